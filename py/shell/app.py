@@ -1,0 +1,338 @@
+"""The page's behaviour: each event reads the page, calls the core once, renders the result."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import traceback
+from collections.abc import Callable
+from html import escape
+from typing import Any
+
+from pyscript import when  # type: ignore[import-not-found]
+
+from ssi_coach import text
+from ssi_coach.charts.data import rank_chart, trend_chart
+from ssi_coach.dashboard import build_dashboard
+from ssi_coach.errors import DocumentError, StorageError
+from ssi_coach.model import CheckIn, Document, display_total
+from ssi_coach.storage import Store
+from ssi_coach.storage.draft import DRAFT_KEY, Draft, decode_draft, encode_draft
+from ssi_coach.validation import (
+    FORM_FIELDS,
+    FieldError,
+    checkin_to_form,
+    preview_total,
+    read_checkin_form,
+)
+
+from . import browser, views
+from .browser import element
+
+Handler = Callable[[Any], None]
+
+
+def guarded(handler: Handler) -> Handler:
+    """Show a plain message instead of failing silently; the console gets the details."""
+
+    @functools.wraps(handler)
+    def run(self: App, event: Any) -> None:
+        try:
+            handler(self, event)
+        except Exception as error:  # noqa: BLE001 - last line of defence for the member
+            browser.report_error(traceback.format_exc())
+            self.say(f"Something went wrong ({escape(str(error))}). Your saved data is "
+                     "unchanged.", error=True)
+
+    return run  # type: ignore[return-value]
+
+
+class App:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.document = Document()
+        self.editing: dt.date | None = None
+        self.deleted: CheckIn | None = None  # for undo
+        self.unreadable_raw: str | None = None
+        self.draw: Any = None  # ssi_coach.charts.draw, once Matplotlib has loaded
+
+    # ---- start-up ------------------------------------------------------------------
+
+    def start(self) -> None:
+        loaded = self.store.load()
+        self.document = loaded.document
+        if loaded.problem is not None:
+            self.unreadable_raw = loaded.raw
+            problem = element("problem")
+            problem.innerHTML = views.problem(str(loaded.problem), loaded.raw or "")
+            problem.hidden = False
+        elif loaded.migrated:
+            self.say("Your data was updated to the current format; a copy of the old format "
+                     "is kept in this browser.")
+        self.reset_form()
+        self.restore_draft()
+        element("boot").hidden = True
+        for section in ("dashboard", "charts", "entry", "history"):
+            element(section).hidden = False
+        self.render()
+        self.bind()
+
+    def bind(self) -> None:
+        when("submit", "#checkin-form")(self.on_submit)
+        when("input", "#checkin-form")(self.on_input)
+        when("click", "#cancel-edit")(self.on_cancel_edit)
+        for container in ("#history-body", "#status", "#problem", "#dashboard-body",
+                          "#set-aside-body"):
+            when("click", container)(self.on_click)
+
+    def charts_loaded(self, draw_module: Any) -> None:
+        self.draw = draw_module
+        self.render_charts()
+
+    # ---- rendering -----------------------------------------------------------------
+
+    def render(self) -> None:
+        checkins = self.document.checkins
+        board = build_dashboard(checkins, browser.local_today())
+        element("dashboard-body").innerHTML = (
+            views.dashboard(board) if board else views.empty_state())
+        element("history-body").innerHTML = views.history(checkins)
+        element("history").hidden = not checkins
+        aside = self.store.set_aside_keys()
+        element("set-aside-body").innerHTML = views.set_aside_list(aside)
+        element("set-aside").hidden = not aside
+        self.render_charts()
+
+    def render_charts(self) -> None:
+        checkins = self.document.checkins
+        trend = trend_chart(checkins)
+        body = element("charts-body")
+        if trend is None:
+            body.innerHTML = views.charts_waiting(len(checkins))
+            return
+        if self.draw is None:
+            return  # the loader draws them as soon as Matplotlib is in
+        try:
+            parts = [views.chart_figure(trend, self.draw.trend_svg(trend), "trend-chart")]
+            ranks = rank_chart(checkins)
+            if ranks is not None:
+                parts.append(views.chart_figure(ranks, self.draw.lines_svg(ranks), "rank-chart"))
+            body.innerHTML = "".join(parts)
+        except Exception as error:  # noqa: BLE001 - a chart must never take the numbers down
+            browser.report_error(traceback.format_exc())
+            body.innerHTML = views.charts_failed(str(error))
+
+    def say(self, html: str, *, error: bool = False) -> None:
+        status = element("status")
+        status.className = "status error" if error else "status"
+        status.innerHTML = html
+
+    # ---- the form ------------------------------------------------------------------
+
+    def form_values(self) -> dict[str, str]:
+        return {name: str(element(f"f-{name}").value) for name in FORM_FIELDS}
+
+    def fill_form(self, values: dict[str, str]) -> None:
+        for name in FORM_FIELDS:
+            element(f"f-{name}").value = values.get(name, "")
+        self.update_total()
+
+    def reset_form(self) -> None:
+        self.editing = None
+        today = browser.local_today().isoformat()
+        element("f-date").max = today
+        self.fill_form({"date": today})
+        self.show_errors([])
+        element("form-heading").textContent = "Add a check-in"
+        element("save-button").textContent = "Save check-in"
+        element("cancel-edit").hidden = True
+
+    def start_editing(self, checkin: CheckIn) -> None:
+        self.editing = checkin.on
+        self.fill_form(checkin_to_form(checkin))
+        self.show_errors([])
+        element("form-heading").textContent = f"Edit the check-in of {text.long_date(checkin.on)}"
+        element("save-button").textContent = "Save changes"
+        element("cancel-edit").hidden = False
+        element("entry").scrollIntoView()
+        element("f-date").focus()
+        self.keep_draft()
+
+    def update_total(self) -> None:
+        preview = preview_total(self.form_values())
+        if preview.pillars_read == 0:
+            shown = "–"
+        elif preview.pillars_read < 4:
+            shown = f"{text.score(preview.total)} so far ({preview.pillars_read} of 4 pillars)"
+        else:
+            shown = (f"{text.score(preview.total)} (LinkedIn shows "
+                     f"{display_total(preview.total)})")
+        element("total-preview").value = shown
+
+    def show_errors(self, errors: list[FieldError] | tuple[FieldError, ...]) -> None:
+        by_field = {e.field: e.message for e in errors}
+        for name in FORM_FIELDS:
+            message = by_field.get(name, "")
+            element(f"err-{name}").textContent = message
+            field = element(f"f-{name}")
+            if message:
+                field.setAttribute("aria-invalid", "true")
+            else:
+                field.removeAttribute("aria-invalid")
+        summary = element("form-summary")
+        summary.hidden = not errors
+        if errors:
+            count = len(errors)
+            summary.textContent = (f"Please fix {count} field{'s' if count > 1 else ''} "
+                                   "below. Nothing has been saved yet.")
+            element(f"f-{errors[0].field}").focus()
+
+    def keep_draft(self) -> None:
+        draft = Draft(self.form_values(), self.editing)
+        try:
+            if draft.has_content():
+                self.store.backend.set(DRAFT_KEY, encode_draft(draft))
+            else:
+                self.store.backend.remove(DRAFT_KEY)
+        except StorageError:
+            pass  # the draft is a convenience; the form itself still holds the text
+
+    def drop_draft(self) -> None:
+        try:
+            self.store.backend.remove(DRAFT_KEY)
+        except StorageError:
+            pass
+
+    def restore_draft(self) -> None:
+        try:
+            draft = decode_draft(self.store.backend.get(DRAFT_KEY))
+        except StorageError:
+            return
+        if draft is None or not draft.has_content():
+            return
+        if draft.replacing is not None and self.document.find(draft.replacing) is not None:
+            self.editing = draft.replacing
+            element("form-heading").textContent = (
+                f"Edit the check-in of {text.long_date(draft.replacing)}")
+            element("save-button").textContent = "Save changes"
+            element("cancel-edit").hidden = False
+        self.fill_form(draft.fields)
+        self.say("Restored the check-in you were typing before the page closed. It is not "
+                 "saved yet.")
+
+    @guarded
+    def on_input(self, event: Any) -> None:
+        self.update_total()
+        name = str(event.target.name or "")
+        if name in FORM_FIELDS and element(f"err-{name}").textContent:
+            element(f"err-{name}").textContent = ""  # the person is fixing it
+            element(f"f-{name}").removeAttribute("aria-invalid")
+        self.keep_draft()
+
+    @guarded
+    def on_submit(self, event: Any) -> None:
+        event.preventDefault()
+        if self.store.blocked_by is not None:
+            self.show_errors([])
+            self.say("Your saved data could not be read. Download it or set it aside (see "
+                     "above) before adding check-ins, so nothing is overwritten.", error=True)
+            return
+        result = read_checkin_form(self.form_values(), today=browser.local_today(),
+                                   document=self.document, replacing=self.editing)
+        self.show_errors(result.errors)
+        if result.checkin is None:
+            return
+        was_editing = self.editing
+        updated = self.document.put(result.checkin, replacing=was_editing)
+        if not self.save(updated):
+            return
+        self.drop_draft()
+        self.reset_form()
+        self.render()
+        verb = "Updated" if was_editing else "Saved"
+        self.say(f"{verb} the check-in of {text.long_date(result.checkin.on)}: SSI "
+                 f"{display_total(result.checkin.total)}.")
+
+    def save(self, document: Document) -> bool:
+        """Store the document; on failure keep everything as it was and say so."""
+        try:
+            self.store.save(document)
+        except (StorageError, DocumentError) as error:
+            self.say(f"Could not save: {escape(str(error))}. Nothing was changed, and what you "
+                     "typed is still in the form.", error=True)
+            return False
+        self.document = document
+        return True
+
+    @guarded
+    def on_cancel_edit(self, event: Any) -> None:
+        self.drop_draft()
+        self.reset_form()
+        self.say("Editing cancelled; the check-in is unchanged.")
+
+    # ---- buttons inside rendered HTML ------------------------------------------------
+
+    @guarded
+    def on_click(self, event: Any) -> None:
+        button = event.target.closest("button[data-action]")
+        if button is None:
+            return
+        action = str(button.dataset.action)
+        if action in ("edit", "delete"):
+            on = dt.date.fromisoformat(str(button.dataset.date))
+            checkin = self.document.find(on)
+            if checkin is not None:
+                (self.start_editing if action == "edit" else self.delete)(checkin)
+        elif action == "undo":
+            self.undo_delete()
+        elif action == "start":
+            element("f-brand").focus()
+        elif action == "download-raw" and self.unreadable_raw is not None:
+            browser.download(f"ssi-coach-unreadable-{browser.local_today()}.json",
+                             self.unreadable_raw)
+        elif action == "set-aside":
+            self.set_aside()
+        elif action == "download-aside":
+            key = str(button.dataset.key)
+            raw = self.store.backend.get(key)
+            if raw is not None:
+                browser.download(f"{key}.json", raw)
+
+    def delete(self, checkin: CheckIn) -> None:
+        if not self.save(self.document.without(checkin.on)):
+            return
+        if self.editing == checkin.on:
+            self.drop_draft()
+            self.reset_form()
+        self.deleted = checkin
+        self.render()
+        self.say(f"Deleted the check-in of {text.long_date(checkin.on)}. "
+                 '<button type="button" class="link" data-action="undo">Undo</button>')
+
+    def undo_delete(self) -> None:
+        checkin = self.deleted
+        if checkin is None:
+            return
+        if self.document.find(checkin.on) is not None:
+            self.say(f"Cannot undo: there is a new check-in on {text.long_date(checkin.on)}.",
+                     error=True)
+            return
+        if self.save(self.document.put(checkin)):
+            self.deleted = None
+            self.render()
+            self.say(f"Restored the check-in of {text.long_date(checkin.on)}.")
+
+    def set_aside(self) -> None:
+        try:
+            key = self.store.set_aside()
+        except StorageError as error:
+            self.say(f"Could not set the data aside: {escape(str(error))}. It is unchanged.",
+                     error=True)
+            return
+        element("problem").hidden = True
+        self.unreadable_raw = None
+        self.document = Document()
+        self.render()
+        self.say(f"The unreadable data is kept as “{escape(key or '')}” (download it below any "
+                 "time). You can start adding check-ins.")
+

@@ -1,0 +1,88 @@
+"""Draw chart data with Matplotlib as inline SVG.
+
+Uses `matplotlib.figure.Figure` directly (no pyplot: no global state, nothing leaks between
+redraws) and writes SVG that scales with its container and carries its own accessible name.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from html import escape
+
+import matplotlib
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+from matplotlib.figure import Figure
+
+from .data import Chart
+
+# Okabe-Ito colours: distinguishable with the common forms of colour blindness.
+PILLAR_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7")
+LINE_COLOURS = ("#0072B2", "#D55E00")
+TOTAL_COLOUR = "#1a1a1a"
+
+_STYLE = {
+    "svg.fonttype": "none",  # real text: smaller, selectable, uses the page's font
+    "svg.hashsalt": "ssi-coach",  # stable ids, so the same data draws the same SVG
+    "font.size": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+
+
+def trend_svg(chart: Chart) -> str:
+    """Pillars stacked (their sum is the total), with the total as a line on top."""
+    with matplotlib.rc_context(_STYLE):
+        figure = Figure(figsize=(7.2, 3.6), layout="constrained")
+        axes = figure.subplots()
+        *pillars, total = chart.series
+        axes.stackplot(chart.dates, *[[v or 0.0 for v in s.values] for s in pillars],
+                       labels=[s.label for s in pillars], colors=PILLAR_COLOURS, alpha=0.85)
+        axes.plot(chart.dates, total.values, color=TOTAL_COLOUR, marker="o", markersize=3.5,
+                  linewidth=1.6, label=total.label)
+        last_total = total.values[-1] or 0.0
+        axes.annotate(f"{last_total:.0f}", (chart.dates[-1], last_total),
+                      textcoords="offset points", xytext=(0, 6), ha="center",
+                      fontweight="bold")
+        axes.set_ylim(0, chart.y_max)
+        _finish(axes, chart)
+        return _to_svg(figure, chart)
+
+
+def lines_svg(chart: Chart) -> str:
+    """One line per series; the y axis is flipped when lower is better, so up is good."""
+    with matplotlib.rc_context(_STYLE):
+        figure = Figure(figsize=(7.2, 3.0), layout="constrained")
+        axes = figure.subplots()
+        for series, colour in zip(chart.series, LINE_COLOURS):
+            points = [(d, v) for d, v in zip(chart.dates, series.values) if v is not None]
+            axes.plot([d for d, _ in points], [v for _, v in points], color=colour,
+                      marker="o", markersize=4, linewidth=1.6, label=series.label)
+        known = [v for s in chart.series for v in s.values if v is not None]
+        top = max(1.0, min(known) - 5)
+        bottom = min(chart.y_max, max(known) + 5)
+        axes.set_ylim(bottom, top) if chart.lower_is_better else axes.set_ylim(top, bottom)
+        _finish(axes, chart)
+        return _to_svg(figure, chart)
+
+
+def _finish(axes, chart: Chart) -> None:  # type: ignore[no-untyped-def]
+    locator = AutoDateLocator(minticks=2, maxticks=7)
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    axes.set_ylabel(chart.y_label, fontsize=8)
+    axes.grid(axis="y", alpha=0.3)
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=5, frameon=False,
+                fontsize=8)
+
+
+def _to_svg(figure: Figure, chart: Chart) -> str:
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None})
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg"):]  # drop the XML prolog and doctype: it goes inline in HTML
+    # Let CSS size it (the viewBox keeps the proportions), and give it an accessible name.
+    svg = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"',
+                 rf'<svg\1 class="chart-svg" role="img" aria-label="{escape(chart.summary)}"',
+                 svg, count=1)
+    return svg

@@ -1,0 +1,91 @@
+"""Records: what a check-in is and the document that holds them all.
+
+Everything here is a frozen dataclass; changing a document returns a new one, so a failed
+save can never leave half-changed state behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from decimal import ROUND_HALF_UP, Decimal
+
+PILLAR_MAX = 25
+TOTAL_MAX = 100
+
+
+@dataclass(frozen=True)
+class Pillar:
+    """One of the four components of SSI, in LinkedIn's page order."""
+
+    key: str  # attribute name on CheckIn
+    label: str  # exactly as on linkedin.com/sales/ssi
+    short: str  # for tight spaces: chart legends, table headers
+    api_key: str  # the pillar id in the page's JSON
+
+
+PILLARS: tuple[Pillar, ...] = (
+    Pillar("brand", "Establish your professional brand", "Brand", "PROFESSIONAL_BRAND"),
+    Pillar("people", "Find the right people", "People", "FIND_RIGHT_PEOPLE"),
+    Pillar("insights", "Engage with insights", "Insights", "INSIGHT_ENGAGEMENT"),
+    Pillar("relationships", "Build relationships", "Relationships", "STRONG_RELATIONSHIP"),
+)
+PILLAR_KEYS = tuple(p.key for p in PILLARS)
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """The member's SSI as read on one day. Pillars are stored exactly as given."""
+
+    on: dt.date
+    brand: float
+    people: float
+    insights: float
+    relationships: float
+    industry_rank: int | None = None  # "Top N%": 1 is best
+    network_rank: int | None = None
+    industry_average: float | None = None  # average SSI of the member's industry
+    network_average: float | None = None
+    industry: str = ""
+    note: str = ""
+
+    @property
+    def total(self) -> float:
+        # Rounded to the pillars' own precision so 12.1 + 6.2 is 18.3, not 18.299999999999997.
+        return round(sum(self.pillar_scores()), 3)
+
+    def pillar_scores(self) -> tuple[float, ...]:
+        return tuple(getattr(self, key) for key in PILLAR_KEYS)
+
+    def score_of(self, pillar: Pillar) -> float:
+        return float(getattr(self, pillar.key))
+
+
+def display_total(total: float) -> int:
+    """The total as LinkedIn shows it: rounded half up to a whole number (19.5 -> 20)."""
+    return int(Decimal(repr(total)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+@dataclass(frozen=True)
+class Document:
+    """Everything the app stores. Check-ins are kept oldest first, one per date."""
+
+    checkins: tuple[CheckIn, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        dates = [c.on for c in self.checkins]
+        if dates != sorted(set(dates)):
+            raise ValueError("check-ins must be in date order with one per date")
+
+    def find(self, on: dt.date) -> CheckIn | None:
+        return next((c for c in self.checkins if c.on == on), None)
+
+    def put(self, checkin: CheckIn, replacing: dt.date | None = None) -> Document:
+        """A document with `checkin` added, or standing in for the one dated `replacing`."""
+        kept = [c for c in self.checkins if c.on != replacing]
+        if any(c.on == checkin.on for c in kept):
+            raise ValueError(f"there is already a check-in on {checkin.on}")
+        return replace(self, checkins=tuple(sorted([*kept, checkin], key=lambda c: c.on)))
+
+    def without(self, on: dt.date) -> Document:
+        return replace(self, checkins=tuple(c for c in self.checkins if c.on != on))

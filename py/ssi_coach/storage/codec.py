@@ -1,0 +1,107 @@
+"""The document as JSON: encode, and decode with every record checked.
+
+Decoding is strict about types (a pillar must be a number, not text) and runs the same
+record rules as the form, so stored or restored data can never hold a check-in the form
+would refuse. Problems raise DocumentError subclasses whose message names the record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from ..errors import CorruptDocument, InvalidRecord
+from ..model import PILLAR_KEYS, CheckIn, Document
+from ..validation import FIELD_LABELS, check_record
+from .migrations import MIGRATIONS, Data, Migration, migrate, schema_version
+
+_OPTIONAL_NUMBERS = ("industry_rank", "network_rank", "industry_average", "network_average")
+_TEXTS = ("industry", "note")
+
+
+def checkin_to_data(checkin: CheckIn) -> Data:
+    data: Data = {"date": checkin.on.isoformat()}
+    data.update({key: getattr(checkin, key) for key in PILLAR_KEYS})
+    for name in (*_OPTIONAL_NUMBERS, *_TEXTS):
+        value = getattr(checkin, name)
+        if value not in (None, ""):  # absent means "not given"; keeps the document small
+            data[name] = value
+    return data
+
+
+def document_to_data(document: Document) -> Data:
+    return {
+        "schema_version": schema_version(),
+        "checkins": [checkin_to_data(c) for c in document.checkins],
+    }
+
+
+def encode(document: Document, *, indent: int | None = None) -> str:
+    return json.dumps(document_to_data(document), ensure_ascii=False, indent=indent,
+                      separators=None if indent else (",", ":"))
+
+
+def parse_json(text: str) -> Data:
+    try:
+        data = json.loads(text)
+    except ValueError as error:
+        raise CorruptDocument(f"The data is not valid JSON ({error}).") from None
+    if not isinstance(data, dict):
+        raise CorruptDocument("The data is JSON, but not an ssi-coach document.")
+    return data
+
+
+def decode(text: str, migrations: tuple[Migration, ...] = MIGRATIONS) -> tuple[Document, list[str]]:
+    """A Document from its JSON text, migrated to the newest format, with migrations applied."""
+    data, applied = migrate(parse_json(text), migrations)
+    return data_to_document(data), applied
+
+
+def data_to_document(data: Data) -> Document:
+    records = data.get("checkins")
+    if not isinstance(records, list):
+        raise CorruptDocument("The data has no list of check-ins.")
+    checkins = [_checkin_from_data(record, number) for number, record in enumerate(records, 1)]
+    checkins.sort(key=lambda c: c.on)
+    for earlier, later in zip(checkins, checkins[1:]):
+        if earlier.on == later.on:
+            raise InvalidRecord(f"Two check-ins share the date {later.on.isoformat()}.")
+    return Document(tuple(checkins))
+
+
+def _checkin_from_data(record: Any, number: int) -> CheckIn:
+    where = f"Check-in {number}"
+    if not isinstance(record, dict):
+        raise CorruptDocument(f"{where} is not a record.")
+    try:
+        on = dt.date.fromisoformat(record["date"])
+    except (KeyError, TypeError, ValueError):
+        raise InvalidRecord(f"{where} has no valid date.") from None
+    where = f"Check-in {number} ({on.isoformat()})"
+    fields: dict[str, Any] = {}
+    for key in PILLAR_KEYS:
+        fields[key] = _number(record.get(key), f"{where}: {FIELD_LABELS[key]}", required=True)
+    for name in _OPTIONAL_NUMBERS:
+        fields[name] = _number(record.get(name), f"{where}: {FIELD_LABELS[name]}", required=False)
+    for name in _TEXTS:
+        value = record.get(name, "")
+        if not isinstance(value, str):
+            raise InvalidRecord(f"{where}: {FIELD_LABELS[name]} is not text.")
+        fields[name] = value
+    checkin = CheckIn(on=on, **fields)
+    problems = check_record(checkin)
+    if problems:
+        first = problems[0]
+        raise InvalidRecord(f"{where}: {FIELD_LABELS[first.field]}: {first.message}")
+    return checkin
+
+
+def _number(value: Any, what: str, *, required: bool) -> float | int | None:
+    if value is None and not required:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InvalidRecord(f"{what} is missing or not a number.")
+    if value != value or value in (float("inf"), float("-inf")):
+        raise InvalidRecord(f"{what} is not a finite number.")
+    return value

@@ -1,0 +1,43 @@
+"""The check-in someone is still typing, kept so a reload or a closed tab loses nothing.
+
+Decoding is forgiving on purpose: a damaged draft is simply no draft.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from ..validation import FORM_FIELDS
+
+DRAFT_KEY = "ssi-coach.draft"
+
+
+@dataclass(frozen=True)
+class Draft:
+    fields: dict[str, str]
+    replacing: dt.date | None = None  # the check-in being edited, if any
+
+    def has_content(self) -> bool:
+        """True when anything beyond the pre-filled date was typed."""
+        return any(value.strip() for name, value in self.fields.items() if name != "date")
+
+
+def encode_draft(draft: Draft) -> str:
+    return json.dumps({
+        "fields": {k: v for k, v in draft.fields.items() if k in FORM_FIELDS},
+        "replacing": draft.replacing.isoformat() if draft.replacing else None,
+    }, ensure_ascii=False)
+
+
+def decode_draft(text: str | None) -> Draft | None:
+    if not text:
+        return None
+    try:
+        data = json.loads(text)
+        fields = {k: v for k, v in data["fields"].items() if k in FORM_FIELDS and isinstance(v, str)}
+        replacing = dt.date.fromisoformat(data["replacing"]) if data.get("replacing") else None
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return Draft(fields, replacing)

@@ -1,0 +1,57 @@
+"""Named, ordered migrations: schema version N means the first N have been applied.
+
+A document without `schema_version` is version 0. To change the format, append a migration;
+never edit or reorder one that has shipped, since stored data in browsers depends on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import CorruptDocument, NewerSchemaVersion
+
+Data = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    upgrade: Callable[[Data], Data]
+
+
+def _create_checkins(data: Data) -> Data:
+    """v1: the document holds a list of check-ins."""
+    data.setdefault("checkins", [])
+    return data
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("0001_create_checkins", _create_checkins),
+)
+
+
+def schema_version(migrations: tuple[Migration, ...] = MIGRATIONS) -> int:
+    return len(migrations)
+
+
+def stored_version(data: Data) -> int:
+    version = data.get("schema_version", 0)
+    if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+        raise CorruptDocument(f"The data format version {version!r} is not a version number.")
+    return version
+
+
+def migrate(data: Data, migrations: tuple[Migration, ...] = MIGRATIONS) -> tuple[Data, list[str]]:
+    """Bring `data` up to the newest version; return it and the names of migrations applied."""
+    version = stored_version(data)
+    if version > len(migrations):
+        raise NewerSchemaVersion(version, len(migrations))
+    applied = []
+    for index in range(version, len(migrations)):
+        migration = migrations[index]
+        data = migration.upgrade(dict(data))
+        data["schema_version"] = index + 1
+        applied.append(migration.name)
+    return data, applied

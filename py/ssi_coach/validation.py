@@ -1,0 +1,270 @@
+"""Turning what a person typed into a CheckIn, or into errors that say what to fix.
+
+Two layers, so every source of check-ins (the form, stored data, imports) shares the rules:
+- parsers turn one field's text into a value, or an error about that text;
+- rules look at a whole CheckIn and return the errors they find (an empty list when fine).
+Nothing here raises on bad input: errors are returned, each naming its field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from .model import PILLAR_MAX, PILLARS, TOTAL_MAX, CheckIn, Document
+
+FIRST_SSI_DATE = dt.date(2014, 1, 1)  # LinkedIn introduced SSI in 2014
+MAX_DECIMALS = 3  # LinkedIn shows pillars with up to 3 decimals
+MAX_INDUSTRY_LENGTH = 120
+MAX_NOTE_LENGTH = 2000
+
+FIELD_LABELS: dict[str, str] = {
+    "date": "Date",
+    **{p.key: p.label for p in PILLARS},
+    "industry_rank": "Industry SSI rank",
+    "network_rank": "Network SSI rank",
+    "industry_average": "Industry average SSI",
+    "network_average": "Network average SSI",
+    "industry": "Industry",
+    "note": "Note",
+}
+FORM_FIELDS = tuple(FIELD_LABELS)
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """A problem with one field, in words meant for the person who typed it."""
+
+    field: str
+    message: str
+
+
+@dataclass(frozen=True)
+class FormResult:
+    """A valid check-in, or the errors that stop it from being one."""
+
+    checkin: CheckIn | None
+    errors: tuple[FieldError, ...]
+
+
+# ---- parsers: one field's text -> value ------------------------------------------------
+
+_NUMBER = re.compile(r"^-?(?:\d+(?:[.,]\d*)?|[.,]\d+)$")
+_RANK = re.compile(r"^(?:top\s*)?(-?\d+(?:[.,]\d+)?)\s*%?$", re.IGNORECASE)
+
+
+class _Invalid(Exception):
+    """Internal: a parser's complaint about the text it was given."""
+
+
+def parse_number(text: str) -> float:
+    """'12.5', '12,5' or ' 12 ' -> float; at most three decimals."""
+    cleaned = text.strip().replace(" ", "")
+    if not _NUMBER.match(cleaned):
+        raise _Invalid(f"“{text.strip()}” is not a number. Use digits, like 12.5 or 12,5.")
+    whole, _, decimals = cleaned.replace(",", ".").partition(".")
+    if len(decimals) > MAX_DECIMALS:
+        raise _Invalid(f"Use at most {MAX_DECIMALS} decimals, as LinkedIn does (e.g. 12.275).")
+    return float(cleaned.replace(",", "."))
+
+
+def parse_rank(text: str) -> int:
+    """'5', '5%' or 'Top 5%' -> 5."""
+    match = _RANK.match(text.strip())
+    if not match:
+        raise _Invalid(f"“{text.strip()}” is not a rank. Type the N of “Top N%”, e.g. 12.")
+    value = float(match.group(1).replace(",", "."))
+    if value != int(value):
+        raise _Invalid("A rank is a whole number: LinkedIn shows “Top N%” without decimals.")
+    return int(value)
+
+
+def parse_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise _Invalid("Enter the date as YYYY-MM-DD, e.g. 2026-11-03.") from None
+
+
+def _parse_field(
+    form: Mapping[str, str], name: str, parser: Callable[[str], object], required: bool,
+    errors: list[FieldError],
+) -> object | None:
+    text = (form.get(name) or "").strip()
+    if not text:
+        if required:
+            errors.append(FieldError(name, _required_message(name)))
+        return None
+    try:
+        return parser(text)
+    except _Invalid as invalid:
+        errors.append(FieldError(name, str(invalid)))
+        return None
+
+
+def _required_message(name: str) -> str:
+    if name == "date":
+        return "Enter the date you read the score."
+    return f"Required: the score LinkedIn shows for this pillar (0 to {PILLAR_MAX})."
+
+
+# ---- rules: a whole CheckIn -> errors ------------------------------------------------
+
+Rule = Callable[[CheckIn], list[FieldError]]
+
+
+def _has_at_most_decimals(value: float, places: int) -> bool:
+    return abs(round(value, places) - value) < 1e-9
+
+
+def pillars_in_range(checkin: CheckIn) -> list[FieldError]:
+    errors = []
+    for pillar in PILLARS:
+        score = checkin.score_of(pillar)
+        if not 0 <= score <= PILLAR_MAX:
+            errors.append(FieldError(pillar.key, f"A pillar score is between 0 and {PILLAR_MAX}; "
+                                                 f"this is {score:g}."))
+        elif not _has_at_most_decimals(score, MAX_DECIMALS):
+            errors.append(FieldError(pillar.key, f"Use at most {MAX_DECIMALS} decimals."))
+    return errors
+
+
+def ranks_in_range(checkin: CheckIn) -> list[FieldError]:
+    errors = []
+    for name in ("industry_rank", "network_rank"):
+        rank = getattr(checkin, name)
+        if rank is not None and not (isinstance(rank, int) and 1 <= rank <= 100):
+            errors.append(FieldError(name, f"A rank is “Top N%” with N from 1 to 100 (1 is best); "
+                                           f"this is {rank}."))
+    return errors
+
+
+def averages_in_range(checkin: CheckIn) -> list[FieldError]:
+    errors = []
+    for name in ("industry_average", "network_average"):
+        average = getattr(checkin, name)
+        if average is not None and not 0 <= average <= TOTAL_MAX:
+            errors.append(FieldError(name, f"An average SSI is between 0 and {TOTAL_MAX}; "
+                                           f"this is {average:g}."))
+        elif average is not None and not _has_at_most_decimals(average, MAX_DECIMALS):
+            errors.append(FieldError(name, f"Use at most {MAX_DECIMALS} decimals."))
+    return errors
+
+
+def texts_fit(checkin: CheckIn) -> list[FieldError]:
+    errors = []
+    for name, limit in (("industry", MAX_INDUSTRY_LENGTH), ("note", MAX_NOTE_LENGTH)):
+        length = len(getattr(checkin, name))
+        if length > limit:
+            errors.append(FieldError(name, f"Keep this under {limit} characters; it has {length}."))
+    return errors
+
+
+def date_in_ssi_era(checkin: CheckIn) -> list[FieldError]:
+    if checkin.on < FIRST_SSI_DATE:
+        return [FieldError("date", f"SSI did not exist before {FIRST_SSI_DATE.year}; check the year.")]
+    return []
+
+
+RECORD_RULES: tuple[Rule, ...] = (
+    date_in_ssi_era, pillars_in_range, ranks_in_range, averages_in_range, texts_fit,
+)
+
+
+def check_record(checkin: CheckIn) -> list[FieldError]:
+    """Every rule that holds for a check-in on its own, wherever it came from."""
+    return [error for rule in RECORD_RULES for error in rule(checkin)]
+
+
+def check_placement(
+    checkin: CheckIn, document: Document, today: dt.date, replacing: dt.date | None
+) -> list[FieldError]:
+    """Rules that need the rest of the data and the day: no future, one per date."""
+    if checkin.on > today:
+        return [FieldError("date", f"This date is in the future; today is {today.isoformat()}.")]
+    if checkin.on != replacing and document.find(checkin.on) is not None:
+        return [FieldError("date", f"You already have a check-in on {checkin.on.isoformat()}. "
+                                   "Edit that one in the history, or pick another date.")]
+    return []
+
+
+# ---- the form ------------------------------------------------------------------------
+
+def read_checkin_form(
+    form: Mapping[str, str], *, today: dt.date, document: Document,
+    replacing: dt.date | None = None,
+) -> FormResult:
+    """The check-in a filled-in form describes, or every error in it at once."""
+    errors: list[FieldError] = []
+    on = _parse_field(form, "date", parse_date, True, errors)
+    scores = {p.key: _parse_field(form, p.key, parse_number, True, errors) for p in PILLARS}
+    ranks = {n: _parse_field(form, n, parse_rank, False, errors)
+             for n in ("industry_rank", "network_rank")}
+    averages = {n: _parse_field(form, n, parse_number, False, errors)
+                for n in ("industry_average", "network_average")}
+    parsed_ok = {e.field for e in errors}.isdisjoint({"date", *scores})
+    if not parsed_ok:
+        return FormResult(None, tuple(errors))
+    checkin = CheckIn(
+        on=on,  # type: ignore[arg-type]
+        **scores,  # type: ignore[arg-type]
+        **ranks,  # type: ignore[arg-type]
+        **averages,  # type: ignore[arg-type]
+        industry=(form.get("industry") or "").strip(),
+        note=(form.get("note") or "").strip(),
+    )
+    errors += check_record(checkin)
+    errors += check_placement(checkin, document, today, replacing)
+    if errors:
+        return FormResult(None, tuple(_first_per_field(errors)))
+    return FormResult(checkin, ())
+
+
+def checkin_to_form(checkin: CheckIn) -> dict[str, str]:
+    """The form text that reads back as `checkin`: how editing fills the form."""
+    values = {"date": checkin.on.isoformat(), "industry": checkin.industry, "note": checkin.note}
+    for name in FORM_FIELDS:
+        if name not in values:
+            value = getattr(checkin, name)
+            values[name] = "" if value is None else _plain_number(value)
+    return values
+
+
+def _plain_number(value: float) -> str:
+    return f"{value:.{MAX_DECIMALS}f}".rstrip("0").rstrip(".")
+
+
+def _first_per_field(errors: list[FieldError]) -> list[FieldError]:
+    """One message per field is enough; the first is the most basic."""
+    seen: set[str] = set()
+    kept = []
+    for error in errors:
+        if error.field not in seen:
+            seen.add(error.field)
+            kept.append(error)
+    return kept
+
+
+@dataclass(frozen=True)
+class TotalPreview:
+    """The running total while someone types the pillars."""
+
+    total: float
+    pillars_read: int
+
+
+def preview_total(form: Mapping[str, str]) -> TotalPreview:
+    """Sum of the pillars typed so far that read as valid scores."""
+    total = 0.0
+    read = 0
+    for pillar in PILLARS:
+        try:
+            score = parse_number(form.get(pillar.key) or "")
+        except _Invalid:
+            continue
+        if 0 <= score <= PILLAR_MAX:
+            total += score
+            read += 1
+    return TotalPreview(round(total, 3), read)
