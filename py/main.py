@@ -13,12 +13,12 @@ browser.set_stage("ready")
 try:
     # Matplotlib and its closure come from the self-hosted Pyodide folder, resolved by the
     # lock file; this takes a few seconds, so it happens after the numbers are on screen.
-    await pyodide_js.loadPackage(["matplotlib"])  # type: ignore[top-level-await]  # noqa: F704
+    await pyodide_js.loadPackage(["matplotlib"])  # type: ignore[top-level-await]
     from ssi_coach.charts import draw
 
     app.charts_loaded(draw)
     browser.set_stage("charts")
-except Exception as error:  # noqa: BLE001 - the numbers stay usable without charts
+except Exception as error:  # noqa: BLE001 - without charts the numbers still work
     import traceback
 
     browser.report_error(traceback.format_exc())

@@ -23,6 +23,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -93,7 +94,8 @@ def fetch(download: Download, cache: Path) -> bytes:
             _run_registry_client(download, Path(tmp))
             fetched = Path(tmp) / download.file_name
             if not fetched.exists():
-                raise SetupError(f"{download.spec}: the registry client wrote no {download.file_name}")
+                raise SetupError(
+                    f"{download.spec}: the registry client wrote no {download.file_name}")
             fetched.replace(target)
     data = target.read_bytes()
     actual = sha256_of(data)
@@ -115,12 +117,13 @@ def _run_registry_client(download: Download, into: Path) -> None:
     try:
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     except FileNotFoundError as missing:
-        raise SetupError(f"'{command[0]}' is needed to fetch {download.spec}; install it") from missing
+        raise SetupError(
+            f"'{command[0]}' is needed to fetch {download.spec}; install it") from missing
     except subprocess.CalledProcessError as failed:
         raise SetupError(f"fetching {download.spec} failed (exit {failed.returncode})") from failed
 
 
-def package_closure(lock: dict, wanted: tuple[str, ...]) -> list[str]:
+def package_closure(lock: dict[str, Any], wanted: tuple[str, ...]) -> list[str]:
     """Names of the wanted packages and everything they depend on, from the lock."""
     packages = lock["packages"]
     seen: set[str] = set()
@@ -136,7 +139,9 @@ def package_closure(lock: dict, wanted: tuple[str, ...]) -> list[str]:
     return sorted(seen)
 
 
-def extract_tgz_members(tgz: bytes, prefix: str, names: tuple[str, ...] | None) -> dict[str, bytes]:
+def extract_tgz_members(
+    tgz: bytes, prefix: str, names: tuple[str, ...] | None
+) -> dict[str, bytes]:
     """Files under `prefix` in an npm tarball (all of them, or just `names`)."""
     found: dict[str, bytes] = {}
     with tarfile.open(fileobj=io.BytesIO(tgz), mode="r:gz") as archive:
@@ -176,7 +181,8 @@ def vendor_pyodide(tgz: bytes, carrier: bytes, target: Path) -> list[str]:
             except KeyError as missing:
                 raise SetupError(f"the wheel carrier lacks {entry['file_name']}") from missing
             if sha256_of(data) != entry["sha256"]:
-                raise SetupError(f"{entry['file_name']}: sha256 differs from Pyodide's lock; refusing it")
+                raise SetupError(
+                    f"{entry['file_name']}: sha256 differs from Pyodide's lock; refusing it")
             write(target / entry["file_name"], data)
     return closure
 

@@ -6,6 +6,7 @@ Usage: python tools/serve.py [--dir dist] [--port 8000] [--quiet]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import sys
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -26,7 +27,8 @@ MIME_TYPES = {
 
 
 class Handler(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+    # The stdlib's own class attribute, extended.
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}  # noqa: RUF012
     quiet = False
 
     def end_headers(self) -> None:
@@ -34,7 +36,7 @@ class Handler(SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib's name
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
         if not self.quiet:
             super().log_message(format, *args)
 
@@ -62,10 +64,8 @@ def main() -> int:
         return 1
     print(f"ssi-coach is being served at http://127.0.0.1:{args.port}/ (Ctrl+C stops it)",
           flush=True)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import traceback
@@ -198,10 +199,8 @@ class App:
             pass  # the draft is a convenience; the form itself still holds the text
 
     def drop_draft(self) -> None:
-        try:
+        with contextlib.suppress(StorageError):
             self.store.backend.remove(DRAFT_KEY)
-        except StorageError:
-            pass
 
     def restore_draft(self) -> None:
         try:

@@ -194,14 +194,17 @@ def chart_table(chart: Chart) -> str:
     head = "".join(f'<th scope="col">{escape(s.label)}</th>' for s in chart.series)
     rows = "".join(
         f'<tr><th scope="row">{day.isoformat()}</th>'
-        + "".join(f"<td>{'' if s.values[i] is None else text.score(s.values[i])}</td>"
-                  for s in chart.series)
+        + "".join(f"<td>{_cell(s.values[i])}</td>" for s in chart.series)
         + "</tr>"
         for i, day in enumerate(chart.dates)
     )
     return (f'<div class="table-wrap"><table><caption class="visually-hidden">'
             f"{escape(chart.title)}</caption><thead><tr><th scope=\"col\">Date</th>{head}</tr>"
             f"</thead><tbody>{rows}</tbody></table></div>")
+
+
+def _cell(value: float | None) -> str:
+    return "" if value is None else text.score(value)
 
 
 def charts_waiting(count: int) -> str:

@@ -64,7 +64,7 @@ def parse_number(text: str) -> float:
     cleaned = text.strip().replace(" ", "")
     if not _NUMBER.match(cleaned):
         raise _Invalid(f"“{text.strip()}” is not a number. Use digits, like 12.5 or 12,5.")
-    whole, _, decimals = cleaned.replace(",", ".").partition(".")
+    _whole, _, decimals = cleaned.replace(",", ".").partition(".")
     if len(decimals) > MAX_DECIMALS:
         raise _Invalid(f"Use at most {MAX_DECIMALS} decimals, as LinkedIn does (e.g. 12.275).")
     return float(cleaned.replace(",", "."))
@@ -164,7 +164,8 @@ def texts_fit(checkin: CheckIn) -> list[FieldError]:
 
 def date_in_ssi_era(checkin: CheckIn) -> list[FieldError]:
     if checkin.on < FIRST_SSI_DATE:
-        return [FieldError("date", f"SSI did not exist before {FIRST_SSI_DATE.year}; check the year.")]
+        year = FIRST_SSI_DATE.year
+        return [FieldError("date", f"SSI did not exist before {year}; check the year.")]
     return []
 
 
@@ -204,19 +205,20 @@ def read_checkin_form(
              for n in ("industry_rank", "network_rank")}
     averages = {n: _parse_field(form, n, parse_number, False, errors)
                 for n in ("industry_average", "network_average")}
-    parsed_ok = {e.field for e in errors}.isdisjoint({"date", *scores})
-    if not parsed_ok:
-        return FormResult(None, tuple(errors))
+    unparsed = {e.field for e in errors}
+    # Stand-ins for fields that did not parse let the rules still judge every other field,
+    # so the person sees all problems at once; the stand-ins' own verdicts are dropped.
     checkin = CheckIn(
-        on=on,  # type: ignore[arg-type]
-        **scores,  # type: ignore[arg-type]
+        on=on or FIRST_SSI_DATE,  # type: ignore[arg-type]
+        **{k: 0.0 if v is None else v for k, v in scores.items()},  # type: ignore[arg-type]
         **ranks,  # type: ignore[arg-type]
         **averages,  # type: ignore[arg-type]
         industry=(form.get("industry") or "").strip(),
         note=(form.get("note") or "").strip(),
     )
-    errors += check_record(checkin)
-    errors += check_placement(checkin, document, today, replacing)
+    errors += [e for e in check_record(checkin) if e.field not in unparsed]
+    if "date" not in unparsed:
+        errors += check_placement(checkin, document, today, replacing)
     if errors:
         return FormResult(None, tuple(_first_per_field(errors)))
     return FormResult(checkin, ())

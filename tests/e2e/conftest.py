@@ -14,7 +14,6 @@ from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
-
 from tools.serve import make_server
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -100,5 +99,6 @@ def open_app(page: Page, url: str, *, charts: bool = False) -> None:
 
 
 def wait_ready(page: Page, *, charts: bool = False) -> None:
-    stage = "body[data-stage=charts]" if charts else "body[data-stage=ready], body[data-stage=charts]"
+    stage = ("body[data-stage=charts]" if charts
+             else "body[data-stage=ready], body[data-stage=charts]")
     page.wait_for_selector(stage, timeout=BOOT_TIMEOUT_MS)

@@ -7,11 +7,13 @@ redraws) and writes SVG that scales with its container and carries its own acces
 from __future__ import annotations
 
 import io
+import math
 import re
+from collections.abc import Sequence
 from html import escape
 
 import matplotlib
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
 
 from .data import Chart
@@ -36,12 +38,13 @@ def trend_svg(chart: Chart) -> str:
         figure = Figure(figsize=(7.2, 3.6), layout="constrained")
         axes = figure.subplots()
         *pillars, total = chart.series
-        axes.stackplot(chart.dates, *[[v or 0.0 for v in s.values] for s in pillars],
+        days = _days(chart)
+        axes.stackplot(days, *[_numbers(s.values) for s in pillars],
                        labels=[s.label for s in pillars], colors=PILLAR_COLOURS, alpha=0.85)
-        axes.plot(chart.dates, total.values, color=TOTAL_COLOUR, marker="o", markersize=3.5,
+        axes.plot(days, _numbers(total.values), color=TOTAL_COLOUR, marker="o", markersize=3.5,
                   linewidth=1.6, label=total.label)
         last_total = total.values[-1] or 0.0
-        axes.annotate(f"{last_total:.0f}", (chart.dates[-1], last_total),
+        axes.annotate(f"{last_total:.0f}", (days[-1], last_total),
                       textcoords="offset points", xytext=(0, 6), ha="center",
                       fontweight="bold")
         axes.set_ylim(0, chart.y_max)
@@ -54,16 +57,28 @@ def lines_svg(chart: Chart) -> str:
     with matplotlib.rc_context(_STYLE):
         figure = Figure(figsize=(7.2, 3.0), layout="constrained")
         axes = figure.subplots()
-        for series, colour in zip(chart.series, LINE_COLOURS):
-            points = [(d, v) for d, v in zip(chart.dates, series.values) if v is not None]
+        days = _days(chart)
+        for series, colour in zip(chart.series, LINE_COLOURS, strict=False):
+            points = [(d, v) for d, v in zip(days, series.values, strict=True) if v is not None]
             axes.plot([d for d, _ in points], [v for _, v in points], color=colour,
                       marker="o", markersize=4, linewidth=1.6, label=series.label)
         known = [v for s in chart.series for v in s.values if v is not None]
-        top = max(1.0, min(known) - 5)
-        bottom = min(chart.y_max, max(known) + 5)
-        axes.set_ylim(bottom, top) if chart.lower_is_better else axes.set_ylim(top, bottom)
+        low, high = max(0.0, min(known) - 5), min(chart.y_max, max(known) + 5)
+        if chart.lower_is_better:
+            axes.set_ylim(high, low)  # flipped: the best rank sits at the top
+        else:
+            axes.set_ylim(low, high)
         _finish(axes, chart)
         return _to_svg(figure, chart)
+
+
+def _days(chart: Chart) -> list[float]:
+    """Dates as Matplotlib's day numbers; the date locator below turns them back into dates."""
+    return [float(day) for day in date2num(list(chart.dates))]
+
+
+def _numbers(values: Sequence[float | None]) -> list[float]:
+    return [math.nan if v is None else v for v in values]  # NaN leaves a gap in a line
 
 
 def _finish(axes, chart: Chart) -> None:  # type: ignore[no-untyped-def]

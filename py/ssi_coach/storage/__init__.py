@@ -85,7 +85,7 @@ class Store:
 
     def set_aside_keys(self) -> list[str]:
         """Keys of documents moved aside earlier, oldest first."""
-        keys = [k for k in self.backend.keys()
+        keys = [k for k in self.backend.keys()  # noqa: SIM118 - a Storage, not a dict
                 if k.startswith(SET_ASIDE_PREFIX) and k[len(SET_ASIDE_PREFIX):].isdigit()]
         return sorted(keys, key=lambda k: int(k[len(SET_ASIDE_PREFIX):]))
 

@@ -8,6 +8,7 @@ would refuse. Problems raise DocumentError subclasses whose message names the re
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from typing import Any
 
@@ -64,7 +65,7 @@ def data_to_document(data: Data) -> Document:
         raise CorruptDocument("The data has no list of check-ins.")
     checkins = [_checkin_from_data(record, number) for number, record in enumerate(records, 1)]
     checkins.sort(key=lambda c: c.on)
-    for earlier, later in zip(checkins, checkins[1:]):
+    for earlier, later in itertools.pairwise(checkins):
         if earlier.on == later.on:
             raise InvalidRecord(f"Two check-ins share the date {later.on.isoformat()}.")
     return Document(tuple(checkins))

@@ -36,7 +36,8 @@ def decode_draft(text: str | None) -> Draft | None:
         return None
     try:
         data = json.loads(text)
-        fields = {k: v for k, v in data["fields"].items() if k in FORM_FIELDS and isinstance(v, str)}
+        fields = {k: v for k, v in data["fields"].items()
+                  if k in FORM_FIELDS and isinstance(v, str)}
         replacing = dt.date.fromisoformat(data["replacing"]) if data.get("replacing") else None
     except (ValueError, KeyError, TypeError, AttributeError):
         return None

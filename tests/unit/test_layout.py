@@ -1,0 +1,56 @@
+"""Project rules that keep the app loadable: every module mounted, the core kept pure."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BROWSER_MODULES = {"js", "pyodide", "pyodide_js", "pyscript"}
+
+
+def test_pyscript_mounts_every_python_module_of_the_app() -> None:
+    config = tomllib.loads((ROOT / "pyscript.toml").read_text())
+    mounted = {source.removeprefix("./") for source in config["files"]}
+    on_disk = {str(p.relative_to(ROOT)) for p in (ROOT / "py").rglob("*.py")} - {"py/main.py"}
+    assert mounted == on_disk
+    assert config["interpreter"].startswith("./vendor/")  # self-hosted, never a CDN
+
+
+def _imported_roots(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text())
+    roots = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            roots |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            roots.add(node.module.split(".")[0])
+    return roots
+
+
+def test_the_core_never_imports_the_browser() -> None:
+    for path in (ROOT / "py" / "ssi_coach").rglob("*.py"):
+        assert not _imported_roots(path) & BROWSER_MODULES, path
+
+
+def test_views_are_pure_so_they_test_on_cpython() -> None:
+    assert not _imported_roots(ROOT / "py" / "shell" / "views.py") & BROWSER_MODULES
+
+
+def test_the_scoring_path_loads_without_pandas_numpy_or_matplotlib() -> None:
+    code = (
+        "import sys; import ssi_coach, ssi_coach.dashboard, ssi_coach.charts.data, shell.views;"
+        "heavy = {'pandas', 'numpy', 'matplotlib'} & set(sys.modules); print(sorted(heavy))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT / "py", check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_every_package_explains_itself() -> None:
+    for init in [*(ROOT / "py").rglob("__init__.py")]:
+        docstring = ast.get_docstring(ast.parse(init.read_text()))
+        assert docstring and len(docstring) > 60, init

@@ -1,0 +1,41 @@
+"""Records: totals, LinkedIn's rounding, and the one-check-in-per-date invariant."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ssi_coach.model import Document, display_total
+
+from .conftest import checkin
+
+
+@pytest.mark.parametrize(("total", "shown"), [
+    (19.705751, 20), (19.5, 20), (20.5, 21), (19.499, 19), (0, 0), (100, 100),
+])
+def test_total_is_shown_rounded_half_up_like_linkedin(total: float, shown: int) -> None:
+    assert display_total(total) == shown
+
+
+def test_total_is_the_exact_pillar_sum() -> None:
+    assert checkin(scores=(12.1, 6.2, 0.1, 0.2)).total == 18.6
+    assert checkin(scores=(13.118, 3.68, 0.3, 2.608)).total == 19.706
+
+
+def test_put_keeps_date_order_and_replaces_by_date() -> None:
+    document = Document().put(checkin("2026-11-01")).put(checkin("2026-09-01"))
+    assert [c.on.month for c in document.checkins] == [9, 11]
+    edited = document.put(checkin("2026-10-01", note="moved"), replacing=dt.date(2026, 11, 1))
+    assert [c.on.month for c in edited.checkins] == [9, 10]
+    assert document.checkins[1].note == ""  # the original document is unchanged
+
+
+def test_put_refuses_a_second_checkin_on_a_date() -> None:
+    with pytest.raises(ValueError, match="already"):
+        Document((checkin("2026-11-01"),)).put(checkin("2026-11-01"))
+
+
+def test_without_removes_only_that_date() -> None:
+    document = Document((checkin("2026-10-01"), checkin("2026-11-01")))
+    assert [c.on.month for c in document.without(dt.date(2026, 10, 1)).checkins] == [11]

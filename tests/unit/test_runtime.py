@@ -1,0 +1,65 @@
+"""Runtime setup: the wheel closure comes from the lock, and bad bytes are refused."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from tools import runtime
+from tools.runtime import Download, SetupError, fetch, package_closure
+
+LOCK = {"packages": {
+    "matplotlib": {"depends": ["numpy", "pillow"]},
+    "pandas": {"depends": ["numpy", "python-dateutil"]},
+    "python-dateutil": {"depends": ["six"]},
+    "numpy": {"depends": []}, "pillow": {"depends": []}, "six": {"depends": []},
+    "scipy": {"depends": ["numpy"]},
+}}
+
+
+def test_closure_follows_depends_transitively_and_takes_nothing_else() -> None:
+    assert package_closure(LOCK, ("matplotlib", "pandas")) == [
+        "matplotlib", "numpy", "pandas", "pillow", "python-dateutil", "six"]
+
+
+def test_closure_refuses_a_package_the_lock_does_not_know() -> None:
+    with pytest.raises(SetupError, match="not in Pyodide's lock"):
+        package_closure(LOCK, ("tensorflow",))
+
+
+def _fake_client(payload: bytes):  # type: ignore[no-untyped-def]
+    def run(download: Download, into: Path) -> None:
+        (into / download.file_name).write_bytes(payload)
+    return run
+
+
+def test_fetch_accepts_the_pinned_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    payload = b"the real tarball"
+    pin = Download("npm", "x@1", "x-1.tgz", hashlib.sha256(payload).hexdigest())
+    monkeypatch.setattr(runtime, "_run_registry_client", _fake_client(payload))
+    assert fetch(pin, tmp_path) == payload
+    assert (tmp_path / "x-1.tgz").read_bytes() == payload
+
+
+def test_fetch_refuses_bytes_that_do_not_match_the_pin(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    pin = Download("npm", "x@1", "x-1.tgz", hashlib.sha256(b"expected").hexdigest())
+    monkeypatch.setattr(runtime, "_run_registry_client", _fake_client(b"tampered"))
+    with pytest.raises(SetupError, match="does not match the pinned"):
+        fetch(pin, tmp_path)
+    assert not (tmp_path / "x-1.tgz").exists()
+
+
+def test_vendored_runtime_matches_the_official_lock() -> None:
+    """The files `make` vendored are the ones the lock names, byte for byte."""
+    import json
+
+    vendor = runtime.ROOT / "vendor" / f"pyodide-{runtime.PYODIDE_VERSION}"
+    if not (runtime.ROOT / "vendor" / ".stamp").exists():
+        pytest.skip("vendor/ not set up; 'make test' sets it up first")
+    lock = json.loads((vendor / "pyodide-lock.json").read_text())
+    for name in package_closure(lock, runtime.APP_PACKAGES):
+        entry = lock["packages"][name]
+        data = (vendor / entry["file_name"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == entry["sha256"], name

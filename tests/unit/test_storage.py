@@ -1,0 +1,165 @@
+"""Storage: round trips, named migrations, and never losing a document it cannot read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ssi_coach.errors import CorruptDocument, InvalidRecord, NewerSchemaVersion, StorageError
+from ssi_coach.model import CheckIn, Document
+from ssi_coach.storage import DOCUMENT_KEY, MemoryStorage, Store, decode, encode, schema_version
+from ssi_coach.storage.draft import Draft, decode_draft, encode_draft
+from ssi_coach.storage.migrations import Migration, migrate
+
+from .conftest import checkin
+
+# ---- round trip -----------------------------------------------------------------------
+
+scores = st.decimals(min_value=0, max_value=25, places=3).map(float)
+ranks = st.none() | st.integers(1, 100)
+averages = st.none() | st.decimals(min_value=0, max_value=100, places=2).map(float)
+texts = st.text(max_size=40)
+checkins = st.builds(
+    CheckIn, on=st.dates(dt.date(2014, 1, 1), dt.date(2026, 11, 22)), brand=scores,
+    people=scores, insights=scores, relationships=scores, industry_rank=ranks,
+    network_rank=ranks, industry_average=averages, network_average=averages,
+    industry=texts, note=texts,
+)
+documents = st.lists(checkins, max_size=30, unique_by=lambda c: c.on).map(
+    lambda cs: Document(tuple(sorted(cs, key=lambda c: c.on))))
+
+
+@given(documents)
+def test_any_document_survives_a_save_and_load(document: Document) -> None:
+    store = Store(MemoryStorage())
+    store.save(document)
+    loaded = Store(store.backend).load()
+    assert loaded.problem is None
+    assert loaded.document == document
+
+
+def test_stored_text_is_versioned_json_with_values_unrounded() -> None:
+    text = encode(Document((checkin(scores=(13.118, 3.68, 0.3, 2.608), industry_rank=75),)))
+    data = json.loads(text)
+    assert data["schema_version"] == schema_version() == 1
+    assert data["checkins"] == [{"date": "2026-11-01", "brand": 13.118, "people": 3.68,
+                                 "insights": 0.3, "relationships": 2.608, "industry_rank": 75}]
+
+
+def test_nothing_stored_loads_as_an_empty_document() -> None:
+    loaded = Store(MemoryStorage()).load()
+    assert loaded.document == Document() and loaded.problem is None
+
+
+# ---- migrations -------------------------------------------------------------------------
+
+def _rename_entries(data: dict) -> dict:
+    data["checkins"] = data.pop("entries")
+    return data
+
+
+def _pillars_to_fields(data: dict) -> dict:
+    for record in data["checkins"]:
+        brand, people, insights, relationships = record.pop("pillars")
+        record.update(brand=brand, people=people, insights=insights, relationships=relationships)
+    return data
+
+
+FAKE_MIGRATIONS = (
+    Migration("0001_entries_to_checkins", _rename_entries),
+    Migration("0002_split_pillars", _pillars_to_fields),
+)
+V0_DOCUMENT = json.dumps({"entries": [{"date": "2026-10-01", "pillars": [10, 5, 3, 2]}]})
+
+
+def test_a_v0_document_upgrades_through_every_named_migration_in_order() -> None:
+    document, applied = decode(V0_DOCUMENT, FAKE_MIGRATIONS)
+    assert applied == ["0001_entries_to_checkins", "0002_split_pillars"]
+    assert document.checkins[0].total == 20
+
+
+def test_migration_starts_from_the_stored_version() -> None:
+    record = {"date": "2026-10-01", "pillars": [1, 2, 3, 4]}
+    v1 = json.dumps({"schema_version": 1, "checkins": [record]})
+    _, applied = decode(v1, FAKE_MIGRATIONS)
+    assert applied == ["0002_split_pillars"]
+
+
+def test_loading_an_old_document_keeps_a_copy_of_the_old_text() -> None:
+    backend = MemoryStorage({DOCUMENT_KEY: V0_DOCUMENT})
+    loaded = Store(backend, migrations=FAKE_MIGRATIONS).load()
+    assert loaded.migrated == ("0001_entries_to_checkins", "0002_split_pillars")
+    assert backend.get("ssi-coach.before-v0") == V0_DOCUMENT
+    assert backend.get(DOCUMENT_KEY) == V0_DOCUMENT  # rewritten only on the next save
+
+
+def test_the_real_first_migration_creates_an_empty_list() -> None:
+    data, applied = migrate({})
+    assert data == {"schema_version": 1, "checkins": []}
+    assert applied == ["0001_create_checkins"]
+
+
+# ---- unreadable documents -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("raw", "error", "says"), [
+    ("{not json", CorruptDocument, "not valid JSON"),
+    ("[1, 2]", CorruptDocument, "not an ssi-coach document"),
+    ('{"schema_version": "one"}', CorruptDocument, "not a version number"),
+    ('{"schema_version": 99, "checkins": []}', NewerSchemaVersion, "newer version"),
+    ('{"schema_version": 1, "checkins": {}}', CorruptDocument, "no list of check-ins"),
+    ('{"schema_version": 1, "checkins": [{"date": "2026-10-01", "brand": 30, "people": 1,'
+     ' "insights": 1, "relationships": 1}]}', InvalidRecord, "Check-in 1 (2026-10-01)"),
+    ('{"schema_version": 1, "checkins": [{"date": "2026-10-01", "brand": "12", "people": 1,'
+     ' "insights": 1, "relationships": 1}]}', InvalidRecord, "not a number"),
+    ('{"schema_version": 1, "checkins": [{"brand": 1}]}', InvalidRecord, "no valid date"),
+])
+def test_an_unreadable_document_is_reported_and_left_untouched(raw: str, error: type,
+                                                                says: str) -> None:
+    backend = MemoryStorage({DOCUMENT_KEY: raw})
+    store = Store(backend)
+    loaded = store.load()
+    assert isinstance(loaded.problem, error)
+    assert says in str(loaded.problem)
+    assert loaded.raw == raw and loaded.document == Document()
+    with pytest.raises(Exception, match="set it aside"):
+        store.save(Document((checkin(),)))
+    assert backend.items == {DOCUMENT_KEY: raw}
+
+
+def test_setting_aside_moves_the_text_to_a_key_of_its_own_and_unblocks_saving() -> None:
+    backend = MemoryStorage({DOCUMENT_KEY: "{broken", "ssi-coach.set-aside.1": "older"})
+    store = Store(backend)
+    store.load()
+    assert store.set_aside() == "ssi-coach.set-aside.2"
+    assert backend.get("ssi-coach.set-aside.2") == "{broken"
+    assert store.set_aside_keys() == ["ssi-coach.set-aside.1", "ssi-coach.set-aside.2"]
+    store.save(Document((checkin(),)))
+    assert store.load().document.checkins == (checkin(),)
+
+
+def test_a_full_storage_refuses_and_keeps_the_saved_document() -> None:
+    store = Store(MemoryStorage(quota=400))
+    first = Document((checkin("2026-10-01"),))
+    store.save(first)
+    crowded = Document(tuple(checkin(f"2026-0{m}-01", note="x" * 100) for m in range(1, 10)))
+    with pytest.raises(StorageError):
+        store.save(crowded)
+    assert store.load().document == first
+
+
+# ---- drafts -------------------------------------------------------------------------------
+
+def test_a_draft_round_trips_and_garbage_is_no_draft() -> None:
+    draft = Draft({"date": "2026-11-01", "brand": "12,5", "note": "ünïcode"}, dt.date(2026, 10, 1))
+    assert decode_draft(encode_draft(draft)) == draft
+    for garbage in (None, "", "{", "[]", '{"fields": 3}', '{"fields": {}, "replacing": "x"}'):
+        assert decode_draft(garbage) is None
+
+
+def test_a_draft_with_only_the_prefilled_date_is_empty() -> None:
+    assert not Draft({"date": "2026-11-01", "brand": " "}).has_content()
+    assert Draft({"date": "2026-11-01", "brand": "1"}).has_content()

@@ -1,0 +1,146 @@
+"""The check-in form: every rule, accepted and refused, with the message naming the field."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ssi_coach.model import Document
+from ssi_coach.validation import (
+    FORM_FIELDS,
+    check_record,
+    checkin_to_form,
+    preview_total,
+    read_checkin_form,
+)
+
+from .conftest import TODAY, checkin
+
+VALID = {"date": "2026-11-01", "brand": "12.275", "people": "6", "insights": "3.1",
+         "relationships": "1.948"}
+
+
+EMPTY = Document()
+
+
+def read(document: Document = EMPTY, replacing: dt.date | None = None, **changes: str):
+    return read_checkin_form({**VALID, **changes}, today=TODAY, document=document,
+                             replacing=replacing)
+
+
+@pytest.mark.parametrize(("field", "typed", "stored"), [
+    ("brand", "12.5", 12.5),
+    ("brand", "12,5", 12.5),
+    ("brand", " 12.5 ", 12.5),
+    ("brand", "0", 0.0),
+    ("brand", "25", 25.0),
+    ("brand", "13.118", 13.118),
+    ("brand", ",5", 0.5),
+    ("industry_rank", "5", 5),
+    ("industry_rank", "Top 5%", 5),
+    ("industry_rank", "5 %", 5),
+    ("network_rank", "100", 100),
+    ("network_rank", "1", 1),
+    ("industry_average", "31", 31.0),
+    ("network_average", "30,99", 30.99),
+    ("industry", "  Software Development ", "Software Development"),
+    ("note", "posted twice", "posted twice"),
+])
+def test_accepted_input_is_stored_as_typed(field: str, typed: str, stored: object) -> None:
+    result = read(**{field: typed})
+    assert result.errors == ()
+    assert result.checkin is not None
+    assert getattr(result.checkin, field) == stored
+
+
+@pytest.mark.parametrize(("field", "typed", "says"), [
+    ("brand", "26", "between 0 and 25"),
+    ("brand", "25.001", "between 0 and 25"),
+    ("brand", "-1", "between 0 and 25"),
+    ("brand", "abc", "not a number"),
+    ("brand", "12.2756", "at most 3 decimals"),
+    ("brand", "1e3", "not a number"),
+    ("brand", "nan", "not a number"),
+    ("people", "", "Required"),
+    ("industry_rank", "0", "1 to 100"),
+    ("industry_rank", "101", "1 to 100"),
+    ("network_rank", "5.5", "whole number"),
+    ("network_rank", "top", "not a rank"),
+    ("industry_average", "101", "between 0 and 100"),
+    ("network_average", "x", "not a number"),
+    ("date", "", "Enter the date"),
+    ("date", "01/11/2026", "YYYY-MM-DD"),
+    ("date", "2026-11-23", "future"),
+    ("date", "2013-12-31", "2014"),
+    ("industry", "x" * 121, "under 120"),
+    ("note", "x" * 2001, "under 2000"),
+])
+def test_refused_input_names_the_field_and_saves_nothing(field: str, typed: str, says: str) -> None:
+    result = read(**{field: typed})
+    assert result.checkin is None
+    assert [e.field for e in result.errors] == [field]
+    assert says in result.errors[0].message
+
+
+def test_all_errors_come_back_at_once() -> None:
+    result = read(brand="26", people="abc", network_rank="0", date="2030-01-01")
+    assert {e.field for e in result.errors} == {"brand", "people", "network_rank", "date"}
+    with_date = read(brand="26", date="2030-01-01")
+    assert {e.field for e in with_date.errors} == {"brand", "date"}
+
+
+def test_a_second_checkin_on_a_taken_date_is_refused() -> None:
+    document = Document((checkin("2026-11-01"),))
+    result = read(document)
+    assert result.checkin is None
+    assert result.errors[0].field == "date"
+    assert "already have a check-in on 2026-11-01" in result.errors[0].message
+
+
+def test_editing_may_keep_its_own_date_but_not_take_another() -> None:
+    document = Document((checkin("2026-10-01"), checkin("2026-11-01")))
+    assert read(document, replacing=dt.date(2026, 11, 1)).checkin is not None
+    moved = read(document, replacing=dt.date(2026, 11, 1), date="2026-10-01")
+    assert moved.checkin is None and moved.errors[0].field == "date"
+
+
+def test_today_is_allowed_and_tomorrow_is_not() -> None:
+    assert read(date=TODAY.isoformat()).checkin is not None
+    assert read(date=(TODAY + dt.timedelta(days=1)).isoformat()).checkin is None
+
+
+def test_total_is_the_pillar_sum() -> None:
+    result = read(brand="12.275", people="6", insights="3.1", relationships="1.948")
+    assert result.checkin is not None
+    assert result.checkin.total == 23.323
+
+
+@pytest.mark.parametrize(("form", "total", "read_count"), [
+    ({}, 0.0, 0),
+    ({"brand": "12,5"}, 12.5, 1),
+    ({"brand": "12.5", "people": "abc", "insights": "30"}, 12.5, 1),
+    ({"brand": "12.1", "people": "6.2", "insights": "0.1", "relationships": "1"}, 19.4, 4),
+])
+def test_running_total_counts_only_valid_pillars(form: dict[str, str], total: float,
+                                                 read_count: int) -> None:
+    preview = preview_total(form)
+    assert (preview.total, preview.pillars_read) == (total, read_count)
+
+
+def test_editing_fills_the_form_with_text_that_reads_back_the_same() -> None:
+    original = checkin("2026-10-05", (13.118, 3.68, 0.3, 2.608), industry_rank=75,
+                       network_rank=81, industry_average=30.99, network_average=32.72,
+                       industry="Technology, Information and Internet", note="a note")
+    form = checkin_to_form(original)
+    assert set(form) == set(FORM_FIELDS)
+    again = read_checkin_form(form, today=TODAY, document=Document((original,)),
+                              replacing=original.on)
+    assert again.checkin == original
+
+
+def test_record_rules_catch_what_the_form_would_refuse() -> None:
+    assert check_record(checkin(scores=(30, 1, 1, 1)))[0].field == "brand"
+    assert check_record(checkin(industry_rank=0))[0].field == "industry_rank"
+    assert check_record(checkin(scores=(1.23456, 1, 1, 1)))[0].field == "brand"
+    assert check_record(checkin()) == []

@@ -1,0 +1,53 @@
+"""Page HTML from core results: what a person sees, and that their text stays text."""
+
+from __future__ import annotations
+
+from shell import views
+from ssi_coach.charts.data import trend_chart
+from ssi_coach.dashboard import build_dashboard
+
+from .conftest import TODAY, checkin
+
+HOSTILE = '<img src=x onerror="alert(1)">'
+
+
+def test_typed_text_is_escaped_everywhere_it_is_shown() -> None:
+    entry = checkin(note=HOSTILE, industry=HOSTILE)
+    html = views.history([entry])
+    assert "<img" not in html and "&lt;img src=x" in html
+    problem = views.problem("bad", HOSTILE)
+    assert "<img" not in problem
+
+
+def test_history_is_newest_first_with_edit_and_delete_per_row() -> None:
+    oldest_first = [checkin("2026-09-01"), checkin("2026-10-01"), checkin("2026-11-01")]
+    html = views.history(oldest_first)
+    positions = [html.index(f'<tr data-date="2026-{m}-01"') for m in ("11", "10", "09")]
+    assert positions == sorted(positions)
+    assert html.count('data-action="edit"') == 3 and html.count('data-action="delete"') == 3
+
+
+def test_dashboard_marks_the_weakest_and_explains_rank_direction() -> None:
+    board = build_dashboard([checkin(industry_rank=40, industry_average=31)], TODAY)
+    assert board is not None
+    html = views.dashboard(board)
+    assert html.count("Weakest: most room to grow") == 1
+    assert 'data-pillar="relationships"' in html.split("Weakest")[0].rsplit("<li", 1)[1]
+    assert "Lower is better" in html and "Top 40%" in html
+    assert "Industry average 31" in html
+
+
+def test_due_card_switches_at_thirty_days() -> None:
+    fresh = build_dashboard([checkin("2026-11-01")], TODAY)
+    stale = build_dashboard([checkin("2026-10-01")], TODAY)
+    assert fresh is not None and stale is not None
+    assert "Next check-in due 1 Dec 2026" in views.dashboard(fresh)
+    assert "is-due" in views.dashboard(stale) and "Due" in views.dashboard(stale)
+
+
+def test_chart_table_alternative_lists_every_number() -> None:
+    chart = trend_chart([checkin("2026-10-01"), checkin("2026-11-01", (1, 2, 3, 4.5))])
+    assert chart is not None
+    table = views.chart_table(chart)
+    for number in ("12.275", "1.948", "23.323", "4.5", "10.5", "2026-11-01"):
+        assert f">{number}<" in table
