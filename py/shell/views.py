@@ -209,7 +209,8 @@ def _cell(value: float | None) -> str:
 
 def charts_waiting(count: int) -> str:
     if count == 0:
-        return '<p class="muted">Your trend chart appears here once you have check-ins.</p>'
+        return ('<p class="muted">Your trend chart appears here after your second check-in: '
+                "a trend needs two points.</p>")
     return ('<p class="muted">Your trend chart appears after your second check-in: one '
             "point is not a trend yet.</p>")
 

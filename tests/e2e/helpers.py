@@ -1,0 +1,126 @@
+"""Steps the browser tests share: a fixed "today", seeding storage, filling the form.
+
+Every test fixes the browser's clock so "today", the due date and the date checks never
+depend on the day the suite runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import open_app
+
+NOW = "2026-11-22T10:00:00"  # local time in the browser: "today" is 2026-11-22
+TODAY = "2026-11-22"
+DOCUMENT_KEY = "ssi-coach"
+DRAFT_KEY = "ssi-coach.draft"
+PILLARS = ("brand", "people", "insights", "relationships")
+OPTIONAL = ("industry_rank", "network_rank", "industry_average", "network_average",
+            "industry", "note")
+
+
+def long_date(iso: str) -> str:
+    """'2026-10-01' -> '1 Oct 2026', as the app writes dates."""
+    day = dt.date.fromisoformat(iso)
+    return f"{day.day} {day.strftime('%b')} {day.year}"
+
+
+def days_before(days: int, today: str = TODAY) -> str:
+    return (dt.date.fromisoformat(today) - dt.timedelta(days=days)).isoformat()
+
+
+# ---- starting the app ------------------------------------------------------------------
+
+def seed(page: Page, site_url: str, raw: str, key: str = DOCUMENT_KEY) -> None:
+    """Put `raw` in the site's localStorage before the app has ever booted.
+
+    A blank page of the same origin (answered by Playwright, never by the server) gives
+    access to its localStorage without starting Python, so seeding costs no extra boot and
+    nothing re-runs on later reloads. Its data: icon keeps Chromium from asking for
+    /favicon.ico, a 404 the page fixture would count as an error.
+    """
+    url = site_url + "__seed__.html"
+    page.route(url, lambda route: route.fulfill(
+        content_type="text/html",
+        body='<!doctype html><link rel="icon" href="data:,"><title>seed</title>'))
+    page.goto(url)
+    page.unroute(url)
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [key, raw])
+
+
+def start(page: Page, site_url: str, *, raw: str | None = None,
+          document: dict[str, Any] | None = None, charts: bool = False,
+          now: str = NOW) -> None:
+    """Fix the clock, optionally seed storage, open the app and wait until it is ready."""
+    page.clock.set_fixed_time(now)
+    if document is not None:
+        raw = json.dumps(document)
+    if raw is not None:
+        seed(page, site_url, raw)
+    open_app(page, site_url, charts=charts)
+
+
+def record(date: str, brand: float, people: float, insights: float, relationships: float,
+           **optional: Any) -> dict[str, Any]:
+    """One stored check-in, in the document's own format."""
+    return {"date": date, "brand": brand, "people": people, "insights": insights,
+            "relationships": relationships, **optional}
+
+
+def document(*records: dict[str, Any]) -> dict[str, Any]:
+    return {"schema_version": 1, "checkins": list(records)}
+
+
+# ---- storage -----------------------------------------------------------------------------
+
+def stored(page: Page, key: str = DOCUMENT_KEY) -> str | None:
+    return page.evaluate("key => localStorage.getItem(key)", key)  # type: ignore[no-any-return]
+
+
+def stored_checkins(page: Page) -> list[dict[str, Any]]:
+    raw = stored(page)
+    assert raw is not None, "nothing stored under 'ssi-coach'"
+    data = json.loads(raw)
+    assert data["schema_version"] == 1
+    return data["checkins"]  # type: ignore[no-any-return]
+
+
+# ---- the form ----------------------------------------------------------------------------
+
+def fill_checkin(page: Page, date: str, brand: str, people: str, insights: str,
+                 relationships: str, **optional: str) -> None:
+    """Type a check-in into the form (not saved). Optional fields by their form name."""
+    unknown = set(optional) - set(OPTIONAL)
+    assert not unknown, f"not form fields: {unknown}"
+    page.fill("#f-date", date)
+    for name, value in zip(PILLARS, (brand, people, insights, relationships), strict=True):
+        page.fill(f"#f-{name}", value)
+    for name, value in optional.items():
+        page.fill(f"#f-{name}", value)
+
+
+def add_checkin(page: Page, date: str, brand: str, people: str, insights: str,
+                relationships: str, **optional: str) -> None:
+    """Fill the form, save, and wait until the check-in is in the history."""
+    fill_checkin(page, date, brand, people, insights, relationships, **optional)
+    page.click("#save-button")
+    expect(page.locator("#status")).to_contain_text(f"Saved the check-in of {long_date(date)}")
+    expect(page.locator(f"#history-table tr[data-date='{date}']")).to_have_count(1)
+
+
+def form_values(page: Page) -> dict[str, str]:
+    names = ("date", *PILLARS, *OPTIONAL)
+    return {name: page.input_value(f"#f-{name}") for name in names}
+
+
+def history_dates(page: Page) -> list[str]:
+    return page.eval_on_selector_all(  # type: ignore[no-any-return]
+        "#history-table tbody tr", "rows => rows.map(r => r.dataset.date)")
+
+
+def history_texts(page: Page) -> list[str]:
+    return page.locator("#history-table tbody tr").all_inner_texts()
