@@ -66,16 +66,39 @@ def display_total(total: float) -> int:
     return int(Decimal(repr(total)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-@dataclass(frozen=True)
-class Document:
-    """Everything the app stores. Check-ins are kept oldest first, one per date."""
+def _require_date_order(checkins: tuple[CheckIn, ...]) -> None:
+    dates = [c.on for c in checkins]
+    if dates != sorted(set(dates)):
+        raise ValueError("check-ins must be in date order with one per date")
 
-    checkins: tuple[CheckIn, ...] = field(default=())
+
+@dataclass(frozen=True)
+class Person:
+    """Someone else's check-ins, kept from a report they shared (read-only to the member)."""
+
+    name: str
+    checkins: tuple[CheckIn, ...]
+    saved_on: dt.date
 
     def __post_init__(self) -> None:
-        dates = [c.on for c in self.checkins]
-        if dates != sorted(set(dates)):
-            raise ValueError("check-ins must be in date order with one per date")
+        _require_date_order(self.checkins)
+
+
+@dataclass(frozen=True)
+class Document:
+    """Everything the app stores: the member's own check-ins (oldest first, one per date)
+    and other people's shared reports the member chose to keep."""
+
+    checkins: tuple[CheckIn, ...] = field(default=())
+    people: tuple[Person, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        _require_date_order(self.checkins)
+
+    def with_person(self, person: Person) -> Document:
+        """Keep `person`, replacing an earlier copy under the same name."""
+        others = tuple(p for p in self.people if p.name != person.name)
+        return replace(self, people=(*others, person))
 
     def find(self, on: dt.date) -> CheckIn | None:
         return next((c for c in self.checkins if c.on == on), None)

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ssi_coach.errors import CorruptDocument, InvalidRecord, NewerSchemaVersion, StorageError
-from ssi_coach.model import CheckIn, Document
+from ssi_coach.model import CheckIn, Document, Person
 from ssi_coach.storage import DOCUMENT_KEY, MemoryStorage, Store, decode, encode, schema_version
 from ssi_coach.storage.draft import Draft, decode_draft, encode_draft
 from ssi_coach.storage.migrations import Migration, migrate
@@ -29,8 +29,15 @@ checkins = st.builds(
     network_rank=ranks, industry_average=averages, network_average=averages,
     industry=texts, note=texts,
 )
-documents = st.lists(checkins, max_size=30, unique_by=lambda c: c.on).map(
-    lambda cs: Document(tuple(sorted(cs, key=lambda c: c.on))))
+def _in_date_order(items: list[CheckIn]) -> tuple[CheckIn, ...]:
+    return tuple(sorted(items, key=lambda c: c.on))
+
+
+checkin_lists = st.lists(checkins, max_size=20, unique_by=lambda c: c.on).map(_in_date_order)
+people = st.builds(Person, name=st.text(min_size=1, max_size=30), checkins=checkin_lists,
+                   saved_on=st.dates(dt.date(2014, 1, 1), dt.date(2026, 11, 22)))
+documents = st.builds(Document, checkins=checkin_lists,
+                      people=st.lists(people, max_size=3, unique_by=lambda p: p.name).map(tuple))
 
 
 @given(documents)
@@ -45,7 +52,7 @@ def test_any_document_survives_a_save_and_load(document: Document) -> None:
 def test_stored_text_is_versioned_json_with_values_unrounded() -> None:
     text = encode(Document((checkin(scores=(13.118, 3.68, 0.3, 2.608), industry_rank=75),)))
     data = json.loads(text)
-    assert data["schema_version"] == schema_version() == 1
+    assert data["schema_version"] == schema_version() == 2
     assert data["checkins"] == [{"date": "2026-11-01", "brand": 13.118, "people": 3.68,
                                  "insights": 0.3, "relationships": 2.608, "industry_rank": 75}]
 
@@ -97,10 +104,20 @@ def test_loading_an_old_document_keeps_a_copy_of_the_old_text() -> None:
     assert backend.get(DOCUMENT_KEY) == V0_DOCUMENT  # rewritten only on the next save
 
 
-def test_the_real_first_migration_creates_an_empty_list() -> None:
+def test_the_real_migrations_build_the_document_from_nothing() -> None:
     data, applied = migrate({})
-    assert data == {"schema_version": 1, "checkins": []}
-    assert applied == ["0001_create_checkins"]
+    assert data == {"schema_version": 2, "checkins": [], "people": []}
+    assert applied == ["0001_create_checkins", "0002_add_people"]
+
+
+def test_a_v1_document_gains_an_empty_list_of_people_and_keeps_its_checkins() -> None:
+    v1 = json.dumps({"schema_version": 1, "checkins": [
+        {"date": "2026-10-01", "brand": 10, "people": 5, "insights": 3, "relationships": 2}]})
+    backend = MemoryStorage({DOCUMENT_KEY: v1})
+    loaded = Store(backend).load()
+    assert loaded.migrated == ("0002_add_people",)
+    assert loaded.document.checkins[0].total == 20 and loaded.document.people == ()
+    assert backend.get("ssi-coach.before-v1") == v1
 
 
 # ---- unreadable documents -------------------------------------------------------------------

@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from ..errors import CorruptDocument, InvalidRecord
-from ..model import PILLAR_KEYS, CheckIn, Document
+from ..model import PILLAR_KEYS, CheckIn, Document, Person
 from ..validation import FIELD_LABELS, check_record
 from .migrations import MIGRATIONS, Data, Migration, migrate, schema_version
 
@@ -35,6 +35,11 @@ def document_to_data(document: Document) -> Data:
     return {
         "schema_version": schema_version(),
         "checkins": [checkin_to_data(c) for c in document.checkins],
+        "people": [
+            {"name": p.name, "saved_on": p.saved_on.isoformat(),
+             "checkins": [checkin_to_data(c) for c in p.checkins]}
+            for p in document.people
+        ],
     }
 
 
@@ -60,26 +65,43 @@ def decode(text: str, migrations: tuple[Migration, ...] = MIGRATIONS) -> tuple[D
 
 
 def data_to_document(data: Data) -> Document:
-    records = data.get("checkins")
+    people = data.get("people", [])
+    if not isinstance(people, list):
+        raise CorruptDocument("The data's list of people is not a list.")
+    return Document(_checkins_from_data(data.get("checkins"), "Check-in"),
+                    tuple(_person_from_data(p, n) for n, p in enumerate(people, 1)))
+
+
+def _person_from_data(record: Any, number: int) -> Person:
+    if not isinstance(record, dict) or not isinstance(record.get("name"), str):
+        raise CorruptDocument(f"Person {number} has no name.")
+    try:
+        saved_on = dt.date.fromisoformat(record["saved_on"])
+    except (KeyError, TypeError, ValueError):
+        raise InvalidRecord(f"Person {number} ({record['name']}) has no valid date.") from None
+    where = f"{record['name']}'s check-in"
+    return Person(record["name"], _checkins_from_data(record.get("checkins"), where), saved_on)
+
+
+def _checkins_from_data(records: Any, what: str) -> tuple[CheckIn, ...]:
     if not isinstance(records, list):
         raise CorruptDocument("The data has no list of check-ins.")
-    checkins = [_checkin_from_data(record, number) for number, record in enumerate(records, 1)]
+    checkins = [_checkin_from_data(r, f"{what} {n}") for n, r in enumerate(records, 1)]
     checkins.sort(key=lambda c: c.on)
     for earlier, later in itertools.pairwise(checkins):
         if earlier.on == later.on:
             raise InvalidRecord(f"Two check-ins share the date {later.on.isoformat()}.")
-    return Document(tuple(checkins))
+    return tuple(checkins)
 
 
-def _checkin_from_data(record: Any, number: int) -> CheckIn:
-    where = f"Check-in {number}"
+def _checkin_from_data(record: Any, where: str) -> CheckIn:
     if not isinstance(record, dict):
         raise CorruptDocument(f"{where} is not a record.")
     try:
         on = dt.date.fromisoformat(record["date"])
     except (KeyError, TypeError, ValueError):
         raise InvalidRecord(f"{where} has no valid date.") from None
-    where = f"Check-in {number} ({on.isoformat()})"
+    where = f"{where} ({on.isoformat()})"
     fields: dict[str, Any] = {}
     for key in PILLAR_KEYS:
         fields[key] = _number(record.get(key), f"{where}: {FIELD_LABELS[key]}", required=True)

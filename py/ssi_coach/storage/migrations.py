@@ -27,8 +27,15 @@ def _create_checkins(data: Data) -> Data:
     return data
 
 
+def _add_people(data: Data) -> Data:
+    """v2: other people's shared reports the member kept, each with its own check-ins."""
+    data.setdefault("people", [])
+    return data
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_create_checkins", _create_checkins),
+    Migration("0002_add_people", _add_people),
 )
 
 

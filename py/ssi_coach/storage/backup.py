@@ -1,0 +1,41 @@
+"""Backups: everything the app stores, as one JSON file a person can keep and restore.
+
+A backup is the stored document itself, pretty-printed and labelled, so any backup is also
+a valid document: restoring runs the same migrations and checks as loading, which means an
+older backup is upgraded and one from a newer version is refused with a clear message.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..errors import CorruptDocument
+from ..model import Document
+from .codec import data_to_document, document_to_data, parse_json
+from .migrations import migrate
+
+BACKUP_LABEL = "ssi-coach backup"
+MAX_BACKUP_BYTES = 5_000_000  # far above years of check-ins; stops a wrong file early
+
+
+def backup_text(document: Document) -> str:
+    data = {"backup_of": BACKUP_LABEL, **document_to_data(document)}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def read_backup(data: bytes | str) -> Document:
+    """The document in a backup file; raises a DocumentError subclass saying what is wrong."""
+    if len(data) > MAX_BACKUP_BYTES:
+        raise CorruptDocument("This file is too large to be an ssi-coach backup.")
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise CorruptDocument("This file is not text, so it is not an ssi-coach backup.") \
+                from None
+    parsed = parse_json(data)
+    if "checkins" not in parsed and "schema_version" not in parsed:
+        raise CorruptDocument("This JSON file is not an ssi-coach backup (it has no check-ins).")
+    parsed.pop("backup_of", None)
+    migrated, _ = migrate(parsed)
+    return data_to_document(migrated)

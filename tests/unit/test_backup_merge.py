@@ -1,0 +1,72 @@
+"""Backups and imports: a preview of exactly what would change, then only that change."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ssi_coach.errors import CorruptDocument, InvalidRecord, NewerSchemaVersion
+from ssi_coach.merge import apply_plan, plan_import
+from ssi_coach.model import Document
+from ssi_coach.storage.backup import backup_text, read_backup
+
+from .conftest import checkin
+
+MINE = Document((checkin("2026-09-01"), checkin("2026-10-01"), checkin("2026-11-01")))
+
+
+def test_plan_sorts_incoming_into_new_identical_and_different() -> None:
+    incoming = [checkin("2026-08-01"), checkin("2026-10-01"),
+                checkin("2026-11-01", (20, 20, 20, 20))]
+    plan = plan_import(MINE, incoming)
+    assert [c.on.month for c in plan.new] == [8]
+    assert [c.on.month for c in plan.identical] == [10]
+    assert [(c.current.total, c.incoming.total) for c in plan.conflicts] == [(23.323, 80)]
+    assert plan.incoming_count == 3
+
+
+@pytest.mark.parametrize(("replace", "november_total"), [(False, 23.323), (True, 80)])
+def test_applying_adds_new_dates_and_follows_the_choice_for_differences(
+        replace: bool, november_total: float) -> None:
+    plan = plan_import(MINE, [checkin("2026-08-01"), checkin("2026-11-01", (20, 20, 20, 20))])
+    result = apply_plan(MINE, plan, replace_conflicts=replace)
+    assert [c.on.month for c in result.checkins] == [8, 9, 10, 11]
+    assert result.find(checkin("2026-11-01").on).total == november_total  # type: ignore[union-attr]
+
+
+def test_a_plan_with_nothing_new_changes_nothing() -> None:
+    plan = plan_import(MINE, list(MINE.checkins))
+    assert not plan.changes_anything(replace_conflicts=True)
+    assert apply_plan(MINE, plan, replace_conflicts=True) == MINE
+
+
+def test_backup_round_trips_and_is_labelled_readable_json() -> None:
+    text = backup_text(MINE)
+    data = json.loads(text)
+    assert data["backup_of"] == "ssi-coach backup" and data["schema_version"] == 2
+    assert "\n  " in text  # indented: a person can read it
+    assert read_backup(text) == MINE
+    assert read_backup(text.encode("utf-8")) == MINE
+    assert read_backup(b"\xef\xbb\xbf" + text.encode()) == MINE  # a BOM added by an editor
+
+
+def test_an_older_backup_is_migrated() -> None:
+    v1 = json.dumps({"schema_version": 1, "checkins": [
+        {"date": "2026-10-01", "brand": 10, "people": 5, "insights": 3, "relationships": 2}]})
+    assert read_backup(v1).checkins[0].total == 20
+
+
+@pytest.mark.parametrize(("data", "error", "says"), [
+    ('{"schema_version": 9, "checkins": []}', NewerSchemaVersion, "newer version"),
+    (b"\x89PNG\r\n\x1a\n\x00\xff", CorruptDocument, "not text"),
+    ("hello", CorruptDocument, "not valid JSON"),
+    ('{"name": "something else"}', CorruptDocument, "not an ssi-coach backup"),
+    ('{"schema_version": 2, "checkins": [{"date": "2026-10-01", "brand": 99, "people": 1, '
+     '"insights": 1, "relationships": 1}]}', InvalidRecord, "between 0 and 25"),
+    ("x" * 5_000_001, CorruptDocument, "too large"),
+])
+def test_a_bad_backup_is_refused_with_a_reason(data: bytes | str, error: type,
+                                                says: str) -> None:
+    with pytest.raises(error, match=says):
+        read_backup(data)
