@@ -1,28 +1,43 @@
-"""PyScript entry point: paint the numbers first, then load Matplotlib and draw the charts."""
+"""PyScript entry point: paint the numbers first, then load Matplotlib and draw the charts.
+
+A URL whose fragment carries a shared report opens that report read-only instead, without
+reading or writing the member's own data.
+"""
 
 import pyodide_js  # type: ignore[import-not-found]
 
-from shell import browser
+from shell import browser, views
 from shell.app import App
+from shell.data_tools import REPORT_PREFIX
+from ssi_coach.share import ShareLinkError, decode_report
 from ssi_coach.storage import Store
 
-app = App(Store(browser.LocalStorage()))
-app.start()
+fragment = browser.url_fragment()
+store = Store(browser.LocalStorage())
+app = None
+if fragment.startswith(REPORT_PREFIX):
+    try:
+        app = App(store, report=decode_report(fragment[len(REPORT_PREFIX):]))
+        app.start_report()
+    except ShareLinkError as error:
+        App(store).start_broken_report(str(error))
+else:
+    app = App(store)
+    app.start()
 browser.set_stage("ready")
 
-try:
-    # Matplotlib and its closure come from the self-hosted Pyodide folder, resolved by the
-    # lock file; this takes a few seconds, so it happens after the numbers are on screen.
-    await pyodide_js.loadPackage(["matplotlib"])  # type: ignore[top-level-await]
-    from ssi_coach.charts import draw
+if app is not None:
+    try:
+        # Matplotlib and its closure come from the self-hosted Pyodide folder, resolved by
+        # the lock file; this takes seconds, so it happens after the numbers are on screen.
+        await pyodide_js.loadPackage(["matplotlib"])  # type: ignore[top-level-await]
+        from ssi_coach.charts import draw
 
-    app.charts_loaded(draw)
-    browser.set_stage("charts")
-except Exception as error:  # noqa: BLE001 - without charts the numbers still work
-    import traceback
+        app.charts_loaded(draw)
+        browser.set_stage("charts")
+    except Exception as error:  # noqa: BLE001 - without charts the numbers still work
+        import traceback
 
-    browser.report_error(traceback.format_exc())
-    from shell import views
-
-    browser.element("charts-body").innerHTML = views.charts_failed(str(error))
-    browser.set_stage("charts-failed")
+        browser.report_error(traceback.format_exc())
+        browser.element("charts-body").innerHTML = views.charts_failed(str(error))
+        browser.set_stage("charts-failed")

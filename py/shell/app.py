@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import functools
 import traceback
-from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from pyscript import when  # type: ignore[import-not-found]
+from pyscript import when, window  # type: ignore[import-not-found]
 
 from ssi_coach import text
 from ssi_coach.charts.data import rank_chart, trend_chart
 from ssi_coach.dashboard import build_dashboard
 from ssi_coach.errors import DocumentError, StorageError
-from ssi_coach.model import CheckIn, Document, display_total
+from ssi_coach.model import CheckIn, Document, Person, display_total
+from ssi_coach.share import SharedReport
 from ssi_coach.storage import Store
 from ssi_coach.storage.draft import DRAFT_KEY, Draft, decode_draft, encode_draft
 from ssi_coach.validation import (
@@ -29,28 +28,15 @@ from ssi_coach.validation import (
 
 from . import browser, views
 from .browser import element
-
-Handler = Callable[[Any], None]
-
-
-def guarded(handler: Handler) -> Handler:
-    """Show a plain message instead of failing silently; the console gets the details."""
-
-    @functools.wraps(handler)
-    def run(self: App, event: Any) -> None:
-        try:
-            handler(self, event)
-        except Exception as error:  # noqa: BLE001 - last line of defence for the member
-            browser.report_error(traceback.format_exc())
-            self.say(f"Something went wrong ({escape(str(error))}). Your saved data is "
-                     "unchanged.", error=True)
-
-    return run  # type: ignore[return-value]
+from .data_tools import DataTools
+from .guard import guarded
 
 
 class App:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, report: SharedReport | None = None) -> None:
         self.store = store
+        self.report = report  # set: a read-only shared report; the member's data is not read
+        self.tools = DataTools(self)
         self.document = Document()
         self.editing: dt.date | None = None
         self.deleted: CheckIn | None = None  # for undo
@@ -58,6 +44,32 @@ class App:
         self.draw: Any = None  # ssi_coach.charts.draw, once Matplotlib has loaded
 
     # ---- start-up ------------------------------------------------------------------
+
+    def start_report(self) -> None:
+        """Show a shared report without reading or writing the member's own data."""
+        assert self.report is not None
+        self.document = Document(self.report.checkins)
+        banner = element("report-banner")
+        banner.innerHTML = views.report_banner(self.report.name,
+                                               text.long_date(self.report.created),
+                                               len(self.report.checkins))
+        banner.hidden = False
+        self.show_sections("dashboard", "charts", "history")
+        self.render()
+        when("click", "#report-banner")(self.on_report_click)
+        when("hashchange", window)(self.on_hash_change)
+
+    def start_broken_report(self, message: str) -> None:
+        banner = element("report-banner")
+        banner.innerHTML = views.report_error(message)
+        banner.hidden = False
+        element("boot").hidden = True
+        when("hashchange", window)(self.on_hash_change)
+
+    def show_sections(self, *names: str) -> None:
+        element("boot").hidden = True
+        for name in names:
+            element(name).hidden = False
 
     def start(self) -> None:
         loaded = self.store.load()
@@ -72,9 +84,7 @@ class App:
                      "is kept in this browser.")
         self.reset_form()
         self.restore_draft()
-        element("boot").hidden = True
-        for section in ("dashboard", "charts", "entry", "history"):
-            element(section).hidden = False
+        self.show_sections("dashboard", "charts", "entry", "history", "data")
         self.render()
         self.bind()
 
@@ -85,6 +95,8 @@ class App:
         for container in ("#history-body", "#status", "#problem", "#dashboard-body",
                           "#set-aside-body"):
             when("click", container)(self.on_click)
+        when("hashchange", window)(self.on_hash_change)
+        self.tools.bind()
 
     def charts_loaded(self, draw_module: Any) -> None:
         self.draw = draw_module
@@ -97,11 +109,14 @@ class App:
         board = build_dashboard(checkins, browser.local_today())
         element("dashboard-body").innerHTML = (
             views.dashboard(board) if board else views.empty_state())
-        element("history-body").innerHTML = views.history(checkins)
+        element("history-body").innerHTML = views.history(checkins,
+                                                          readonly=self.report is not None)
         element("history").hidden = not checkins
-        aside = self.store.set_aside_keys()
-        element("set-aside-body").innerHTML = views.set_aside_list(aside)
-        element("set-aside").hidden = not aside
+        if self.report is None:
+            kept = self.store.kept_copies()
+            element("set-aside-body").innerHTML = views.kept_copies(kept)
+            element("set-aside").hidden = not kept
+            element("people-body").innerHTML = views.people_list(self.document.people)
         self.render_charts()
 
     def render_charts(self) -> None:
@@ -273,7 +288,7 @@ class App:
 
     @guarded
     def on_click(self, event: Any) -> None:
-        button = event.target.closest("button[data-action]")
+        button = browser.closest(event, "button[data-action]")
         if button is None:
             return
         action = str(button.dataset.action)
@@ -335,3 +350,34 @@ class App:
         self.say(f"The unreadable data is kept as “{escape(key or '')}” (download it below any "
                  "time). You can start adding check-ins.")
 
+
+    # ---- shared reports --------------------------------------------------------------------
+
+    @guarded
+    def on_hash_change(self, event: Any) -> None:
+        window.location.reload()  # a different report (or none) means a different page
+
+    @guarded
+    def on_report_click(self, event: Any) -> None:
+        button = browser.closest(event, "button[data-action=keep-report]")
+        if button is not None:
+            self.keep_report()
+
+    def keep_report(self) -> None:
+        """At the member's request only: add the report to their data as another person."""
+        report = self.report
+        assert report is not None
+        loaded = self.store.load()
+        if loaded.problem is not None:
+            self.say("Your own saved data cannot be read right now, so the report was not "
+                     "kept. Open your own ssi-coach to sort that out first.", error=True)
+            return
+        name = report.name or f"Report shared {text.long_date(report.created)}"
+        person = Person(name, report.checkins, browser.local_today())
+        try:
+            self.store.save(loaded.document.with_person(person))
+        except (StorageError, DocumentError) as error:
+            self.say(f"Could not keep the report: {escape(str(error))}.", error=True)
+            return
+        self.say(f"Kept as “{escape(name)}” in this browser. You will find it under Your data "
+                 'when you <a href="./">open your own ssi-coach</a>.')

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import js  # type: ignore[import-not-found]
-from pyodide.ffi import JsException, to_js  # type: ignore[import-not-found]
+from pyodide.ffi import JsException, jsnull, to_js  # type: ignore[import-not-found]
 from pyscript import document, window  # type: ignore[import-not-found]
 
 from ssi_coach.errors import StorageError
@@ -69,3 +70,34 @@ def set_stage(stage: str) -> None:
 
 def report_error(message: str) -> None:
     js.console.error(message)
+
+
+def page_url() -> str:
+    """This page's address without its fragment: what a link or reminder should open."""
+    return str(window.location.href).split("#", 1)[0]
+
+
+def url_fragment() -> str:
+    return str(window.location.hash)
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.fromtimestamp(js.Date.now() / 1000, tz=dt.UTC)
+
+
+def found(value: Any) -> Any | None:
+    """A DOM lookup's result, with JavaScript's null as Python's None.
+
+    Pyodide hands back JS null as a `JsNull` object, not None, so `is None` checks on
+    `querySelector` or `closest` results would silently pass; every lookup goes through here.
+    """
+    return None if value is None or value is jsnull else value
+
+
+def query(root: Any, selector: str) -> Any | None:
+    return found(root.querySelector(selector))
+
+
+def closest(event: Any, selector: str) -> Any | None:
+    """The element matching `selector` that the event happened in, if any."""
+    return found(event.target.closest(selector))

@@ -11,7 +11,10 @@ from html import escape
 from ssi_coach import text
 from ssi_coach.charts.data import Chart
 from ssi_coach.dashboard import Dashboard, PillarFigure, RankFigure
-from ssi_coach.model import PILLAR_MAX, PILLARS, CheckIn, display_total
+from ssi_coach.importers.csv_checkins import RowProblem
+from ssi_coach.importers.ssi_page import SsiReading
+from ssi_coach.merge import ImportPlan
+from ssi_coach.model import PILLAR_MAX, PILLARS, CheckIn, Document, Person, display_total
 
 SSI_PAGE = "https://www.linkedin.com/sales/ssi"
 
@@ -140,35 +143,36 @@ def _due_card(board: Dashboard) -> str:
     )
 
 
-def history(checkins: Sequence[CheckIn]) -> str:
+def history(checkins: Sequence[CheckIn], *, readonly: bool = False) -> str:
     if not checkins:
         return '<p class="muted">No check-ins yet.</p>'
     head = "".join(f'<th scope="col">{escape(p.short)}</th>' for p in PILLARS)
-    rows = "".join(_history_row(c) for c in reversed(checkins))
+    rows = "".join(_history_row(c, readonly) for c in reversed(checkins))
+    actions = ("" if readonly else
+               '<th scope="col"><span class="visually-hidden">Actions</span></th>')
     return (
         '<div class="table-wrap"><table id="history-table"><caption class="visually-hidden">'
         "Your check-ins, newest first</caption><thead><tr>"
-        '<th scope="col">Date</th><th scope="col"><span class="visually-hidden">Actions</span>'
-        f'</th><th scope="col">Total</th>{head}'
+        f'<th scope="col">Date</th>{actions}<th scope="col">Total</th>{head}'
         '<th scope="col">Industry rank</th><th scope="col">Network rank</th>'
         '<th scope="col">Industry</th><th scope="col">Note</th>'
         f"</tr></thead><tbody>{rows}</tbody></table></div>"
     )
 
 
-def _history_row(checkin: CheckIn) -> str:
+def _history_row(checkin: CheckIn, readonly: bool = False) -> str:
     day = checkin.on.isoformat()
     nice = text.long_date(checkin.on)
     pillars = "".join(f"<td>{text.score(s)}</td>" for s in checkin.pillar_scores())
-    actions = (
+    actions = "" if readonly else (
+        '<td class="row-actions">'
         f'<button type="button" class="link" data-action="edit" data-date="{day}" '
         f'aria-label="Edit the check-in of {nice}">Edit</button>'
         f'<button type="button" class="link danger" data-action="delete" data-date="{day}" '
-        f'aria-label="Delete the check-in of {nice}">Delete</button>'
+        f'aria-label="Delete the check-in of {nice}">Delete</button></td>'
     )
     return (
-        f'<tr data-date="{day}"><th scope="row">{day}</th>'
-        f'<td class="row-actions">{actions}</td>'
+        f'<tr data-date="{day}"><th scope="row">{day}</th>{actions}'
         f"<td><strong>{display_total(checkin.total)}</strong></td>{pillars}"
         f"<td>{_top(checkin.industry_rank)}</td><td>{_top(checkin.network_rank)}</td>"
         f'<td class="note">{escape(checkin.industry)}</td>'
@@ -235,11 +239,183 @@ def problem(message: str, raw: str) -> str:
     )
 
 
-def set_aside_list(keys: Sequence[str]) -> str:
+def kept_copies(copies: Sequence[tuple[str, str]]) -> str:
     items = "".join(
-        f'<li><code>{escape(key)}</code> <button type="button" class="link" '
-        f'data-action="download-aside" data-key="{escape(key)}">Download</button></li>'
-        for key in keys
+        f"<li>{escape(description)} (<code>{escape(key)}</code>) "
+        f'<button type="button" class="link" data-action="download-aside" '
+        f'data-key="{escape(key)}">Download</button></li>'
+        for key, description in copies
     )
-    return ("<p>Data this browser could not read was kept here, untouched. Download it to "
-            f"keep a copy or to send it for help.</p><ul>{items}</ul>")
+    return ("<p>Copies are kept here exactly as they were, so nothing is lost. Download one "
+            f"to keep it elsewhere or to restore it.</p><ul>{items}</ul>")
+
+
+# ---- data in and out -----------------------------------------------------------------
+
+def _items(lines: Sequence[str]) -> str:
+    return "".join(f"<li>{line}</li>" for line in lines)
+
+
+def paste_preview(reading: SsiReading, notes: Sequence[str]) -> str:
+    """What was read from a pasted SSI page, before anything is saved."""
+    pillars = [f"{escape(p.label)}: <strong>{text.score(reading.pillars[p.key])}</strong>"
+               for p in PILLARS]
+    total = sum(reading.pillars.values())
+    shown = (f"SSI <strong>{reading.total}</strong> (pillars add up to {text.score(total)})"
+             if reading.total is not None else f"Total (sum of pillars): {text.score(total)}")
+    extra = [f"{label}: Top {rank}%" for label, rank in
+             (("Industry SSI rank", reading.industry_rank),
+              ("Network SSI rank", reading.network_rank)) if rank is not None]
+    extra += [f"{label}: {text.score(avg)}" for label, avg in
+              (("Industry average", reading.industry_average),
+               ("Network average", reading.network_average)) if avg is not None]
+    if reading.industry:
+        extra.append(f"Industry: {escape(reading.industry)}")
+    remarks = "".join(f'<p class="notice">{escape(n)}</p>' for n in notes)
+    return (
+        "<h3>Read from your SSI page</h3>"
+        f'<ul class="preview-list">{_items([shown, *pillars, *extra])}</ul>{remarks}'
+        "<p>The numbers are now in the form below. Check them, correct anything, and press "
+        "<strong>Save check-in</strong>. Nothing is saved until then.</p>"
+    )
+
+
+def paste_problems(problems: Sequence[str]) -> str:
+    return ('<div class="error-box"><p><strong>Nothing was read, and nothing was saved.'
+            f'</strong></p><ul class="preview-list">{_items([escape(p) for p in problems])}'
+            "</ul></div>")
+
+
+def _count(number: int, one: str, many: str | None = None) -> str:
+    return f"{number} {one if number == 1 else (many or one + 's')}"
+
+
+def import_preview(title: str, plan: ImportPlan, rejected: Sequence[RowProblem],
+                   *, extra: str = "", restore: bool = False) -> str:
+    """The preview before an import: exactly what would be added, kept or replaced."""
+    lines = [f"{_count(len(plan.new), 'new check-in')} to add",
+             f"{_count(len(plan.identical), 'check-in')} already here with the same numbers"]
+    if plan.conflicts:
+        lines.append(f"{_count(len(plan.conflicts), 'date')} already here with different "
+                     "numbers")
+    if rejected:
+        lines.append(f"{_count(len(rejected), 'row')} that cannot be used (see below)")
+    return (
+        f'<h3>{escape(title)}</h3><ul class="preview-list">{_items(lines)}</ul>{extra}'
+        f"{_conflict_choice(plan) if plan.conflicts else ''}"
+        f"{_rejected_rows(rejected) if rejected else ''}"
+        f'<div class="actions">{_import_buttons(plan, restore)}'
+        '<button type="button" data-action="import-cancel">Cancel</button></div>'
+    )
+
+
+def _import_buttons(plan: ImportPlan, restore: bool) -> str:
+    buttons = ""
+    if plan.new or plan.conflicts:
+        label = "Merge into my data" if restore else "Import"
+        buttons += (f'<button type="button" class="primary" data-action="import-confirm">'
+                    f"{label}</button>")
+    elif not restore:
+        buttons += '<p class="muted">Nothing new to import.</p>'
+    if restore:
+        buttons += ('<button type="button" data-action="restore-replace">Replace all my data '
+                    "with the backup</button>")
+    return buttons
+
+
+def _conflict_choice(plan: ImportPlan) -> str:
+    rows = "".join(
+        f'<tr><th scope="row">{c.current.on.isoformat()}</th>'
+        f"<td>{text.score(c.current.total)}</td><td>{text.score(c.incoming.total)}</td></tr>"
+        for c in plan.conflicts
+    )
+    return (
+        '<fieldset class="conflicts"><legend>For dates that differ</legend>'
+        '<label class="check"><input type="radio" name="conflicts" value="keep" checked> '
+        "Keep my numbers</label>"
+        '<label class="check"><input type="radio" name="conflicts" value="replace"> '
+        "Use the file's numbers</label>"
+        '<div class="table-wrap"><table><thead><tr><th scope="col">Date</th>'
+        '<th scope="col">My total</th><th scope="col">File\'s total</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div></fieldset>"
+    )
+
+
+def _rejected_rows(rejected: Sequence[RowProblem]) -> str:
+    rows = "".join(
+        f'<tr><th scope="row">{p.line}</th><td>{escape(p.label)}</td>'
+        f'<td class="note">{escape(p.message)}</td></tr>'
+        for p in rejected
+    )
+    return (
+        f"<details open><summary>{_count(len(rejected), 'row')} that cannot be used"
+        '</summary><div class="table-wrap"><table><thead><tr><th scope="col">Line</th>'
+        '<th scope="col">Column</th><th scope="col">Why</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div></details>"
+    )
+
+
+def backup_summary(backup: Document, current: Document) -> str:
+    def span(checkins: Sequence[CheckIn]) -> str:
+        if not checkins:
+            return "no check-ins"
+        return (f"{_count(len(checkins), 'check-in')}, {text.long_date(checkins[0].on)} to "
+                f"{text.long_date(checkins[-1].on)}")
+
+    people = f" and {_count(len(backup.people), 'shared report')}" if backup.people else ""
+    return (f"<p>The backup holds {span(backup.checkins)}{people}. "
+            f"Your data now: {span(current.checkins)}.</p>"
+            '<p class="muted">Replacing keeps your current data as a copy in this browser '
+            "(and offers it as a download) first.</p>")
+
+
+def share_result(url: str) -> str:
+    return (
+        '<label for="share-url">Your link</label>'
+        f'<input id="share-url" class="share-url" type="text" readonly value="{escape(url)}">'
+        f'<p class="muted">{len(url):,} characters. The report is inside the link after the '
+        "#, a part browsers never send to any server. Anyone with the link can read it.</p>"
+        '<div class="actions"><button type="button" class="primary" data-action="share-copy">'
+        "Copy link</button>"
+        f'<a href="{escape(url)}" target="_blank" rel="noopener">Open it</a></div>'
+    )
+
+
+def report_banner(name: str, created: str, count: int) -> str:
+    who = f"{escape(name)}'s" if name else "A shared"
+    return (
+        f"<h2>{who} SSI report (read-only)</h2>"
+        f"<p>Shared on {escape(created)} with {_count(count, 'check-in')}. This is not your "
+        "data: nothing here is saved in this browser unless you choose to keep it, and your "
+        "own data is not read or changed.</p>"
+        '<div class="actions">'
+        '<button type="button" class="primary" data-action="keep-report">Keep it in this '
+        "browser as a separate person</button>"
+        '<a href="./" data-action="own-data">Open my own ssi-coach</a></div>'
+    )
+
+
+def report_error(message: str) -> str:
+    return (
+        "<h2>This share link cannot be opened</h2>"
+        f"<p>{escape(message)}</p><p>Ask the person who shared it for a new link. Links "
+        "must be copied whole; a missing or changed character breaks them.</p>"
+        '<p><a href="./">Open my own ssi-coach</a></p>'
+    )
+
+
+def people_list(people: Sequence[Person]) -> str:
+    if not people:
+        return ""
+    items = "".join(
+        f"<li><strong>{escape(p.name)}</strong>: {_count(len(p.checkins), 'check-in')}"
+        + (f", latest SSI {display_total(p.checkins[-1].total)} on "
+           f"{text.long_date(p.checkins[-1].on)}" if p.checkins else "")
+        + f' <span class="muted">(kept {text.long_date(p.saved_on)})</span> '
+        f'<button type="button" class="link danger" data-action="forget-person" '
+        f'data-name="{escape(p.name)}">Remove</button></li>'
+        for p in people
+    )
+    return (f"<h3>Reports others shared with you</h3><ul>{items}</ul>"
+            '<p class="muted">Kept for comparing later; they never mix with your own '
+            "check-ins.</p>")

@@ -55,18 +55,18 @@ _NUMBER = re.compile(r"^-?(?:\d+(?:[.,]\d*)?|[.,]\d+)$")
 _RANK = re.compile(r"^(?:top\s*)?(-?\d+(?:[.,]\d+)?)\s*%?$", re.IGNORECASE)
 
 
-class _Invalid(Exception):
-    """Internal: a parser's complaint about the text it was given."""
+class InvalidText(Exception):
+    """A parser's complaint about the text it was given, in words for the person."""
 
 
 def parse_number(text: str) -> float:
     """'12.5', '12,5' or ' 12 ' -> float; at most three decimals."""
     cleaned = text.strip().replace(" ", "")
     if not _NUMBER.match(cleaned):
-        raise _Invalid(f"“{text.strip()}” is not a number. Use digits, like 12.5 or 12,5.")
+        raise InvalidText(f"“{text.strip()}” is not a number. Use digits, like 12.5 or 12,5.")
     _whole, _, decimals = cleaned.replace(",", ".").partition(".")
     if len(decimals) > MAX_DECIMALS:
-        raise _Invalid(f"Use at most {MAX_DECIMALS} decimals, as LinkedIn does (e.g. 12.275).")
+        raise InvalidText(f"Use at most {MAX_DECIMALS} decimals, as LinkedIn does (e.g. 12.275).")
     return float(cleaned.replace(",", "."))
 
 
@@ -74,10 +74,10 @@ def parse_rank(text: str) -> int:
     """'5', '5%' or 'Top 5%' -> 5."""
     match = _RANK.match(text.strip())
     if not match:
-        raise _Invalid(f"“{text.strip()}” is not a rank. Type the N of “Top N%”, e.g. 12.")
+        raise InvalidText(f"“{text.strip()}” is not a rank. Type the N of “Top N%”, e.g. 12.")
     value = float(match.group(1).replace(",", "."))
     if value != int(value):
-        raise _Invalid("A rank is a whole number: LinkedIn shows “Top N%” without decimals.")
+        raise InvalidText("A rank is a whole number: LinkedIn shows “Top N%” without decimals.")
     return int(value)
 
 
@@ -85,7 +85,7 @@ def parse_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise _Invalid("Enter the date as YYYY-MM-DD, e.g. 2026-11-03.") from None
+        raise InvalidText("Enter the date as YYYY-MM-DD, e.g. 2026-11-03.") from None
 
 
 def _parse_field(
@@ -99,7 +99,7 @@ def _parse_field(
         return None
     try:
         return parser(text)
-    except _Invalid as invalid:
+    except InvalidText as invalid:
         errors.append(FieldError(name, str(invalid)))
         return None
 
@@ -264,7 +264,7 @@ def preview_total(form: Mapping[str, str]) -> TotalPreview:
     for pillar in PILLARS:
         try:
             score = parse_number(form.get(pillar.key) or "")
-        except _Invalid:
+        except InvalidText:
             continue
         if 0 <= score <= PILLAR_MAX:
             total += score

@@ -153,7 +153,8 @@ def test_setting_aside_moves_the_text_to_a_key_of_its_own_and_unblocks_saving() 
     store.load()
     assert store.set_aside() == "ssi-coach.set-aside.2"
     assert backend.get("ssi-coach.set-aside.2") == "{broken"
-    assert store.set_aside_keys() == ["ssi-coach.set-aside.1", "ssi-coach.set-aside.2"]
+    assert [key for key, _ in store.kept_copies()] == [
+        "ssi-coach.set-aside.1", "ssi-coach.set-aside.2"]
     store.save(Document((checkin(),)))
     assert store.load().document.checkins == (checkin(),)
 
@@ -180,3 +181,27 @@ def test_a_draft_round_trips_and_garbage_is_no_draft() -> None:
 def test_a_draft_with_only_the_prefilled_date_is_empty() -> None:
     assert not Draft({"date": "2026-11-01", "brand": " "}).has_content()
     assert Draft({"date": "2026-11-01", "brand": "1"}).has_content()
+
+
+def test_replacing_keeps_the_current_text_first() -> None:
+    backend = MemoryStorage()
+    store = Store(backend)
+    mine = Document((checkin("2026-10-01"),))
+    store.save(mine)
+    before = backend.get(DOCUMENT_KEY)
+    restored = Document((checkin("2025-01-01"),))
+    assert store.replace_keeping_copy(restored) == "ssi-coach.before-restore.1"
+    assert backend.get("ssi-coach.before-restore.1") == before
+    assert store.load().document == restored
+    assert store.kept_copies() == [("ssi-coach.before-restore.1",
+                                    "Your data from before a restore replaced it")]
+
+
+def test_replacing_on_a_full_storage_changes_nothing() -> None:
+    backend = MemoryStorage(quota=300)
+    store = Store(backend)
+    store.save(Document((checkin("2026-10-01"),)))
+    before = dict(backend.items)
+    with pytest.raises(StorageError):
+        store.replace_keeping_copy(Document((checkin("2025-01-01", note="x" * 200),)))
+    assert backend.items == before

@@ -51,3 +51,11 @@ def test_chart_table_alternative_lists_every_number() -> None:
     table = views.chart_table(chart)
     for number in ("12.275", "1.948", "23.323", "4.5", "10.5", "2026-11-01"):
         assert f">{number}<" in table
+
+
+def test_a_readonly_history_has_no_buttons_and_its_columns_still_line_up() -> None:
+    for readonly in (False, True):
+        html = views.history([checkin(industry_rank=5)], readonly=readonly)
+        head, body = html.split("<tbody>")
+        assert head.count("<th ") == body.count("<th ") + body.count("<td")
+        assert ('data-action="edit"' in html) is not readonly

@@ -18,7 +18,12 @@ from .migrations import MIGRATIONS, Migration, schema_version, stored_version
 
 DOCUMENT_KEY = "ssi-coach"
 SET_ASIDE_PREFIX = "ssi-coach.set-aside."  # unreadable documents the member moved aside
+BEFORE_RESTORE_PREFIX = "ssi-coach.before-restore."  # the data a restore replaced
 BEFORE_MIGRATION_PREFIX = "ssi-coach.before-v"  # a copy of the text each migration replaced
+KEPT_COPY_KINDS = {
+    SET_ASIDE_PREFIX: "Unreadable data you set aside",
+    BEFORE_RESTORE_PREFIX: "Your data from before a restore replaced it",
+}
 
 __all__ = [
     "DOCUMENT_KEY", "Loaded", "MemoryStorage", "Storage", "Store", "decode", "encode",
@@ -70,24 +75,42 @@ class Store:
 
     def set_aside(self) -> str | None:
         """Move an unreadable document to a key of its own; return that key."""
-        raw = self.backend.get(self.key)
-        if raw is None:
-            self.blocked_by = None
-            return None
-        number = 1
-        while self.backend.get(f"{SET_ASIDE_PREFIX}{number}") is not None:
-            number += 1
-        aside = f"{SET_ASIDE_PREFIX}{number}"
-        self.backend.set(aside, raw)  # raises StorageError before anything is removed
-        self.backend.remove(self.key)
+        aside = self.keep_copy(SET_ASIDE_PREFIX)
+        if aside is not None:
+            self.backend.remove(self.key)
         self.blocked_by = None
         return aside
 
-    def set_aside_keys(self) -> list[str]:
-        """Keys of documents moved aside earlier, oldest first."""
-        keys = [k for k in self.backend.keys()  # noqa: SIM118 - a Storage, not a dict
-                if k.startswith(SET_ASIDE_PREFIX) and k[len(SET_ASIDE_PREFIX):].isdigit()]
-        return sorted(keys, key=lambda k: int(k[len(SET_ASIDE_PREFIX):]))
+    def replace_keeping_copy(self, document: Document) -> str | None:
+        """Save `document` in place of the current one, keeping the current text first."""
+        kept = self.keep_copy(BEFORE_RESTORE_PREFIX)
+        try:
+            self.save(document)
+        except StorageError:
+            if kept is not None:
+                self.backend.remove(kept)  # the restore did not happen: no copy to explain
+            raise
+        return kept
+
+    def keep_copy(self, prefix: str) -> str | None:
+        """Copy the stored text, untouched, to the next free `prefix<N>` key."""
+        raw = self.backend.get(self.key)
+        if raw is None:
+            return None
+        number = 1
+        while self.backend.get(f"{prefix}{number}") is not None:
+            number += 1
+        self.backend.set(f"{prefix}{number}", raw)  # raises StorageError, changing nothing
+        return f"{prefix}{number}"
+
+    def kept_copies(self) -> list[tuple[str, str]]:
+        """(key, what it is) for every copy kept aside, oldest first within each kind."""
+        found = []
+        for prefix, description in KEPT_COPY_KINDS.items():
+            keys = [k for k in self.backend.keys()  # noqa: SIM118 - a Storage, not a dict
+                    if k.startswith(prefix) and k[len(prefix):].isdigit()]
+            found += [(k, description) for k in sorted(keys, key=lambda k: int(k[len(prefix):]))]
+        return found
 
     def _keep_pre_migration_copy(self, raw: str) -> None:
         try:

@@ -1,0 +1,290 @@
+"""Data in and out: paste from LinkedIn, CSV, backup and restore, share links, the calendar
+reminder and printing. Every import shows a preview first and changes nothing until the
+member confirms it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from pyscript import when, window  # type: ignore[import-not-found]
+
+from ssi_coach import text
+from ssi_coach.dashboard import DUE_AFTER_DAYS
+from ssi_coach.errors import DocumentError, StorageError
+from ssi_coach.importers.csv_checkins import checkins_to_csv, read_checkins_csv
+from ssi_coach.importers.ssi_page import read_ssi_page, reading_to_form
+from ssi_coach.merge import ImportPlan, apply_plan, plan_import
+from ssi_coach.model import Document
+from ssi_coach.reminder import monthly_reminder_ics
+from ssi_coach.share import build_report, encode_report
+from ssi_coach.storage.backup import backup_text, read_backup
+
+from . import browser, views
+from .browser import element
+from .guard import guarded, guarded_async
+
+if TYPE_CHECKING:
+    from .app import App
+
+MAX_FILE_BYTES = 5_000_000
+REPORT_PREFIX = "#report="
+
+
+@dataclass(frozen=True)
+class PendingImport:
+    """An import waiting for the member's yes: what it would do, and from where."""
+
+    plan: ImportPlan
+    backup: Document | None  # set for a restore, which also offers "replace everything"
+
+
+class DataTools:
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.pending: PendingImport | None = None
+        self.share_url = ""
+
+    def bind(self) -> None:
+        for selector, handler in (
+            ("#paste-open", self.on_paste_toggle), ("#paste-close", self.on_paste_toggle),
+            ("#paste-read", self.on_paste_read), ("#csv-export", self.on_csv_export),
+            ("#backup-download", self.on_backup_download),
+            ("#share-open", self.on_share_toggle), ("#share-close", self.on_share_toggle),
+            ("#share-create", self.on_share_create),
+            ("#reminder-download", self.on_reminder), ("#print-report", self.on_print),
+            ("#data", self.on_data_click),
+        ):
+            when("click", selector)(handler)
+        when("input", "#paste-text")(self.on_paste_input)
+        when("change", "#csv-file")(self.on_csv_file)
+        when("change", "#backup-file")(self.on_backup_file)
+
+    # ---- paste from LinkedIn ----------------------------------------------------------
+
+    @guarded
+    def on_paste_toggle(self, event: Any) -> None:
+        panel = element("paste-panel")
+        panel.hidden = not panel.hidden
+        element("paste-open").setAttribute("aria-expanded", str(not panel.hidden).lower())
+        if not panel.hidden:
+            element("paste-text").focus()
+
+    @guarded
+    def on_paste_input(self, event: Any) -> None:
+        if str(event.inputType or "") == "insertFromPaste":
+            self.read_paste()  # a real paste is read at once; typed text waits for the button
+
+    @guarded
+    def on_paste_read(self, event: Any) -> None:
+        self.read_paste()
+
+    def read_paste(self) -> None:
+        result = read_ssi_page(str(element("paste-text").value))
+        shown = element("paste-result")
+        if result.reading is None:
+            shown.innerHTML = views.paste_problems(result.problems)
+            return
+        typed = self.app.form_values()
+        self.app.fill_form({**typed, **reading_to_form(result.reading),
+                            "date": typed["date"], "note": typed["note"]})
+        self.app.show_errors([])
+        self.app.keep_draft()
+        shown.innerHTML = views.paste_preview(result.reading, result.notes)
+        element("f-brand").focus()
+
+    # ---- spreadsheet ------------------------------------------------------------------
+
+    @guarded
+    def on_csv_export(self, event: Any) -> None:
+        today = browser.local_today()
+        browser.download(f"ssi-coach-checkins-{today}.csv",
+                         checkins_to_csv(self.app.document.checkins), "text/csv")
+
+    @guarded_async
+    async def on_csv_file(self, event: Any) -> None:
+        file = await self._read_chosen_file(event.target)
+        if file is None:
+            return
+        name, data = file
+        result = read_checkins_csv(data, file_name=name, today=browser.local_today())
+        plan = plan_import(self.app.document, result.checkins)
+        self.pending = PendingImport(plan, None)
+        self._show_panel(views.import_preview(f"Import “{name}”", plan, result.rejected))
+
+    # ---- backup and restore -----------------------------------------------------------
+
+    @guarded
+    def on_backup_download(self, event: Any) -> None:
+        today = browser.local_today()
+        browser.download(f"ssi-coach-backup-{today}.json", backup_text(self.app.document))
+
+    @guarded_async
+    async def on_backup_file(self, event: Any) -> None:
+        file = await self._read_chosen_file(event.target)
+        if file is None:
+            return
+        name, data = file
+        try:
+            backup = read_backup(data)
+        except DocumentError as error:
+            self.pending = None
+            self._show_panel(f'<h3>Restore “{escape(name)}”</h3><p class="error-box">'
+                             f"{escape(str(error))} Nothing was changed.</p>"
+                             '<button type="button" data-action="import-cancel">Close</button>')
+            return
+        plan = plan_import(self.app.document, backup.checkins)
+        self.pending = PendingImport(plan, backup)
+        summary = views.backup_summary(backup, self.app.document)
+        self._show_panel(views.import_preview(f"Restore “{name}”", plan, (), extra=summary,
+                                              restore=True))
+
+    async def _read_chosen_file(self, field: Any) -> tuple[str, bytes] | None:
+        files = browser.found(field.files)
+        if files is None or files.length == 0:
+            return None
+        chosen = files.item(0)
+        field.value = ""  # choosing the same file again must fire another change
+        if chosen.size > MAX_FILE_BYTES:
+            self._show_panel(f"<p class=\"error-box\">“{escape(str(chosen.name))}” is "
+                             f"{chosen.size:,} bytes; that is too large for this. Nothing "
+                             "was changed.</p>")
+            return None
+        buffer = await chosen.arrayBuffer()
+        return str(chosen.name), bytes(buffer.to_bytes())
+
+    def _show_panel(self, html: str) -> None:
+        panel = element("import-panel")
+        panel.innerHTML = html
+        panel.hidden = False
+        panel.scrollIntoView()
+        heading = browser.query(panel, "h3")
+        if heading is not None:
+            heading.setAttribute("tabindex", "-1")
+            heading.focus()
+
+    def _close_panel(self) -> None:
+        self.pending = None
+        element("import-panel").hidden = True
+        element("import-panel").innerHTML = ""
+
+    def confirm_import(self) -> None:
+        pending = self.pending
+        if pending is None:
+            return
+        choice = browser.query(element("import-panel"), "input[name=conflicts]:checked")
+        replace = choice is not None and str(choice.value) == "replace"
+        updated = apply_plan(self.app.document, pending.plan, replace_conflicts=replace)
+        if pending.backup is not None:
+            for person in pending.backup.people:
+                if all(p.name != person.name for p in updated.people):
+                    updated = updated.with_person(person)
+        if not self.app.save(updated):
+            return
+        self._close_panel()
+        self.app.render()
+        changed = len(pending.plan.new) + (len(pending.plan.conflicts) if replace else 0)
+        self.app.say(f"Imported: {changed} check-in{'s' if changed != 1 else ''} added or "
+                     "updated. Everything else is as it was.")
+
+    def replace_with_backup(self) -> None:
+        pending = self.pending
+        if pending is None or pending.backup is None:
+            return
+        try:
+            kept = self.app.store.replace_keeping_copy(pending.backup)
+        except (StorageError, DocumentError) as error:
+            self.app.say(f"Could not restore: {escape(str(error))}. Your data is unchanged.",
+                         error=True)
+            return
+        self.app.document = pending.backup
+        self._close_panel()
+        self.app.render()
+        copy = ""
+        if kept is not None:
+            copy = (" Your previous data is kept in this browser: "
+                    f'<button type="button" class="link" data-action="download-aside" '
+                    f'data-key="{escape(kept)}">download it</button>.')
+        self.app.say(f"Restored the backup: {len(pending.backup.checkins)} check-ins.{copy}")
+
+    # ---- share link ---------------------------------------------------------------------
+
+    @guarded
+    def on_share_toggle(self, event: Any) -> None:
+        panel = element("share-panel")
+        panel.hidden = not panel.hidden
+        element("share-open").setAttribute("aria-expanded", str(not panel.hidden).lower())
+        if not panel.hidden:
+            element("share-name").focus()
+
+    @guarded
+    def on_share_create(self, event: Any) -> None:
+        if not self.app.document.checkins:
+            element("share-result").innerHTML = (
+                '<p class="notice">Add a check-in first: there is nothing to share yet.</p>')
+            return
+        last = int(str(element("share-last").value))
+        report = build_report(
+            self.app.document, last=last or len(self.app.document.checkins),
+            include_notes=bool(element("share-notes").checked),
+            include_industry=bool(element("share-industry").checked),
+            name=str(element("share-name").value).strip(), created=browser.local_today())
+        self.share_url = browser.page_url() + REPORT_PREFIX + encode_report(report)
+        element("share-result").innerHTML = views.share_result(self.share_url)
+
+    def copy_share_link(self) -> None:
+        field = element("share-url")
+        field.select()
+        try:
+            window.navigator.clipboard.writeText(self.share_url)
+            self.app.say("Link copied. Paste it into an email or message.")
+        except Exception:  # noqa: BLE001 - no clipboard access: the text is selected instead
+            self.app.say("Press Ctrl+C (⌘C on a Mac) to copy the selected link.")
+
+    # ---- reminder and print -----------------------------------------------------------------
+
+    @guarded
+    def on_reminder(self, event: Any) -> None:
+        today = browser.local_today()
+        checkins = self.app.document.checkins
+        due = checkins[-1].on + dt.timedelta(days=DUE_AFTER_DAYS) if checkins else today
+        ics = monthly_reminder_ics(app_url=browser.page_url(), first_day=max(due, today),
+                                   stamp=browser.utc_now())
+        browser.download("ssi-coach-monthly-reminder.ics", ics, "text/calendar")
+        self.app.say(f"Reminder downloaded: open the file to add a monthly event from "
+                     f"{text.long_date(max(due, today))} to your calendar.")
+
+    @guarded
+    def on_print(self, event: Any) -> None:
+        element("print-heading").textContent = (
+            f"SSI report, printed {text.long_date(browser.local_today())}")
+        window.print()
+
+    # ---- buttons inside the data section -------------------------------------------------------
+
+    @guarded
+    def on_data_click(self, event: Any) -> None:
+        button = browser.closest(event, "[data-action]")
+        if button is None:
+            return
+        action = str(button.dataset.action)
+        if action == "import-confirm":
+            self.confirm_import()
+        elif action == "restore-replace":
+            self.replace_with_backup()
+        elif action == "import-cancel":
+            self._close_panel()
+            self.app.say("Import cancelled; nothing was changed.")
+        elif action == "share-copy":
+            self.copy_share_link()
+        elif action == "forget-person":
+            self.forget_person(str(button.dataset.name))
+
+    def forget_person(self, name: str) -> None:
+        document = self.app.document
+        kept = tuple(p for p in document.people if p.name != name)
+        if self.app.save(Document(document.checkins, kept)):
+            self.app.render()
+            self.app.say(f"Removed {escape(name)}'s report from this browser.")

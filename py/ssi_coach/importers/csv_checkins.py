@@ -1,0 +1,405 @@
+"""Check-ins as a CSV spreadsheet: export for Excel and friends, and a tolerant import.
+
+Export writes what spreadsheet programs open without questions: UTF-8 with a byte-order mark,
+CRLF line ends, ISO dates, '.' decimals without trailing zeros, readable column headers, and
+text cells that could run as a formula prefixed with an apostrophe. Import accepts the files
+people actually have after editing such a sheet by hand: any column order, renamed or extra
+columns, ',' ';' or tab as the separator, comma decimals, UTF-8 or UTF-16, blank lines.
+Every row goes through the same rules as the check-in form (`validation`); a row that breaks
+one is set aside as a RowProblem naming the file, the physical line and the field, and the
+other rows still come in. Nothing here raises on what is in the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from ..model import PILLAR_KEYS, PILLAR_MAX, PILLARS, CheckIn
+from ..validation import (
+    FIELD_LABELS,
+    FIRST_SSI_DATE,
+    MAX_DECIMALS,
+    InvalidText,  # the parsers' own complaint; shared so messages match the form's
+    check_record,
+    parse_date,
+    parse_number,
+    parse_rank,
+)
+
+CSV_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("date", "Date"),
+    ("total", "Total"),
+    *((p.key, p.label) for p in PILLARS),
+    ("industry_rank", "Industry SSI rank (Top %)"),
+    ("network_rank", "Network SSI rank (Top %)"),
+    ("industry_average", "Industry average SSI"),
+    ("network_average", "Network average SSI"),
+    ("industry", "Industry"),
+    ("note", "Note"),
+)
+REQUIRED_FIELDS = ("date", *PILLAR_KEYS)
+TOTAL_TOLERANCE = 0.01
+MAX_CSV_BYTES = 5_000_000  # decades of daily check-ins fit; a wrong file is stopped early
+MAX_RAW_LENGTH = 200  # RowProblem.raw is for showing the row, not for keeping it
+
+_LABELS = {**FIELD_LABELS, "total": "Total"}
+_RANKS = ("industry_rank", "network_rank")
+_AVERAGES = ("industry_average", "network_average")
+_TEXTS = ("industry", "note")
+_COLUMN_ORDER = tuple(field for field, _ in CSV_COLUMNS)  # problems of a row, left to right
+_DELIMITERS = (",", ";", "\t")  # in order of preference when a header line is ambiguous
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """Why one row (or the whole file, when `field` is "") could not be imported.
+
+    `line` is the physical line in the file, counting the header as line 1 and every line of
+    a quoted cell that spans lines; `field` is a CheckIn field name or "total"; `raw` is the
+    row's text as it stands in the file (shortened when long) so it can be shown as is.
+    A row with several bad fields gives one RowProblem per field.
+    """
+
+    file_name: str
+    line: int
+    field: str
+    message: str
+    raw: str
+
+    @property
+    def label(self) -> str:
+        """The field's column name as people read it ("" for the file as a whole)."""
+        return _LABELS.get(self.field, self.field)
+
+    def describe(self) -> str:
+        """One sentence for a list of problems: 'scores.csv, line 3, Date: …'."""
+        where = f"{self.file_name}, line {self.line}"
+        if self.field:
+            where += f", {self.label}"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class CsvRead:
+    """The check-ins a CSV file holds (oldest first, one per date) and the rows set aside."""
+
+    checkins: tuple[CheckIn, ...]
+    rejected: tuple[RowProblem, ...]
+
+
+# ---- export ------------------------------------------------------------------------------
+
+# A cell that a spreadsheet could run as a formula: one starting with = + - @, possibly after
+# spaces, or with a tab or carriage return (OWASP's list). Leading apostrophes are part of the
+# pattern so that a cell which itself starts with "'=" also gets one, which keeps the escape
+# reversible: import strips exactly one apostrophe, and only from cells that match after it.
+_FORMULA_START = re.compile(r"'*(?:[\t\r]|\s*[=+\-@])")
+
+
+def _escape_formula(text: str) -> str:
+    return "'" + text if _FORMULA_START.match(text) else text
+
+
+def _unescape_formula(text: str) -> str:
+    if text.startswith("'") and _FORMULA_START.match(text, 1):
+        return text[1:]
+    return text
+
+
+def _number_text(value: float) -> str:
+    """12.275 -> '12.275', 6.0 -> '6': the plainest text that reads back as the same value."""
+    text = f"{value + 0.0:.{MAX_DECIMALS}f}"  # + 0.0 turns -0.0 into 0.0
+    if float(text) != value:  # more decimals than the rules allow: keep every digit
+        text = repr(float(value))
+        if "e" in text or "E" in text:
+            text = f"{value:.17f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _cell(checkin: CheckIn, field: str) -> str:
+    if field == "date":
+        return checkin.on.isoformat()
+    if field == "total":
+        return _number_text(checkin.total)
+    value = getattr(checkin, field)
+    if field in _TEXTS:
+        return _escape_formula(value)
+    if value is None:
+        return ""
+    return str(value) if isinstance(value, int) else _number_text(value)
+
+
+def checkins_to_csv(checkins: Iterable[CheckIn]) -> str:
+    """The check-ins as CSV text, oldest first; encode it as UTF-8 to save it."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180 line ends
+    writer.writerow(header for _, header in CSV_COLUMNS)
+    for checkin in sorted(checkins, key=lambda c: c.on):
+        writer.writerow(_cell(checkin, field) for field, _ in CSV_COLUMNS)
+    # The byte-order mark is how Excel knows the file is UTF-8 and not the PC's code page.
+    return "\ufeff" + out.getvalue()
+
+
+# ---- import: columns ---------------------------------------------------------------------
+
+def _header_key(text: str) -> str:
+    """' Industry SSI rank (Top %) ' -> 'industryssiranktop': case, spaces, marks ignored."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+def _alias_table() -> dict[str, str]:
+    names: dict[str, list[str]] = {field: [field, header] for field, header in CSV_COLUMNS}
+    for field, label in FIELD_LABELS.items():
+        names[field].append(label)
+    for pillar in PILLARS:
+        names[pillar.key] += [pillar.short, pillar.api_key]
+    # Headers people write by hand or other tools use for the same columns.
+    names["date"] += ["day", "on", "checked on", "check-in date", "checkin date", "date read"]
+    names["total"] += ["SSI", "total SSI", "SSI total", "score", "SSI score", "total score"]
+    names["brand"] += ["professional brand", "your professional brand"]
+    names["people"] += ["right people", "find people"]
+    names["insights"] += ["insight", "engage insights", "engagement"]
+    names["relationships"] += ["relationship", "strong relationships"]
+    for scope in ("industry", "network"):
+        names[f"{scope}_rank"] += [f"{scope} rank (Top %)", f"{scope} top %", f"rank {scope}",
+                                   f"rank in {scope}", f"{scope} SSI rank top"]
+        names[f"{scope}_average"] += [f"{scope} average", f"{scope} avg", f"{scope} avg SSI",
+                                      f"{scope} SSI average", f"average {scope} SSI"]
+    names["industry"] += ["sector"]
+    names["note"] += ["notes", "comment", "comments", "remark", "remarks"]
+    table: dict[str, str] = {}
+    for field, aliases in names.items():
+        for alias in aliases:
+            key = _header_key(alias)
+            if table.setdefault(key, field) != field:
+                raise AssertionError(f"header alias {alias!r} names two columns")
+    return table
+
+
+_HEADER_ALIASES = _alias_table()
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    """Field -> column index. The first column naming a field wins; unknown ones are extra."""
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        field = _HEADER_ALIASES.get(_header_key(cell))
+        if field is not None:
+            columns.setdefault(field, index)
+    return columns
+
+
+def _delimiter(line: str) -> str:
+    """The separator a header line uses: the most frequent candidate outside quotes."""
+    counts = dict.fromkeys(_DELIMITERS, 0)
+    quoted = False
+    for ch in line:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    best = max(_DELIMITERS, key=lambda d: counts[d])  # max keeps the first of equals
+    return best if counts[best] else ","
+
+
+# ---- import: text ------------------------------------------------------------------------
+
+def _decode(data: bytes | str) -> tuple[str, int]:
+    """(the file's text, 0), or ("", the line where the bytes stop being text)."""
+    if isinstance(data, str):
+        return data.removeprefix("\ufeff"), 0
+    if data.startswith(codecs.BOM_UTF8):
+        encoding, body = "utf-8", data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding, body = "utf-16", data  # the codec reads the BOM to learn the byte order
+    else:
+        encoding, body = "utf-8", data
+    try:
+        return body.decode(encoding), 0
+    except UnicodeDecodeError as error:
+        before = body[: error.start].decode(encoding, errors="replace")
+        return "", len(re.findall(r"\r\n|\r|\n", before)) + 1
+
+
+# ---- import: cells -----------------------------------------------------------------------
+
+_LOOSE_DATE = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")  # 2026/10/01, 2026.10.01
+_DAY_FIRST_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")  # 1.10.2026: dots mean day first
+_MIDNIGHT = re.compile(r"(\d{4}-\d{2}-\d{2})[T ]00:00(?::00(?:\.0+)?)?")  # spreadsheet dates
+
+
+def _parse_date_cell(text: str) -> dt.date:
+    """ISO dates, plus the unambiguous forms a spreadsheet turns them into when re-saved."""
+    text = text.strip()
+    for pattern, order in ((_LOOSE_DATE, (1, 2, 3)), (_DAY_FIRST_DATE, (3, 2, 1))):
+        match = pattern.fullmatch(text)
+        if match:
+            year, month, day = (int(match.group(i)) for i in order)
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                break
+    match = _MIDNIGHT.fullmatch(text)
+    return parse_date(match.group(1) if match else text)
+
+
+def _attempt(parser: Callable[[str], T], text: str) -> tuple[T | None, str | None]:
+    try:
+        return parser(text), None
+    except InvalidText as invalid:
+        return None, str(invalid)
+
+
+@dataclass
+class _Row:
+    """One data row while it is read: values parsed so far and what was wrong."""
+
+    values: dict[str, object]
+    errors: dict[str, str]  # field -> first message; later ones about a field add nothing
+
+    def fail(self, field: str, message: str) -> None:
+        self.errors.setdefault(field, message)
+
+
+def _read_row(cells: dict[str, str], today: dt.date) -> tuple[_Row, CheckIn]:
+    """Parse one row's cells and run the record rules; the CheckIn is valid if no errors."""
+    row = _Row({}, {})
+    parsers: dict[str, Callable[[str], object]] = {
+        "date": _parse_date_cell, **dict.fromkeys(PILLAR_KEYS, parse_number),
+        "total": parse_number, **dict.fromkeys(_RANKS, parse_rank),
+        **dict.fromkeys(_AVERAGES, parse_number),
+    }
+    for field, parser in parsers.items():
+        text = cells.get(field, "").strip()
+        if not text:
+            if field in REQUIRED_FIELDS:
+                row.fail(field, _empty_message(field))
+            continue
+        value, message = _attempt(parser, text)
+        if message is not None:
+            row.fail(field, message)
+        else:
+            row.values[field] = value
+    industry = _unescape_formula(cells.get("industry", "")).strip()
+    note = _unescape_formula(cells.get("note", ""))  # kept exactly: spaces may be on purpose
+    # Stand-ins for fields that did not parse let the rules judge every other field, so the
+    # person sees all problems of a row at once; the stand-ins' own verdicts are dropped.
+    checkin = CheckIn(
+        on=row.values.get("date", FIRST_SSI_DATE),  # type: ignore[arg-type]
+        **{k: row.values.get(k, 0.0) for k in PILLAR_KEYS},  # type: ignore[arg-type]
+        **{k: row.values.get(k) for k in (*_RANKS, *_AVERAGES)},  # type: ignore[arg-type]
+        industry=industry,
+        note=note,
+    )
+    parsed = set(row.values) | set(_TEXTS)
+    for error in check_record(checkin):
+        if error.field in parsed:
+            row.fail(error.field, error.message)
+    if "date" in row.values and checkin.on > today:
+        row.fail("date", f"Date {checkin.on.isoformat()} is in the future; "
+                         f"today is {today.isoformat()}.")
+    total = row.values.get("total")
+    pillars_read = all(k in row.values for k in PILLAR_KEYS)
+    if isinstance(total, float) and pillars_read and abs(total - checkin.total) > TOTAL_TOLERANCE:
+        row.fail("total", f"Total {_number_text(total)} does not match the pillars' sum "
+                          f"{_number_text(checkin.total)}.")
+    return row, checkin
+
+
+def _empty_message(field: str) -> str:
+    if field == "date":
+        return "The date is empty; every row needs the date the score was read."
+    return f"This cell is empty; each pillar needs its score (0 to {PILLAR_MAX})."
+
+
+def _raw(lines: list[str], start: int, end: int) -> str:
+    text = "".join(lines[start - 1: end]).rstrip("\r\n")
+    return text if len(text) <= MAX_RAW_LENGTH else text[: MAX_RAW_LENGTH - 1] + "…"
+
+
+# ---- import ------------------------------------------------------------------------------
+
+def read_checkins_csv(data: bytes | str, *, file_name: str, today: dt.date) -> CsvRead:
+    """Every valid check-in in a CSV file, and a RowProblem for each row left out.
+
+    Never raises on the file's content: a file that cannot be used at all gives no check-ins
+    and one RowProblem at the line where it goes wrong (line 1 for a missing column).
+    """
+
+    def whole_file(line: int, message: str, raw: str = "") -> CsvRead:
+        return CsvRead((), (RowProblem(file_name, line, "", message, raw),))
+
+    if len(data) > MAX_CSV_BYTES:
+        return whole_file(1, "This file is too large to be a list of SSI check-ins.")
+    text, bad_line = _decode(data)
+    if bad_line:
+        return whole_file(bad_line, f"This file is not readable text from line {bad_line} on. "
+                          "Save it from your spreadsheet as “CSV UTF-8” and try again.")
+    # newline="" splits at \r\n, \r and \n but keeps them: the csv module needs them as they
+    # are inside quoted cells, and each piece is one physical line for the line numbers.
+    lines = io.StringIO(text, newline="").readlines()
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return whole_file(1, "This file is empty.")
+    delimiter = _delimiter(lines[first])
+    sep = re.fullmatch(r"sep=([,;\t|])", lines[first].strip("\r\n"), re.IGNORECASE)
+    if sep:  # Excel's own hint line ("sep=;") names the separator and precedes the header
+        delimiter = sep.group(1)
+        first = next((i for i, line in enumerate(lines) if i > first and line.strip()), None)
+        if first is None:
+            return whole_file(1, "This file has no column headers.")
+
+    reader = csv.reader(iter(lines[first:]), delimiter=delimiter)
+    checkins: list[CheckIn] = []
+    problems: list[RowProblem] = []
+    seen: dict[dt.date, int] = {}
+    columns: dict[str, int] | None = None
+    while True:
+        start = first + reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            problem = RowProblem(file_name, start, "", "The rest of the file cannot be read as "
+                                 f"CSV from this line on ({error}).", _raw(lines, start, start))
+            if columns is None:
+                return CsvRead((), (problem,))
+            problems.append(problem)
+            break
+        end = first + reader.line_num
+        if columns is None:
+            columns = _columns(cells)
+            missing = [_LABELS[f] for f in REQUIRED_FIELDS if f not in columns]
+            if missing:
+                return whole_file(start, "The first line must name the columns; this file has "
+                                  f"no column for: {', '.join(missing)}.", _raw(lines, start, end))
+            continue
+        if not any(cell.strip() for cell in cells):
+            continue  # blank lines and spreadsheets' empty rows (",,,,")
+        row_cells = {f: cells[i] if i < len(cells) else "" for f, i in columns.items()}
+        row, checkin = _read_row(row_cells, today)
+        if "date" in row.values:
+            earlier = seen.setdefault(checkin.on, start)
+            if earlier != start:
+                row.fail("date", f"Date {checkin.on.isoformat()} appears twice in this file "
+                                 f"(line {earlier}).")
+        if row.errors:
+            raw = _raw(lines, start, end)
+            problems += [RowProblem(file_name, start, f, row.errors[f], raw)
+                         for f in _COLUMN_ORDER if f in row.errors]
+        else:
+            checkins.append(checkin)
+    checkins.sort(key=lambda c: c.on)
+    return CsvRead(tuple(checkins), tuple(problems))

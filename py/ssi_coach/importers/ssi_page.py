@@ -1,0 +1,712 @@
+"""Reading the SSI page (linkedin.com/sales/ssi) from what a member pasted.
+
+The paste is text from select-all/copy, or for power users the page's HTML or its JSON
+(docs/linkedin-export.md §4). JSON is read by key (`memberScore.subScores` by `pillar`).
+HTML is turned into text (block elements become line breaks) and read like a paste, then
+the values behind the page's DOM hooks (§4.4) replace what the text gave. Text is cut into
+tokens with one regex: pillar labels (English and Russian), rank-card labels, `N out of
+100`-style fractions, `N%`, `Remaining points N` and bare numbers; everything else is only a
+barrier between tokens. Pillars and the total come only from the member's own block (after
+`Current Social Selling Index`, before the comparison sections or a second accessibility
+table), so the decoy donuts are never read. Each label is paired with the number next to
+it: a number on the same line on one side only wins; otherwise the reading of the whole
+block as value-before-label or value-after-label is chosen by how many pillars it explains
+and whether they add up to the total. Rank cards are paired the same way with `N%`, which
+covers `Top` before or after the label. Labels in an unknown language fall back to the first
+four numbers in page order, marked low-confidence. Nothing raises: every problem comes back
+as words in `PasteResult`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import NamedTuple
+
+from ..model import PILLAR_MAX, PILLARS, TOTAL_MAX, display_total
+
+__all__ = ["PasteResult", "SsiReading", "read_ssi_page"]
+
+SUM_TOLERANCE = 0.502  # the total is the rounded sum (0.5) of pillars rounded to 3 places
+DECIMALS = 3  # LinkedIn shows pillars with up to 3 decimals
+
+
+@dataclass(frozen=True)
+class SsiReading:
+    """What the SSI page showed. Pillars have at most 3 decimals, as on the page."""
+
+    pillars: dict[str, float]  # all four keys: "brand", "people", "insights", "relationships"
+    total: int | None  # the total as the page shows it (integer), if found
+    industry_rank: int | None  # the N of "Top N%"
+    network_rank: int | None
+    industry_average: float | None  # "average SSI of 31"
+    network_average: float | None
+    industry: str  # e.g. "Software Development"; "" if not found
+    low_confidence: bool  # True when the pillars were taken in page order, labels unknown
+
+
+@dataclass(frozen=True)
+class PasteResult:
+    """A reading, or the reasons there is none (problems is non-empty iff reading is None)."""
+
+    reading: SsiReading | None
+    problems: tuple[str, ...]
+    notes: tuple[str, ...] = ()  # non-blocking remarks for the preview
+
+
+def read_ssi_page(text: str) -> PasteResult:
+    """Read a paste of the SSI page: copied text, the page's HTML, or its JSON.
+
+    Pillars are rounded to 3 decimals: pasted text keeps its value exactly (12.275 stays
+    12.275) and the full floats of the JSON and of HTML `<progress>` bars (13.118002)
+    become what the page shows (13.118). The total is the integer the page shows; from JSON
+    it is `memberScore.overall` rounded half up. Never raises.
+    """
+    clean = _normalise(text if isinstance(text, str) else "")
+    if not clean.strip():
+        return _refuse(_EMPTY)
+    from_json = _read_json(clean)
+    if isinstance(from_json, str):
+        return _refuse(from_json)
+    if from_json is not None:
+        return _finish(from_json)
+    if _HTML.search(clean):
+        return _finish(_read_html(clean))
+    return _finish(_read_text(clean))
+
+
+# ---- messages --------------------------------------------------------------------------
+
+_HOW_TO_COPY = ("On linkedin.com/sales/ssi, select all (Ctrl+A or ⌘A), copy, and paste "
+                "it here.")
+_EMPTY = f"Nothing was pasted. {_HOW_TO_COPY}"
+_NOT_SSI = ("This doesn't look like LinkedIn's SSI page: it has none of the pillar names "
+            "(such as “Establish your professional brand”) and no “out of 100” score. "
+            + _HOW_TO_COPY)
+_BROKEN_JSON = ("This looks like LinkedIn's SSI data (JSON), but it could not be read: it is "
+                "cut off or not valid JSON. Copy the whole response again.")
+_OTHER_LANGUAGE = ("Read from a page in another language: check the pillars (the four "
+                   "numbers were taken in page order).")
+
+
+def _refuse(problem: str) -> PasteResult:
+    return PasteResult(None, (problem,))
+
+
+def _fmt(value: float) -> str:
+    if not math.isfinite(value):
+        return str(value)
+    return f"{value:.{DECIMALS}f}".rstrip("0").rstrip(".")
+
+
+def _quoted_list(labels: list[str]) -> str:
+    quoted = [f"“{label}”" for label in labels]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+# ---- normalising -------------------------------------------------------------------------
+
+# Zero-width characters and soft hyphens are dropped rather than spaced, so text split by
+# them reads like the glued text the spec already asks to accept.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_SPACES = re.compile(r"[^\S\n]+")
+
+
+def _normalise(text: str) -> str:
+    """One '\\n' per line break (CRLF, CR, U+2028...); runs of other spaces (NBSP, tabs) -> ' '."""
+    lines = text.translate(_INVISIBLE).splitlines()
+    return "\n".join(_SPACES.sub(" ", line) for line in lines)
+
+
+# ---- tokens ------------------------------------------------------------------------------
+
+_NUM = r"[0-9]+(?:[.,][0-9]+)?"  # ASCII digits only: float() would also take other scripts'
+_OF = r"(?:out\s*of|von|na|из)"  # English, German, Polish, Russian
+_RUSSIAN_LABELS = {
+    "brand": "Создавайте профессиональный бренд",
+    "people": "Находите нужных людей",
+    "insights": "Взаимодействуйте с контентом",
+    "relationships": "Развивайте отношения",
+}
+_RANK_LABELS = {"industry_rank": "Industry SSI rank", "network_rank": "Network SSI rank"}
+
+
+def _words(label: str) -> str:
+    return r"\s+".join(re.escape(word) for word in label.split())
+
+
+def _token_pattern() -> re.Pattern[str]:
+    pillars = [f"(?P<p_{p.key}>{_words(p.label)}|{_words(_RUSSIAN_LABELS[p.key])})"
+               for p in PILLARS]
+    ranks = [f"(?P<r_{key}>{_words(label)})" for key, label in _RANK_LABELS.items()]
+    # The denominator is exactly 100 or 25 so that a caption glued to the next number
+    # ("20 out of 10012.275") still splits in the right place.
+    return re.compile("|".join([
+        *pillars, *ranks,
+        rf"(?P<remaining>remaining\s+points)[\s:|]*(?P<left>{_NUM})?",
+        rf"(?P<frac>{_NUM})\s*{_OF}\s*(?P<den>100|25)",
+        rf"(?P<percent>{_NUM})\s*%",
+        rf"(?P<num>{_NUM})",
+    ]), re.IGNORECASE)
+
+
+_TOKEN = _token_pattern()
+
+
+class _Tok(NamedTuple):
+    kind: str  # label, rank_label, value, total, percent, remaining; or in pairing: other
+    key: str  # pillar or rank key for labels
+    value: float
+    start: int
+    end: int
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def _token(match: re.Match[str]) -> _Tok:
+    # lastgroup names the alternative that matched (its last group), without a groupdict
+    # per token: pastes of a whole page's HTML can hold a great many numbers.
+    name = match.lastgroup or "num"
+    span = (match.start(), match.end())
+    if name.startswith("p_"):
+        return _Tok("label", name[2:], math.nan, *span)
+    if name.startswith("r_"):
+        return _Tok("rank_label", name[2:], math.nan, *span)
+    if name in ("remaining", "left"):
+        return _Tok("remaining", "", _number(match["left"] or "nan"), *span)
+    if name == "den":
+        # "<x> out of 25" is a pillar's own text; "<N> out of 100" is a donut's caption.
+        kind = "total" if match["den"] == "100" else "value"
+        return _Tok(kind, "", _number(match["frac"]), *span)
+    if name == "percent":
+        return _Tok("percent", "", _number(match["percent"]), *span)
+    return _Tok("value", "", _number(match["num"]), *span)
+
+
+def _tokenise(text: str) -> list[_Tok]:
+    return [_token(match) for match in _TOKEN.finditer(text)]
+
+
+def _relabel(tokens: list[_Tok], label_kind: str, value_kind: str) -> list[_Tok]:
+    """Tokens for one pairing: its labels, its values, and everything else as a barrier."""
+    kinds = {label_kind: "label", value_kind: "value"}
+    return [t._replace(kind=kinds.get(t.kind, "other")) for t in tokens]
+
+
+# ---- pairing labels with values ----------------------------------------------------------
+
+_LETTER = re.compile(r"[^\W\d_]")
+_TOP = re.compile(r"top", re.IGNORECASE)
+_NOTHING = re.compile(r"(?!)")
+
+
+class _Side(NamedTuple):
+    token: int  # the value token's position, so one number is never given to two labels
+    value: float
+    same_line: bool
+
+
+def _side(text: str, tokens: list[_Tok], i: int, j: int, filler: re.Pattern[str]) -> _Side | None:
+    """The value token j next to label i, if nothing but separators stands between them."""
+    if not 0 <= j < len(tokens) or tokens[j].kind != "value":
+        return None
+    first, second = sorted((tokens[i], tokens[j]), key=lambda t: t.start)
+    gap = text[first.end:second.start]
+    if _LETTER.search(filler.sub("", gap)):
+        return None
+    return _Side(j, tokens[j].value, "\n" not in gap)
+
+
+def _choose(before: _Side | None, after: _Side | None, after_first: bool) -> _Side | None:
+    # A number on the label's own line, on one side only, is the label's whatever the
+    # layout; otherwise the layout chosen for the whole block decides.
+    same_line = [s for s in (before, after) if s is not None and s.same_line]
+    if len(same_line) == 1:
+        return same_line[0]
+    return after if after_first else before
+
+
+def _pair(text: str, tokens: list[_Tok], *, prefer_after: bool, total: float | None = None,
+          filler: re.Pattern[str] = _NOTHING) -> dict[str, float]:
+    """Each label's value, reading the block as value-before-label or value-after-label.
+
+    The reading that pairs more labels wins, then the one whose sum matches the total,
+    then the preferred layout. Each label's first occurrence that pairs is used.
+    """
+    sides = [(t.key, _side(text, tokens, i, i - 1, filler), _side(text, tokens, i, i + 1, filler))
+             for i, t in enumerate(tokens) if t.kind == "label"]
+    readings = []
+    for after_first in (False, True):
+        reading: dict[str, float] = {}
+        used: set[int] = set()
+        for key, before, after in sides:
+            side = _choose(before, after, after_first)
+            if key not in reading and side is not None and side.token not in used:
+                reading[key] = side.value
+                used.add(side.token)
+        score = (len(reading), _adds_up(reading, total), after_first == prefer_after)
+        readings.append((score, reading))
+    return max(readings, key=lambda r: r[0])[1]
+
+
+def _adds_up(pillars: dict[str, float], total: float | None) -> bool:
+    if total is None or len(pillars) != len(PILLARS) or not 0 <= total <= TOTAL_MAX:
+        return False
+    return abs(round(sum(pillars.values()), DECIMALS) - display_total(total)) <= SUM_TOLERANCE
+
+
+def _in_page_order(values: list[float], total: float | None) -> dict[str, float]:
+    """Labels unknown: the first four numbers in range that add up to the total, in order."""
+    windows = [values[i:i + len(PILLARS)] for i in range(max(len(values) - 3, 1))]
+    in_range = [w for w in windows if all(0 <= v <= PILLAR_MAX for v in w)]
+    fitting = [w for w in in_range if _adds_up(_by_key(w), total)]
+    return _by_key((fitting or in_range or windows)[0])
+
+
+def _by_key(values: list[float]) -> dict[str, float]:
+    return {p.key: v for p, v in zip(PILLARS, values, strict=False)}
+
+
+# ---- the page's blocks -------------------------------------------------------------------
+
+_CURRENT = re.compile(r"current\s+social\s+selling\s+index", re.IGNORECASE)
+_INDUSTRY_SECTION = re.compile(r"people\s+in\s+your\s+industry", re.IGNORECASE)
+_NETWORK_SECTION = re.compile(r"people\s+in\s+your\s+network", re.IGNORECASE)
+_COMPARISON = re.compile(r"people\s+in\s+your\s+(?:industry|network)|sales\s+professionals\s+in"
+                         r"|you\s+rank\s+in\s+the\s+top", re.IGNORECASE)
+_TABLE_HEAD = re.compile(r"category\s+value", re.IGNORECASE)
+_CAPTION = re.compile(rf"({_NUM})\s*{_OF}\s*100", re.IGNORECASE)
+_YOU_RANK = re.compile(rf"you\s+rank\s+in\s+the\s+top\s*({_NUM})\s*%", re.IGNORECASE)
+_INDUSTRY_AVERAGE = re.compile(
+    rf"sales\s+professionals\s+in\s+(?:the\s+(?P<industry>[^\n]{{1,120}}?)|your)\s+industry\s+"
+    rf"have\s+an\s+average\s+ssi\s+of\s*(?P<average>{_NUM})", re.IGNORECASE)
+_NETWORK_AVERAGE = re.compile(
+    rf"people\s+in\s+your\s+network\s+have\s+an\s+average\s+ssi\s+of\s*({_NUM})", re.IGNORECASE)
+_EVIDENCE = re.compile(rf"social\s+selling|\bssi\b|[0-9]\s*{_OF}\s*(?:100|25)", re.IGNORECASE)
+
+
+def _own_block(text: str, tokens: list[_Tok]) -> tuple[int, int]:
+    """Where the member's own score is: the first block after `Current Social Selling Index`.
+
+    It ends at the comparison sections, or at an accessibility table that starts after the
+    first pillar label (the industry's and network's tables repeat the pillar rows).
+    """
+    current = _CURRENT.search(text)
+    start = current.end() if current else 0
+    comparison = _COMPARISON.search(text, start)
+    end = comparison.start() if comparison else len(text)
+    first_label = next((t for t in tokens if t.kind == "label" and start <= t.start < end), None)
+    if first_label is not None:
+        table = _TABLE_HEAD.search(text, first_label.end, end)
+        end = table.start() if table else end
+    return start, end
+
+
+def _section(text: str, heading: re.Pattern[str], other: re.Pattern[str]) -> str:
+    """One comparison section: from its heading to the other section's heading, or the end."""
+    found = heading.search(text)
+    if found is None:
+        return ""
+    following = other.search(text, found.end())
+    return text[found.start():following.start() if following else len(text)]
+
+
+def _first_number(pattern: re.Pattern[str], text: str) -> float | None:
+    found = pattern.search(text)
+    return _number(found[1]) if found else None
+
+
+# ---- what each source gives -------------------------------------------------------------
+
+@dataclass
+class _Draft:
+    """Everything found so far, unchecked; `_finish` judges it."""
+
+    pillars: dict[str, float] = field(default_factory=dict)
+    total: float | None = None
+    industry_rank: float | None = None
+    network_rank: float | None = None
+    industry_average: float | None = None
+    network_average: float | None = None
+    industry: str = ""
+    low_confidence: bool = False
+    looks_like_ssi: bool = False
+
+
+def _read_text(text: str) -> _Draft:
+    tokens = _tokenise(text)
+    start, end = _own_block(text, tokens)
+    block = [t for t in tokens if start <= t.start and t.end <= end]
+    draft = _Draft(total=_own_total(block), looks_like_ssi=_looks_like_ssi(text, tokens))
+    _read_pillars(text, block, draft, has_caption=any(t.kind == "total" for t in tokens))
+    _read_comparisons(text, tokens, draft)
+    return draft
+
+
+def _own_total(block: list[_Tok]) -> float | None:
+    caption = next((t.value for t in block if t.kind == "total"), None)
+    if caption is not None:
+        return caption
+    # The accessibility table has no total, only what is left of 100.
+    left = next((t.value for t in block if t.kind == "remaining" and math.isfinite(t.value)),
+                None)
+    return None if left is None else TOTAL_MAX - left
+
+
+def _looks_like_ssi(text: str, tokens: list[_Tok]) -> bool:
+    labelled = any(t.kind in ("label", "rank_label", "remaining") for t in tokens)
+    return labelled or _EVIDENCE.search(text) is not None
+
+
+def _read_pillars(text: str, block: list[_Tok], draft: _Draft, *, has_caption: bool) -> None:
+    if any(t.kind == "label" for t in block):
+        # The spec's reconstruction puts the value first, so that layout wins a tie.
+        tokens = _relabel(block, "label", "value")
+        draft.pillars = _pair(text, tokens, prefer_after=False, total=draft.total)
+        return
+    # Unknown labels: only a page with a score caption (`von 100`...) is worth guessing at.
+    values = [t.value for t in block if t.kind == "value"]
+    first_caption = next((i for i, t in enumerate(block) if t.kind == "total"), None)
+    if first_caption is not None:
+        values = [t.value for t in block[first_caption:] if t.kind == "value"] or values
+    if has_caption and values:
+        draft.pillars = _in_page_order(values, draft.total)
+        draft.low_confidence = True
+
+
+def _read_comparisons(text: str, tokens: list[_Tok], draft: _Draft) -> None:
+    ranks = _pair(text, _relabel(tokens, "rank_label", "percent"), prefer_after=True,
+                  filler=_TOP)
+    industry = _section(text, _INDUSTRY_SECTION, _NETWORK_SECTION)
+    network = _section(text, _NETWORK_SECTION, _INDUSTRY_SECTION)
+    # Without rank cards, each comparison section still says "You rank in the top N%".
+    draft.industry_rank = ranks.get("industry_rank", _first_number(_YOU_RANK, industry))
+    draft.network_rank = ranks.get("network_rank", _first_number(_YOU_RANK, network))
+    sentence = _INDUSTRY_AVERAGE.search(text)
+    if sentence is not None:
+        draft.industry_average = _number(sentence["average"])
+        draft.industry = " ".join((sentence["industry"] or "").split())
+    else:  # the section's donut caption is the same average
+        draft.industry_average = _first_number(_CAPTION, industry)
+    network_average = _first_number(_NETWORK_AVERAGE, text)
+    draft.network_average = (network_average if network_average is not None
+                             else _first_number(_CAPTION, network))
+
+
+# ---- JSON --------------------------------------------------------------------------------
+
+_API_KEYS = {p.api_key: p.key for p in PILLARS}
+_MAX_JSON_STARTS = 50  # where a JSON object may start after leading junk
+_MAX_JSON_DEPTH = 5
+
+
+def _read_json(text: str) -> _Draft | str | None:
+    """The draft the page's JSON gives; a problem if it is cut off; None if it is not JSON."""
+    if '"memberScore"' not in text:
+        return None
+    data = _find_member_json(text)
+    if data is None:
+        return _BROKEN_JSON
+    member = data["memberScore"]
+    draft = _Draft(total=_finite(member.get("overall")), looks_like_ssi=True)
+    for item in _dicts(member.get("subScores")):
+        pillar, score = item.get("pillar"), _finite(item.get("score"))
+        # Mapped by the pillar's id, never by order: the order is not guaranteed.
+        if isinstance(pillar, str) and pillar in _API_KEYS and score is not None:
+            draft.pillars.setdefault(_API_KEYS[pillar], score)
+    for group in _dicts(data.get("groupScore")):
+        _read_group(group, draft)
+    return draft
+
+
+def _read_group(group: dict[str, object], draft: _Draft) -> None:
+    score = group.get("score")
+    average = _finite(score.get("overall")) if isinstance(score, dict) else None
+    rank = _finite(group.get("rank"))
+    if group.get("groupType") == "INDUSTRY":
+        draft.industry_rank, draft.industry_average = rank, average
+        name = group.get("industry")  # reported by one extension only
+        draft.industry = " ".join(name.split()) if isinstance(name, str) else ""
+    elif group.get("groupType") == "NETWORK":
+        draft.network_rank, draft.network_average = rank, average
+
+
+def _find_member_json(text: str) -> dict[str, dict[str, object]] | None:
+    decoder = json.JSONDecoder()
+    for brace in itertools.islice(re.finditer(r"\{", text), _MAX_JSON_STARTS):
+        try:
+            value, _ = decoder.raw_decode(text, brace.start())
+        except (ValueError, RecursionError):  # cut off, junk, or nested absurdly deep
+            continue
+        found = _with_member_score(value, 0)
+        if found is not None:
+            return found
+    return None
+
+
+def _with_member_score(value: object, depth: int) -> dict[str, dict[str, object]] | None:
+    """The object holding a `memberScore` object, looked for a few levels down."""
+    if depth > _MAX_JSON_DEPTH:
+        return None
+    if isinstance(value, dict) and isinstance(value.get("memberScore"), dict):
+        return value
+    if isinstance(value, dict):
+        children = list(value.values())
+    elif isinstance(value, list):
+        children = value
+    else:
+        return None
+    for child in children:
+        found = _with_member_score(child, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
+def _dicts(value: object) -> Iterator[dict[str, object]]:
+    if isinstance(value, list):
+        yield from (item for item in value if isinstance(item, dict))
+
+
+def _finite(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:  # an integer too big for a float
+        return None
+    return number if math.isfinite(number) else None
+
+
+# ---- HTML --------------------------------------------------------------------------------
+
+_HTML = re.compile(r"<(?:!doctype|html|body|main|section|article|div|span|p|dl|dt|dd|ul|ol|li"
+                   r"|table|tr|td|th|h[1-6]|progress)\b[^<>]{0,2000}>", re.IGNORECASE)
+_BLOCKS = frozenset({
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "footer", "form",
+    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
+    "section", "table", "tbody", "thead", "tr", "ul",
+})
+_CELLS = frozenset({"td", "th"})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "source", "track", "wbr"})
+_HIDDEN = frozenset({"script", "style", "template", "noscript"})
+_PROGRESS_IDS = {"establish-brand": "brand", "find-people": "people",
+                 "engage-with-insights": "insights", "build-relationships": "relationships"}
+_A_NUMBER = re.compile(f"({_NUM})")
+_WHOLE_NUMBER = re.compile(rf"^\s*({_NUM})\s*$")
+_HOOK_CLASSES = ("user-ssi-score__donut-chart-caption", "ssi-score__value",
+                 "group-ssi-score__donut-chart", "ssi-rank__category-name",
+                 "ssi-rank__category-score", "t-40")
+
+
+class _PageHtml(HTMLParser):
+    """The page as text, plus the values behind the DOM hooks of §4.4."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.pillars: dict[str, float] = {}
+        self.total: list[str] = []
+        self.ranks: dict[str, list[str]] = {}
+        self._stack: list[tuple[str, frozenset[str]]] = []
+        # What the open elements are and carry, kept as counts so each text node is O(1).
+        self._open_tags: Counter[str] = Counter()
+        self._open_classes: Counter[str] = Counter()
+        self._card_name: list[str] = []
+        self._card = ""
+        self._cards = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        classes = frozenset((attributes.get("class") or "").split())
+        self.parts.append("\n" if tag in _BLOCKS else "\t" if tag in _CELLS else "")
+        if tag == "progress":
+            self._progress(attributes.get("id") or "", attributes.get("value") or "")
+        if tag == "dt" and "ssi-rank__category-name" in classes:
+            self._card_name = []
+        if tag == "dd" and "ssi-rank__category-score" in classes:
+            self._card = self._card_key()
+        if tag not in _VOID:
+            self._stack.append((tag, classes))
+            self._open_tags[tag] += 1
+            self._open_classes.update(classes)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._open_tags[tag] > 0:  # else a stray end tag: nothing to close
+            while self._stack:
+                open_tag, classes = self._stack.pop()
+                self._open_tags[open_tag] -= 1
+                self._open_classes.subtract(classes)
+                if open_tag == tag:
+                    break
+        self.parts.append("\n" if tag in _BLOCKS else "")
+
+    def handle_data(self, data: str) -> None:
+        if any(self._open_tags[tag] > 0 for tag in _HIDDEN):
+            return
+        self.parts.append(" ".join(data.split()) if data.strip() else " ")
+        classes = {name for name in _HOOK_CLASSES if self._open_classes[name] > 0}
+        if ({"user-ssi-score__donut-chart-caption", "ssi-score__value"} <= classes
+                and "group-ssi-score__donut-chart" not in classes):
+            self.total.append(data)
+        if "ssi-rank__category-name" in classes:
+            self._card_name.append(data)
+        if {"ssi-rank__category-score", "t-40"} <= classes:
+            self.ranks.setdefault(self._card, []).append(data)
+
+    def _progress(self, element_id: str, value: str) -> None:
+        key = _PROGRESS_IDS.get(element_id.strip().removesuffix("__sub-score-bar"))
+        if key is not None and element_id.strip().endswith("__sub-score-bar"):
+            number = _first_number(_WHOLE_NUMBER, value)
+            if number is not None:
+                self.pillars.setdefault(key, number)
+
+    def _card_key(self) -> str:
+        # The card's <dt> names it; without a name, cards come industry first, then network.
+        name = " ".join(self._card_name).lower()
+        self._cards += 1
+        if "network" in name:
+            return "network_rank"
+        if "industry" in name:
+            return "industry_rank"
+        return "industry_rank" if self._cards == 1 else "network_rank"
+
+
+def _read_html(markup: str) -> _Draft:
+    page = _PageHtml()
+    try:
+        page.feed(markup)
+        page.close()
+    except AssertionError:  # html.parser asserts on unknown "<![x[" sections; keep what it read
+        pass
+    draft = _read_text(_normalise("".join(page.parts)))
+    if page.pillars:
+        if draft.low_confidence:  # the hooks name each pillar; the guess in page order goes
+            draft.pillars, draft.low_confidence = {}, False
+        draft.pillars.update(page.pillars)
+    total = _first_number(_A_NUMBER, " ".join(page.total))
+    draft.total = draft.total if total is None else total
+    for key, texts in page.ranks.items():
+        rank = _first_number(_A_NUMBER, " ".join(texts))
+        if rank is not None:
+            setattr(draft, key, rank)
+    draft.looks_like_ssi = draft.looks_like_ssi or bool(page.pillars or page.total)
+    return draft
+
+
+# ---- checking ----------------------------------------------------------------------------
+
+def _finish(draft: _Draft) -> PasteResult:
+    problem = _pillar_problem(draft)
+    if problem:
+        return _refuse(problem)
+    pillars = {p.key: round(draft.pillars[p.key], DECIMALS) for p in PILLARS}
+    total, problem = _checked_total(draft.total, pillars)
+    if problem:
+        return _refuse(problem)
+    notes: list[str] = [_OTHER_LANGUAGE] if draft.low_confidence else []
+    ranks = [_checked_rank(value, label, notes) for value, label in (
+        (draft.industry_rank, "Industry SSI rank"), (draft.network_rank, "Network SSI rank"))]
+    averages = [_checked_average(value, label, notes) for value, label in (
+        (draft.industry_average, "Industry average SSI"),
+        (draft.network_average, "Network average SSI"))]
+    reading = SsiReading(pillars, total, ranks[0], ranks[1], averages[0], averages[1],
+                         draft.industry, draft.low_confidence)
+    return PasteResult(reading, (), tuple(notes + _missing_notes(reading)))
+
+
+def _pillar_problem(draft: _Draft) -> str:
+    if not draft.pillars and not draft.looks_like_ssi:
+        return _NOT_SSI
+    missing = [p.label for p in PILLARS if p.key not in draft.pillars]
+    if len(missing) == len(PILLARS):
+        return (f"This paste has none of the four pillar scores ({_quoted_list(missing)}). "
+                + _HOW_TO_COPY)
+    if missing:
+        noun = "score" if len(missing) == 1 else "scores"
+        return (f"The paste has no {noun} for {_quoted_list(missing)}. Copy the whole page "
+                "again, or type the scores in by hand.")
+    for pillar in PILLARS:
+        value = draft.pillars[pillar.key]
+        if not 0 <= value <= PILLAR_MAX:
+            return (f"“{pillar.label}” reads as {_fmt(value)}, but a pillar score is between 0 "
+                    f"and {PILLAR_MAX}. Check the paste, or type the scores in by hand.")
+    return ""
+
+
+def _checked_total(total: float | None, pillars: dict[str, float]) -> tuple[int | None, str]:
+    if total is None:
+        return None, ""
+    if not 0 <= total <= TOTAL_MAX:
+        return None, (f"The total reads as {_fmt(total)}, but an SSI is between 0 and "
+                      f"{TOTAL_MAX}. Check the paste, or type the scores in by hand.")
+    shown = display_total(total)
+    added = round(sum(pillars.values()), DECIMALS)
+    if abs(added - shown) > SUM_TOLERANCE:
+        return None, (f"The four pillars add up to {_fmt(added)}, but the page shows a total "
+                      f"of {shown}. Some number was read from the wrong place: check the "
+                      "paste, or type the scores in by hand.")
+    return shown, ""
+
+
+def _checked_rank(value: float | None, label: str, notes: list[str]) -> int | None:
+    if value is None:
+        return None
+    if value.is_integer() and 1 <= value <= 100:
+        return int(value)
+    notes.append(f"{label} left out: it reads as {_fmt(value)}, but a rank is “Top N%” with N "
+                 "a whole number from 1 to 100.")
+    return None
+
+
+def _checked_average(value: float | None, label: str, notes: list[str]) -> float | None:
+    if value is None:
+        return None
+    if 0 <= value <= TOTAL_MAX:
+        return round(value, DECIMALS)
+    notes.append(f"{label} left out: it reads as {_fmt(value)}, but an SSI is between 0 and "
+                 f"{TOTAL_MAX}.")
+    return None
+
+
+def _missing_notes(reading: SsiReading) -> list[str]:
+    notes = []
+    if reading.total is None:
+        notes.append("Total not found: it will be the sum of the pillars.")
+    notes += _both_or_one("Ranks not found.", "Industry SSI rank not found.",
+                          "Network SSI rank not found.",
+                          reading.industry_rank, reading.network_rank)
+    notes += _both_or_one("Average SSIs not found.", "Industry average SSI not found.",
+                          "Network average SSI not found.",
+                          reading.industry_average, reading.network_average)
+    if not reading.industry:
+        notes.append("Industry name not found.")
+    return notes
+
+
+def _both_or_one(both: str, first: str, second: str,
+                 first_value: object, second_value: object) -> list[str]:
+    if first_value is None and second_value is None:
+        return [both]
+    return [text for text, value in ((first, first_value), (second, second_value))
+            if value is None]
+
+
+def reading_to_form(reading: SsiReading) -> dict[str, str]:
+    """The check-in form's fields filled from a reading (date and note are left to the
+    member), so what was pasted goes through the same checks as what is typed."""
+    values = {key: _fmt(score) for key, score in reading.pillars.items()}
+    for name in ("industry_rank", "network_rank", "industry_average", "network_average"):
+        value = getattr(reading, name)
+        values[name] = "" if value is None else _fmt(float(value))
+    values["industry"] = reading.industry
+    return values

@@ -1,0 +1,246 @@
+"""Share links: a read-only SSI report carried entirely in a URL fragment.
+
+The part of a URL after '#' never reaches a server, so a report link shares the member's
+numbers with whoever opens it and with nobody in between. The payload is "r1." and, in
+base64url without padding, a CRC-32 of the report's JSON followed by the zlib-compressed JSON
+itself, in a positional form (a check-in is an array; dates are day offsets from the previous
+check-in; scores are integer thousandths) that keeps a year of monthly check-ins to a few
+hundred characters. Decoding trusts nothing: zlib's own Adler-32 and the CRC-32 catch a
+changed or cut-off link, the structure is checked type by type, and every check-in passes the
+same record rules as the form, so a link either opens as exactly the report that was shared
+or is refused with a ShareLinkError saying why in plain words.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+import re
+import zlib
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .errors import DocumentError
+from .model import PILLAR_KEYS, CheckIn, Document
+from .validation import FIELD_LABELS, check_record
+
+FORMAT_VERSION = 1
+PREFIX = f"r{FORMAT_VERSION}."
+MAX_NAME_LENGTH = 60
+MAX_REPORT_BYTES = 1_000_000  # decompressed; far above any real report, stops a zip bomb
+
+_BASE64URL = re.compile(r"[A-Za-z0-9_-]*")
+_VERSIONED = re.compile(r"r([1-9][0-9]{0,5})")
+_OPTIONAL = ("industry_rank", "network_rank", "industry_average", "network_average",
+             "industry", "note")
+_THOUSANDTHS = ("industry_average", "network_average")
+_LAST_ORDINAL = dt.date.max.toordinal()
+# Adler-32, zlib's own checksum, is weak on short data: changing one character of a real
+# link once gave "27,19123" -> "226,9123" inside with the same Adler-32 (the regression test
+# keeps that link). CRC-32 finds every change of up to 32 bits in a row for sure, and others
+# but one time in four billion, for 4 bytes (6 characters) per link.
+_CHECK_BYTES = 4
+_MAX_THOUSANDTHS = 10**9  # bounds what a link can ask float() to hold; the rules say the rest
+
+
+class ShareLinkError(DocumentError):
+    """A share link that cannot be opened; the message says why in plain words."""
+
+
+@dataclass(frozen=True)
+class SharedReport:
+    """What a share link holds: whose report, when it was made, and the check-ins."""
+
+    name: str
+    created: dt.date
+    checkins: tuple[CheckIn, ...]
+
+
+def build_report(document: Document, *, last: int, include_notes: bool,
+                 include_industry: bool, name: str, created: dt.date) -> SharedReport:
+    """The member's last `last` check-ins, with notes and industry left out unless chosen.
+
+    The name is tidied (runs of spaces and line breaks become one space) and cut to
+    MAX_NAME_LENGTH characters, so whatever was typed makes a report that encodes.
+    `last` = 0 gives a report without check-ins; a negative `last` is a ValueError.
+    """
+    if last < 0:
+        raise ValueError("a report cannot hold a negative number of check-ins")
+    chosen = document.checkins[max(0, len(document.checkins) - last):]
+    checkins = tuple(
+        replace(c, note=c.note if include_notes else "",
+                industry=c.industry if include_industry else "")
+        for c in chosen
+    )
+    return SharedReport(" ".join(name.split())[:MAX_NAME_LENGTH].rstrip(), created, checkins)
+
+
+# ---- encode ------------------------------------------------------------------------------
+
+def _thousandths(value: float) -> int:
+    return round(value * 1000)
+
+
+def _row(checkin: CheckIn, day: int) -> list[Any]:
+    row: list[Any] = [day, *(_thousandths(getattr(checkin, k)) for k in PILLAR_KEYS)]
+    for name in _OPTIONAL:
+        value = getattr(checkin, name)
+        row.append(_thousandths(value) if name in _THOUSANDTHS and value is not None else value)
+    while row[-1] in (None, ""):  # absent optionals at the end cost nothing
+        row.pop()
+    return row
+
+
+def encode_report(report: SharedReport) -> str:
+    """The URL-fragment-safe text of `report` ("r1." and base64url, no padding).
+
+    Raises ValueError for a report that could not be opened again (a name that is too long,
+    check-ins out of date order or breaking a record rule): those are programming errors,
+    since build_report only makes reports from valid documents.
+    """
+    _check_encodable(report)
+    rows = []
+    previous = 0  # the first check-in's offset is its whole ordinal; later ones are gaps
+    for checkin in report.checkins:
+        rows.append(_row(checkin, checkin.on.toordinal() - previous))
+        previous = checkin.on.toordinal()
+    data = [report.name, report.created.toordinal(), rows]
+    compact = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    raw = compact.encode("utf-8")
+    packed = zlib.crc32(raw).to_bytes(_CHECK_BYTES, "big") + zlib.compress(raw, 9)
+    return PREFIX + base64.urlsafe_b64encode(packed).rstrip(b"=").decode("ascii")
+
+
+def _check_encodable(report: SharedReport) -> None:
+    if len(report.name) > MAX_NAME_LENGTH:
+        raise ValueError(f"a report's name has at most {MAX_NAME_LENGTH} characters")
+    dates = [c.on for c in report.checkins]
+    if dates != sorted(set(dates)):
+        raise ValueError("a report's check-ins must be in date order with one per date")
+    for checkin in report.checkins:
+        problems = check_record(checkin)
+        if problems:
+            raise ValueError(f"check-in {checkin.on}: {problems[0].message}")
+
+
+# ---- decode ------------------------------------------------------------------------------
+
+_NOT_A_LINK = ("This is not an ssi-coach report link. Copy the whole link, from “https” to "
+               "the end, and open it again.")
+_NEWER = ("This report link was made by a newer version of ssi-coach. Reload the page to get "
+          "the newest version, then open the link again.")
+_BAD_CHARACTERS = ("This report link has been changed: it holds characters a report link "
+                   "never has. Ask for the link again, or copy the whole of it.")
+_DAMAGED = ("This report link is damaged or cut short, so it cannot be opened. Ask for the "
+            "link again, or copy the whole of it.")
+_NOT_A_REPORT = "This report link is damaged: what it holds is not a report."
+
+
+def decode_report(payload: str) -> SharedReport:
+    """The report in a share link's payload; raises ShareLinkError for anything else.
+
+    Spaces and line breaks are ignored (mail programs wrap long links), as is a leading '#'.
+    """
+    if not isinstance(payload, str):
+        raise ShareLinkError(_NOT_A_LINK)
+    text = "".join(payload.split()).removeprefix("#")
+    head, dot, body = text.partition(".")
+    if not dot or head != PREFIX[:-1]:
+        newer = _VERSIONED.fullmatch(head) if dot else None
+        raise ShareLinkError(_NEWER if newer and int(newer[1]) > FORMAT_VERSION else _NOT_A_LINK)
+    if not _BASE64URL.fullmatch(body) or len(body) % 4 == 1:
+        raise ShareLinkError(_BAD_CHARACTERS)
+    try:
+        packed = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+    except (binascii.Error, ValueError):
+        raise ShareLinkError(_BAD_CHARACTERS) from None
+    check, stream = packed[:_CHECK_BYTES], packed[_CHECK_BYTES:]
+    raw = _inflate(stream)
+    if len(check) < _CHECK_BYTES or zlib.crc32(raw) != int.from_bytes(check, "big"):
+        raise ShareLinkError(_DAMAGED)
+    return _report_from_data(_parse(raw))
+
+
+def _inflate(packed: bytes) -> bytes:
+    inflater = zlib.decompressobj()
+    try:
+        raw = inflater.decompress(packed, MAX_REPORT_BYTES)
+    except zlib.error:
+        raise ShareLinkError(_DAMAGED) from None
+    if inflater.unconsumed_tail:
+        raise ShareLinkError("This report link holds far more than a report could.")
+    # A stream that did not reach its end (and checksum) was cut short; bytes after the end
+    # were added to it. Either way it is not the link that was made.
+    if not inflater.eof or inflater.unused_data:
+        raise ShareLinkError(_DAMAGED)
+    return raw
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a report holds")
+
+
+def _parse(raw: bytes) -> Any:
+    try:
+        return json.loads(raw.decode("utf-8"), parse_constant=_no_constants)
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+        raise ShareLinkError(_NOT_A_REPORT) from None
+
+
+def _require(condition: bool) -> None:
+    if not condition:
+        raise ShareLinkError(_NOT_A_REPORT)
+
+
+def _integer(value: Any, low: int, high: int) -> int:
+    _require(isinstance(value, int) and not isinstance(value, bool) and low <= value <= high)
+    return int(value)
+
+
+def _text(value: Any) -> str:
+    _require(isinstance(value, str))
+    return str(value)
+
+
+def _report_from_data(data: Any) -> SharedReport:
+    _require(isinstance(data, list) and len(data) == 3)
+    name, created, rows = data
+    name = _text(name)
+    if len(name) > MAX_NAME_LENGTH:
+        raise ShareLinkError(_NOT_A_REPORT)
+    created_on = dt.date.fromordinal(_integer(created, 1, _LAST_ORDINAL))
+    _require(isinstance(rows, list))
+    checkins: list[CheckIn] = []
+    ordinal = 0
+    for row in rows:
+        _require(isinstance(row, list) and 1 + len(PILLAR_KEYS) <= len(row)
+                 <= 1 + len(PILLAR_KEYS) + len(_OPTIONAL))
+        ordinal += _integer(row[0], 0 if checkins else 1, _LAST_ORDINAL)
+        _require(ordinal <= _LAST_ORDINAL)
+        on = dt.date.fromordinal(ordinal)
+        if checkins and on == checkins[-1].on:
+            raise ShareLinkError(f"This report link holds two check-ins on {on.isoformat()}, "
+                                 "so it was not made by ssi-coach. Ask for the link again.")
+        checkins.append(_checkin_from_row(on, row[1:]))
+    return SharedReport(name, created_on, tuple(checkins))
+
+
+def _checkin_from_row(on: dt.date, values: list[Any]) -> CheckIn:
+    fields: dict[str, Any] = {}
+    for key, value in zip(PILLAR_KEYS, values, strict=False):
+        fields[key] = _integer(value, -_MAX_THOUSANDTHS, _MAX_THOUSANDTHS) / 1000
+    for name, value in zip(_OPTIONAL, values[len(PILLAR_KEYS):], strict=False):
+        if name in ("industry", "note"):
+            fields[name] = _text(value)
+        elif value is not None:
+            number = _integer(value, -_MAX_THOUSANDTHS, _MAX_THOUSANDTHS)
+            fields[name] = number / 1000 if name in _THOUSANDTHS else number
+    checkin = CheckIn(on=on, **fields)
+    problems = check_record(checkin)
+    if problems:
+        first = problems[0]
+        raise ShareLinkError(f"This report link holds a check-in that is not valid "
+                             f"({on.isoformat()}, {FIELD_LABELS[first.field]}: {first.message})")
+    return checkin
