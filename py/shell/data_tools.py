@@ -66,11 +66,7 @@ class DataTools:
 
     @guarded
     def on_paste_toggle(self, event: Any) -> None:
-        panel = element("paste-panel")
-        panel.hidden = not panel.hidden
-        element("paste-open").setAttribute("aria-expanded", str(not panel.hidden).lower())
-        if not panel.hidden:
-            element("paste-text").focus()
+        toggle_panel("paste-panel", "paste-open", focus="paste-text")
 
     @guarded
     def on_paste_input(self, event: Any) -> None:
@@ -213,11 +209,7 @@ class DataTools:
 
     @guarded
     def on_share_toggle(self, event: Any) -> None:
-        panel = element("share-panel")
-        panel.hidden = not panel.hidden
-        element("share-open").setAttribute("aria-expanded", str(not panel.hidden).lower())
-        if not panel.hidden:
-            element("share-name").focus()
+        toggle_panel("share-panel", "share-open", focus="share-name")
 
     @guarded
     def on_share_create(self, event: Any) -> None:
@@ -288,3 +280,12 @@ class DataTools:
         if self.app.save(Document(document.checkins, kept)):
             self.app.render()
             self.app.say(f"Removed {escape(name)}'s report from this browser.")
+
+
+def toggle_panel(panel_id: str, opener_id: str, *, focus: str) -> None:
+    """Open or close a panel, keeping its opener's aria-expanded true to what is shown."""
+    panel = element(panel_id)
+    panel.hidden = not panel.hidden
+    element(opener_id).setAttribute("aria-expanded", str(not panel.hidden).lower())
+    if not panel.hidden:
+        element(focus).focus()

@@ -19,6 +19,7 @@ from ssi_coach.importers.csv_checkins import (
 from ssi_coach.model import CheckIn
 
 from .conftest import TODAY, checkin
+from .strategies import checkins
 
 
 def read(data: bytes | str, today: dt.date = TODAY) -> CsvRead:
@@ -31,24 +32,17 @@ def where(result: CsvRead) -> list[tuple[int, str]]:
 
 # ---- export -> import is the identity ---------------------------------------------------
 
-scores = st.decimals(min_value=0, max_value=25, places=3).map(float)
-ranks = st.none() | st.integers(1, 100)
-averages = st.none() | st.decimals(min_value=0, max_value=100, places=3).map(float)
 any_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=60)  # Cs: no UTF-8
 # Spreadsheet trouble on purpose: separators, quotes, line breaks, and formula starts.
 tricky = st.sampled_from(["=", "+", "-", "@", "'", "'=", "''+", " =", "\t", "\r", ",", ";",
                           '"', "\n", "\r\n", "é", "日本", "🙂", "\x00"])
 notes = st.one_of(any_text, st.builds(lambda a, b, c: a + b + c, tricky, any_text, tricky))
-checkins = st.builds(
-    CheckIn, on=st.dates(dt.date(2014, 1, 1), TODAY), brand=scores, people=scores,
-    insights=scores, relationships=scores, industry_rank=ranks, network_rank=ranks,
-    industry_average=averages, network_average=averages,
-    # The import trims the industry (a hand-typed " Software" means "Software"); notes stay
-    # exactly as they are.
-    industry=st.one_of(any_text, st.builds(str.__add__, tricky, any_text)).map(str.strip),
-    note=notes,
-)
-checkin_lists = st.lists(checkins, max_size=12, unique_by=lambda c: c.on)
+# The import trims the industry (a hand-typed " Software" means "Software"); notes stay exactly
+# as they are.
+csv_checkins = checkins(
+    last_day=TODAY, note=notes,
+    industry=st.one_of(any_text, st.builds(str.__add__, tricky, any_text)).map(str.strip))
+checkin_lists = st.lists(csv_checkins, max_size=12, unique_by=lambda c: c.on)
 
 
 @given(checkin_lists)

@@ -25,6 +25,7 @@ from ssi_coach.share import (
 )
 
 from .conftest import TODAY, checkin
+from .strategies import checkins, in_date_order
 
 BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
@@ -120,20 +121,9 @@ def test_a_negative_number_of_checkins_is_a_programming_error() -> None:
 
 # ---- round trip and size -------------------------------------------------------------
 
-scores = st.decimals(min_value=0, max_value=25, places=3).map(float)
-ranks = st.none() | st.integers(1, 100)
-averages = st.none() | st.decimals(min_value=0, max_value=100, places=3).map(float)
-texts = st.text(max_size=40)
-checkins = st.builds(
-    CheckIn, on=st.dates(dt.date(2014, 1, 1), dt.date(2100, 1, 1)), brand=scores,
-    people=scores, insights=scores, relationships=scores, industry_rank=ranks,
-    network_rank=ranks, industry_average=averages, network_average=averages,
-    industry=texts, note=texts,
-)
 reports = st.builds(
     SharedReport, name=st.text(max_size=MAX_NAME_LENGTH), created=st.dates(),
-    checkins=st.lists(checkins, max_size=15, unique_by=lambda c: c.on).map(
-        lambda items: tuple(sorted(items, key=lambda c: c.on))),
+    checkins=st.lists(checkins(), max_size=15, unique_by=lambda c: c.on).map(in_date_order),
 )
 
 

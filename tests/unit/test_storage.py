@@ -10,30 +10,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ssi_coach.errors import CorruptDocument, InvalidRecord, NewerSchemaVersion, StorageError
-from ssi_coach.model import CheckIn, Document, Person
+from ssi_coach.model import Document, Person
 from ssi_coach.storage import DOCUMENT_KEY, MemoryStorage, Store, decode, encode, schema_version
 from ssi_coach.storage.draft import Draft, decode_draft, encode_draft
 from ssi_coach.storage.migrations import Migration, migrate
 
 from .conftest import checkin
+from .strategies import checkins, in_date_order
 
 # ---- round trip -----------------------------------------------------------------------
 
-scores = st.decimals(min_value=0, max_value=25, places=3).map(float)
-ranks = st.none() | st.integers(1, 100)
-averages = st.none() | st.decimals(min_value=0, max_value=100, places=2).map(float)
-texts = st.text(max_size=40)
-checkins = st.builds(
-    CheckIn, on=st.dates(dt.date(2014, 1, 1), dt.date(2026, 11, 22)), brand=scores,
-    people=scores, insights=scores, relationships=scores, industry_rank=ranks,
-    network_rank=ranks, industry_average=averages, network_average=averages,
-    industry=texts, note=texts,
-)
-def _in_date_order(items: list[CheckIn]) -> tuple[CheckIn, ...]:
-    return tuple(sorted(items, key=lambda c: c.on))
-
-
-checkin_lists = st.lists(checkins, max_size=20, unique_by=lambda c: c.on).map(_in_date_order)
+checkin_lists = st.lists(checkins(), max_size=20, unique_by=lambda c: c.on).map(in_date_order)
 people = st.builds(Person, name=st.text(min_size=1, max_size=30), checkins=checkin_lists,
                    saved_on=st.dates(dt.date(2014, 1, 1), dt.date(2026, 11, 22)))
 documents = st.builds(Document, checkins=checkin_lists,
