@@ -4,11 +4,13 @@ member confirms it."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from pyodide.ffi import JsException  # type: ignore[import-not-found]
 from pyscript import when, window  # type: ignore[import-not-found]
 
 from ssi_coach import text
@@ -46,6 +48,7 @@ class DataTools:
         self.app = app
         self.pending: PendingImport | None = None
         self.share_url = ""
+        self.copying: asyncio.Future[None] | None = None
 
     def bind(self) -> None:
         for selector, handler in (
@@ -226,14 +229,15 @@ class DataTools:
         self.share_url = browser.page_url() + REPORT_PREFIX + encode_report(report)
         element("share-result").innerHTML = views.share_result(self.share_url)
 
-    def copy_share_link(self) -> None:
-        field = element("share-url")
-        field.select()
+    @guarded_async
+    async def copy_share_link(self, event: Any) -> None:
+        element("share-url").select()
         try:
-            window.navigator.clipboard.writeText(self.share_url)
-            self.app.say("Link copied. Paste it into an email or message.")
-        except Exception:  # noqa: BLE001 - no clipboard access: the text is selected instead
+            await window.navigator.clipboard.writeText(self.share_url)
+        except JsException:  # refused (no permission, page not focused): the text is selected
             self.app.say("Press Ctrl+C (⌘C on a Mac) to copy the selected link.")
+            return
+        self.app.say("Link copied. Paste it into an email or message.")
 
     # ---- reminder and print -----------------------------------------------------------------
 
@@ -270,7 +274,7 @@ class DataTools:
             self._close_panel()
             self.app.say("Import cancelled; nothing was changed.")
         elif action == "share-copy":
-            self.copy_share_link()
+            self.copying = asyncio.ensure_future(self.copy_share_link(event))  # kept alive
         elif action == "forget-person":
             self.forget_person(str(button.dataset.name))
 

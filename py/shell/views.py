@@ -297,7 +297,7 @@ def import_preview(title: str, plan: ImportPlan, rejected: Sequence[RowProblem],
              f"{_count(len(plan.identical), 'check-in')} already here with the same numbers"]
     if plan.conflicts:
         lines.append(f"{_count(len(plan.conflicts), 'date')} already here with different "
-                     "numbers")
+                     "details")
     if rejected:
         lines.append(f"{_count(len(rejected), 'row')} that cannot be used (see below)")
     return (
@@ -326,17 +326,19 @@ def _import_buttons(plan: ImportPlan, restore: bool) -> str:
 def _conflict_choice(plan: ImportPlan) -> str:
     rows = "".join(
         f'<tr><th scope="row">{c.current.on.isoformat()}</th>'
+        f"<td>{escape(', '.join(c.differences()))}</td>"
         f"<td>{text.score(c.current.total)}</td><td>{text.score(c.incoming.total)}</td></tr>"
         for c in plan.conflicts
     )
     return (
         '<fieldset class="conflicts"><legend>For dates that differ</legend>'
         '<label class="check"><input type="radio" name="conflicts" value="keep" checked> '
-        "Keep my numbers</label>"
+        "Keep mine</label>"
         '<label class="check"><input type="radio" name="conflicts" value="replace"> '
-        "Use the file's numbers</label>"
+        "Use the file's</label>"
         '<div class="table-wrap"><table><thead><tr><th scope="col">Date</th>'
-        '<th scope="col">My total</th><th scope="col">File\'s total</th></tr></thead>'
+        '<th scope="col">What differs</th><th scope="col">My total</th>'
+        '<th scope="col">File\'s total</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div></fieldset>"
     )
 

@@ -11,12 +11,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import CheckIn, Document
+from .validation import FIELD_LABELS, FORM_FIELDS
 
 
 @dataclass(frozen=True)
 class Conflict:
     current: CheckIn
     incoming: CheckIn
+
+    def differences(self) -> list[str]:
+        """The labels of the fields that differ, so a preview can say more than "different"."""
+        return [FIELD_LABELS[name] for name in FORM_FIELDS if name != "date"
+                and getattr(self.current, name) != getattr(self.incoming, name)]
 
 
 @dataclass(frozen=True)

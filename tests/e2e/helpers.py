@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.conftest import open_app
+from tests.e2e.conftest import PageWatch, open_app
 
 NOW = "2026-11-22T10:00:00"  # local time in the browser: "today" is 2026-11-22
 TODAY = "2026-11-22"
@@ -72,6 +76,7 @@ def record(date: str, brand: float, people: float, insights: float, relationship
 
 
 def document(*records: dict[str, Any]) -> dict[str, Any]:
+    # A version 1 document on purpose: every seeded test also runs the v1 -> v2 migration.
     return {"schema_version": 1, "checkins": list(records)}
 
 
@@ -85,7 +90,7 @@ def stored_checkins(page: Page) -> list[dict[str, Any]]:
     raw = stored(page)
     assert raw is not None, "nothing stored under 'ssi-coach'"
     data = json.loads(raw)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == SCHEMA_VERSION, data
     return data["checkins"]  # type: ignore[no-any-return]
 
 
@@ -124,3 +129,61 @@ def history_dates(page: Page) -> list[str]:
 
 def history_texts(page: Page) -> list[str]:
     return page.locator("#history-table tbody tr").all_inner_texts()
+
+
+# ---- schema 2 documents, downloads, more browsers ---------------------------------------------
+# Added for the data-in-and-out tests; the helpers above keep their behaviour.
+
+SCHEMA_VERSION = 2
+
+
+def document_v2(*records: dict[str, Any],
+                people: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """A stored document in the current format (no migration runs when it is loaded)."""
+    return {"schema_version": SCHEMA_VERSION, "checkins": list(records),
+            "people": list(people or [])}
+
+
+def stored_document(page: Page) -> dict[str, Any]:
+    """The whole stored document, checked to be in the current format."""
+    raw = stored(page)
+    assert raw is not None, "nothing stored under 'ssi-coach'"
+    data = json.loads(raw)
+    assert data["schema_version"] == SCHEMA_VERSION, data
+    return data  # type: ignore[no-any-return]
+
+
+def storage_length(page: Page) -> int:
+    return page.evaluate("localStorage.length")  # type: ignore[no-any-return]
+
+
+def download_after_click(page: Page, selector: str) -> tuple[str, bytes]:
+    """Click what offers a download; return the file's suggested name and its bytes."""
+    with page.expect_download() as info:
+        page.click(selector)
+    download = info.value
+    path = download.path()
+    assert path is not None, f"the download of {download.suggested_filename} failed"
+    return download.suggested_filename, Path(path).read_bytes()
+
+
+@contextmanager
+def strict_page(browser: Browser, site_url: str) -> Iterator[Page]:
+    """A page in a fresh browser context, as strict as the `page` fixture.
+
+    For journeys that need a second browser (another device, or someone the member sent a
+    link to): it fails on any .py-error, console error, page error or request to another
+    origin, like the fixture does.
+    """
+    parsed = urlparse(site_url)
+    watch = PageWatch(f"{parsed.scheme}://{parsed.netloc}")
+    ctx = browser.new_context(accept_downloads=True)
+    try:
+        tab = ctx.new_page()
+        watch.attach(tab)
+        yield tab
+        py_errors = tab.locator(".py-error").all_inner_texts()
+        assert not py_errors, f".py-error on the page: {py_errors}"
+        assert not watch.problems, "\n".join(watch.problems)
+    finally:
+        ctx.close()

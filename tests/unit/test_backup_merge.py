@@ -70,3 +70,8 @@ def test_a_bad_backup_is_refused_with_a_reason(data: bytes | str, error: type,
                                                 says: str) -> None:
     with pytest.raises(error, match=says):
         read_backup(data)
+
+
+def test_a_conflict_names_what_differs() -> None:
+    plan = plan_import(MINE, [checkin("2026-10-01", note="new note", industry_rank=3)])
+    assert plan.conflicts[0].differences() == ["Industry SSI rank", "Note"]

@@ -192,3 +192,12 @@ def test_replacing_on_a_full_storage_changes_nothing() -> None:
     with pytest.raises(StorageError):
         store.replace_keeping_copy(Document((checkin("2025-01-01", note="x" * 200),)))
     assert backend.items == before
+
+
+def test_no_restore_and_no_copy_over_data_that_cannot_be_read() -> None:
+    backend = MemoryStorage({DOCUMENT_KEY: "{broken"})
+    store = Store(backend)
+    store.load()
+    with pytest.raises(Exception, match="set it aside"):
+        store.replace_keeping_copy(Document((checkin(),)))
+    assert backend.items == {DOCUMENT_KEY: "{broken"}

@@ -83,6 +83,9 @@ class Store:
 
     def replace_keeping_copy(self, document: Document) -> str | None:
         """Save `document` in place of the current one, keeping the current text first."""
+        if self.blocked_by is not None:  # no copy either: nothing is being replaced
+            raise DocumentError("The stored data could not be read; set it aside before "
+                                "restoring a backup over it.")
         kept = self.keep_copy(BEFORE_RESTORE_PREFIX)
         try:
             self.save(document)

@@ -1,0 +1,145 @@
+"""Calibration: fit the activity estimate to the member's own SSI check-ins.
+
+The estimate's weights are guesses (LinkedIn publishes none). Once the member has logged real
+scores with enough activity behind them, each pillar gets a straight-line correction
+actual ≈ intercept + slope * raw. With a handful of check-ins such a line is mostly noise,
+so the fit is a ridge regression pulled toward "no correction" (intercept 0, slope 1): it
+moves away from the raw estimate only as far as the evidence carries it. Its leave-one-out
+error before and after is kept, so the UI can show whether calibrating helped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from statistics import fmean
+
+from .activity import Checklist, WeekLog
+from .estimate import WINDOW_DAYS, estimate, inputs_for
+from .model import PILLAR_MAX, PILLARS, CheckIn
+
+MIN_CHECKINS = 3  # with fewer, each leave-one-out line would rest on a single check-in
+MIN_WEEKS_BEHIND = 4  # logged weeks in a check-in's window for it to say anything: a month
+# How hard the fit is pulled toward intercept 0 and slope 1, in check-ins: the pull weighs
+# a tenth of one check-in that agrees with the raw estimate. That holds a line that few or
+# clustered check-ins cannot pin down, and lets a dozen spread-out ones speak for themselves.
+RIDGE = 0.1
+# A slope error is counted as the points it moves a mid-range pillar score. Penalising the
+# slope unscaled would make it far cheaper than the intercept, so a member whose activity
+# explains little of a high score would get a steep line that exaggerates every what-if.
+SLOPE_SCALE = PILLAR_MAX / 2
+
+Line = tuple[float, float]  # (intercept, slope)
+
+
+@dataclass(frozen=True)
+class PillarFit:
+    pillar_key: str
+    intercept: float
+    slope: float  # actual ≈ intercept + slope * raw; never negative (see _ridge)
+    mae_before: float  # leave-one-out mean absolute error of the raw estimate
+    mae_after: float  # leave-one-out mean absolute error of the calibrated estimate
+
+    def __post_init__(self) -> None:
+        # A negative slope would make more activity lower the calibrated score.
+        if self.slope < 0:
+            raise ValueError("a calibration slope cannot be negative")
+
+
+@dataclass(frozen=True)
+class Calibration:
+    fits: Mapping[str, PillarFit]  # by pillar key
+    based_on: int  # check-ins used
+
+
+@dataclass(frozen=True)
+class NotYet:
+    """Too few check-ins with activity logged before them to calibrate."""
+
+    have: int
+    needed: int
+
+    @property
+    def more(self) -> int:
+        """How many more such check-ins to add."""
+        return max(self.needed - self.have, 0)
+
+
+def apply(calibration: Calibration, pillar_key: str, raw: float) -> float:
+    """The calibrated pillar score, kept within 0-25."""
+    fit = calibration.fits[pillar_key]
+    return _predict((fit.intercept, fit.slope), raw)
+
+
+def calibrate(checkins: Sequence[CheckIn], weeks: Sequence[WeekLog],
+              checklist: Checklist | None, *,
+              window_days: int = WINDOW_DAYS) -> Calibration | NotYet:
+    """Fit each pillar on the check-ins that have at least MIN_WEEKS_BEHIND logged weeks in
+    their trailing window. The checklist keeps no history, so its current answers stand for
+    every check-in."""
+    pairs = _usable(checkins, weeks, checklist, window_days)
+    if len(pairs) < MIN_CHECKINS:
+        return NotYet(len(pairs), MIN_CHECKINS)
+    fits = {}
+    for index, pillar in enumerate(PILLARS):
+        raws = [raw[index] for raw, _ in pairs]
+        actuals = [actual[index] for _, actual in pairs]
+        fits[pillar.key] = _fit(pillar.key, raws, actuals)
+    return Calibration(fits, len(pairs))
+
+
+Scores = tuple[float, ...]  # one per pillar, in PILLARS order
+
+
+def _usable(checkins: Sequence[CheckIn], weeks: Sequence[WeekLog], checklist: Checklist | None,
+            window_days: int) -> list[tuple[Scores, Scores]]:
+    """(raw estimates, actual scores) of each check-in with activity logged behind it."""
+    pairs = []
+    for checkin in checkins:
+        inputs = inputs_for(weeks, checklist, end=checkin.on, window_days=window_days)
+        if inputs.weeks_logged >= MIN_WEEKS_BEHIND:
+            raws = tuple(p.raw for p in estimate(inputs).pillars)
+            pairs.append((raws, checkin.pillar_scores()))
+    return pairs
+
+
+def _fit(pillar_key: str, raws: Sequence[float], actuals: Sequence[float]) -> PillarFit:
+    intercept, slope = _ridge(raws, actuals)
+    before = fmean(abs(y - x) for x, y in zip(raws, actuals, strict=True))
+    after = _leave_one_out(raws, actuals, _ridge)
+    return PillarFit(pillar_key, intercept, slope, before, after)
+
+
+def _leave_one_out(xs: Sequence[float], ys: Sequence[float],
+                   fit: Callable[[Sequence[float], Sequence[float]], Line]) -> float:
+    """Mean absolute error predicting each check-in from a line fitted on all the others."""
+    errors = []
+    for i, (x, y) in enumerate(zip(xs, ys, strict=True)):
+        line = fit([*xs[:i], *xs[i + 1:]], [*ys[:i], *ys[i + 1:]])
+        errors.append(abs(y - _predict(line, x)))
+    return fmean(errors)
+
+
+def _ridge(xs: Sequence[float], ys: Sequence[float]) -> Line:
+    """Minimise sum (y - a - b x)^2 + RIDGE * (a^2 + (SLOPE_SCALE * (b - 1))^2), b >= 0.
+
+    Its normal equations are 2x2, solved by Cramer's rule; the determinant is positive
+    because RIDGE > 0. If the best slope is negative the best allowed one is 0, and then
+    a = sum(y) / (n + RIDGE).
+    """
+    n, sx, sy = len(xs), sum(xs), sum(ys)
+    sxx = sum(x * x for x in xs)
+    sxy = sum(x * y for x, y in zip(xs, ys, strict=True))
+    pull = RIDGE * SLOPE_SCALE**2
+    a11, a12, a22 = n + RIDGE, sx, sxx + pull
+    b1, b2 = sy, sxy + pull
+    det = a11 * a22 - a12 * a12
+    slope = (a11 * b2 - a12 * b1) / det
+    if slope < 0:
+        return sy / (n + RIDGE), 0.0
+    return (b1 * a22 - a12 * b2) / det, slope
+
+
+def _predict(line: Line, raw: float) -> float:
+    intercept, slope = line
+    return min(max(intercept + slope * raw, 0.0), float(PILLAR_MAX))

@@ -1,0 +1,130 @@
+"""Does SSI pay off for me? Pair each check-in with the outcomes logged just before it.
+
+Honesty first: fewer than MIN_POINTS pairs give "not enough data", never a number, and every
+finding says that moving together is not the same as one causing the other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import statistics
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .activity import OUTCOMES, Measure, WeekLog
+from .charts.data import Chart, Series
+from .explain import WEEKS_BEFORE, logs_in, window_weeks
+from .model import TOTAL_MAX, CheckIn
+
+MIN_POINTS = 6  # domain rule: correlations from fewer than ~6 points are not findings
+CAVEAT = "Moving together is not proof that one causes the other."
+# |r| thresholds, from weakest up; conventional rules of thumb, good enough for plain words.
+STRENGTHS = ((0.1, "no clear"), (0.3, "a weak"), (0.5, "a moderate"), (1.01, "a strong"))
+
+
+@dataclass(frozen=True)
+class OutcomePoint:
+    """A check-in's SSI and each outcome summed over the whole weeks before it."""
+
+    on: dt.date
+    ssi: float
+    outcomes: Mapping[str, int | None]
+
+
+@dataclass(frozen=True)
+class Correlation:
+    measure: Measure
+    r: float | None  # None when there is no honest number to give
+    points: int  # check-ins with this outcome logged
+    verdict: str
+
+
+def outcome_points(checkins: Sequence[CheckIn],
+                   weeks: Sequence[WeekLog]) -> tuple[OutcomePoint, ...]:
+    return tuple(OutcomePoint(c.on, c.total, _sums(c, weeks)) for c in checkins)
+
+
+def _sums(checkin: CheckIn, weeks: Sequence[WeekLog]) -> dict[str, int | None]:
+    """Each outcome's total over the window, or None unless every week in it was logged:
+    a sum over fewer weeks would look like a drop in results."""
+    logs = {w.week: w for w in logs_in(checkin.on, weeks)}
+    sums: dict[str, int | None] = {}
+    for measure in OUTCOMES:
+        counts = [logs[day].count(measure.key) if day in logs else None
+                  for day in window_weeks(checkin.on)]
+        known = [c for c in counts if c is not None]
+        sums[measure.key] = sum(known) if len(known) == WEEKS_BEFORE else None
+    return sums
+
+
+def correlations(points: Sequence[OutcomePoint]) -> tuple[Correlation, ...]:
+    """Pearson's r between SSI and each outcome, one per outcome measure."""
+    return tuple(_correlation(m, points) for m in OUTCOMES)
+
+
+def _correlation(measure: Measure, points: Sequence[OutcomePoint]) -> Correlation:
+    pairs = [(p.ssi, value) for p in points
+             if (value := p.outcomes.get(measure.key)) is not None]
+    if len(pairs) < MIN_POINTS:
+        return Correlation(measure, None, len(pairs),
+                           f"not enough data ({len(pairs)} of {MIN_POINTS} points)")
+    ssi, outcome = [x for x, _ in pairs], [float(y) for _, y in pairs]
+    flat = _flat_verdict(measure, ssi, outcome)
+    if flat:
+        return Correlation(measure, None, len(pairs), flat)
+    r = statistics.correlation(ssi, outcome)
+    return Correlation(measure, r, len(pairs), _verdict(measure, r, len(pairs)))
+
+
+def _flat_verdict(measure: Measure, ssi: Sequence[float], outcome: Sequence[float]) -> str:
+    """Words for a series that never changes, where r is undefined (0/0); '' otherwise."""
+    if _constant(ssi):
+        return f"Your SSI was the same at every point, so it cannot show a link. {CAVEAT}"
+    if _constant(outcome):
+        return (f"{measure.label} stayed at {outcome[0]:g} at every point, so there is "
+                f"nothing to link with SSI. {CAVEAT}")
+    return ""
+
+
+def _constant(values: Sequence[float]) -> bool:
+    return all(math.isclose(v, values[0], abs_tol=1e-12) for v in values)
+
+
+def _verdict(measure: Measure, r: float, points: int) -> str:
+    strength = next(words for limit, words in STRENGTHS if abs(r) < limit)
+    what = measure.label.lower()
+    if strength == "no clear":
+        link = f"no clear link between your SSI and {what}"
+    else:
+        way = "more" if r > 0 else "fewer"
+        link = f"{strength} {'positive' if r > 0 else 'negative'} link: higher SSI went " \
+               f"with {way} {what}"
+    return f"r = {r:.2f} over {points} check-ins: {link}. {CAVEAT}"
+
+
+def outcomes_chart(points: Sequence[OutcomePoint]) -> Chart | None:
+    """SSI and each logged outcome over time; needs two check-ins to be a trend."""
+    if len(points) < 2:
+        return None
+    series = [Series("SSI", tuple(p.ssi for p in points))]
+    for measure in OUTCOMES:
+        values = tuple(_as_float(p.outcomes.get(measure.key)) for p in points)
+        if any(v is not None for v in values):
+            series.append(Series(measure.label, values))
+    counts = [v for s in series[1:] for v in s.values if v is not None]
+    logged = len(series) - 1
+    return Chart(
+        title="SSI and outcomes",
+        dates=tuple(p.on for p in points),
+        series=tuple(series),
+        y_label=f"SSI (0-{TOTAL_MAX}); outcomes summed over {WEEKS_BEFORE} weeks",
+        y_max=max([float(TOTAL_MAX), *counts]),
+        summary=(f"Your SSI and {logged} logged outcome{'s' if logged != 1 else ''} "
+                 f"over {len(points)} check-ins; each outcome is the total of the "
+                 f"{WEEKS_BEFORE} whole weeks before the check-in."),
+    )
+
+
+def _as_float(value: int | None) -> float | None:
+    return None if value is None else float(value)
