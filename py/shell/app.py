@@ -28,6 +28,7 @@ from ssi_coach.validation import (
 
 from . import browser, views
 from .browser import element
+from .coach_tools import CoachTools
 from .data_tools import DataTools
 from .guard import guarded
 
@@ -37,6 +38,7 @@ class App:
         self.store = store
         self.report = report  # set: a read-only shared report; the member's data is not read
         self.tools = DataTools(self)
+        self.coach = CoachTools(self)
         self.document = Document()
         self.editing: dt.date | None = None
         self.deleted: CheckIn | None = None  # for undo
@@ -84,7 +86,8 @@ class App:
                      "is kept in this browser.")
         self.reset_form()
         self.restore_draft()
-        self.show_sections("dashboard", "charts", "entry", "history", "data")
+        self.show_sections("dashboard", "charts", "entry", "coach", "history", "data")
+        self.coach.render_forms()
         self.render()
         self.bind()
 
@@ -97,10 +100,13 @@ class App:
             when("click", container)(self.on_click)
         when("hashchange", window)(self.on_hash_change)
         self.tools.bind()
+        self.coach.bind()
 
     def charts_loaded(self, draw_module: Any) -> None:
         self.draw = draw_module
         self.render_charts()
+        if self.report is None:
+            self.coach.render_outcomes()
 
     # ---- rendering -----------------------------------------------------------------
 
@@ -117,6 +123,7 @@ class App:
             element("set-aside-body").innerHTML = views.kept_copies(kept)
             element("set-aside").hidden = not kept
             element("people-body").innerHTML = views.people_list(self.document.people)
+            self.coach.render()
         self.render_charts()
 
     def render_charts(self) -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from .activity import PROFILE_CHECKLIST, Checklist
 from .calibration import Calibration
-from .estimate import RATE_KEYS, SIGNALS, Estimate, Inputs, estimate, inputs_for
+from .estimate import RATE_KEYS, SIGNALS, Estimate, Inputs, estimate, inputs_for, with_rates
 from .model import PILLAR_MAX
 from .plan import WINDOW_WEEKS, blend
 
@@ -165,12 +165,21 @@ _ONE_OFFS = frozenset(idea.key for idea in ACTIONS if idea.item)
 
 
 def next_actions(est: Estimate, checklist: Checklist | None, *, limit: int = LIMIT,
-                 calibration: Calibration | None = None) -> tuple[Action, ...]:
+                 calibration: Calibration | None = None,
+                 plan: Mapping[str, float] | None = None) -> tuple[Action, ...]:
     """The best next actions for this member, best first. Pass the calibration `est` was
-    made with so the gains are on the same scale."""
+    made with so the gains are on the same scale.
+
+    With a weekly `plan`, actions are ranked from where the plan leads: what the plan
+    already covers is not suggested again, the pillar the plan leaves weakest comes first,
+    and gains are what an action adds on top of the plan."""
+    planned = frozenset(plan or ())
+    if plan:
+        est = estimate(with_rates(est.inputs, plan), calibration)
     baseline = estimate(est.inputs, calibration)
     actions = [a for idea in _ideas(est.inputs)
-               if (a := _action(idea, est, baseline, checklist, calibration)) is not None]
+               if (a := _action(idea, est, baseline, checklist, calibration, planned))
+               is not None]
     # Stable sort: among equals the catalogue's order decides.
     actions.sort(key=lambda a: (-_room(est, a.pillar), -a.gain_12w[1]))
     return tuple(_cap_one_offs(actions))[:max(limit, 0)]
@@ -248,7 +257,7 @@ def _personal_invites(rates: Mapping[str, float | None]) -> Idea | None:
 # ---- one action ----------------------------------------------------------------------------
 
 def _action(idea: Idea, est: Estimate, baseline: Estimate, checklist: Checklist | None,
-            calibration: Calibration | None) -> Action | None:
+            calibration: Calibration | None, planned: frozenset[str]) -> Action | None:
     if _room(est, idea.pillar) <= FULL_WITHIN:
         return None  # recommendations always target a pillar with room to grow
     targets = _targets(idea, est.inputs, checklist)
@@ -259,8 +268,8 @@ def _action(idea: Idea, est: Estimate, baseline: Estimate, checklist: Checklist 
         return None
     gain_4w = _gain(baseline, est.inputs, targets, EARLY_WEEKS, idea.pillar, calibration)
     return Action(idea.key, idea.title, idea.pillar, targets, idea.effort,
-                  _reason(idea, est, targets, checklist), idea.principle, gain_4w, gain_12w,
-                  idea.stakeholder)
+                  _reason(idea, est, targets, checklist, planned), idea.principle, gain_4w,
+                  gain_12w, idea.stakeholder)
 
 
 def _targets(idea: Idea, inputs: Inputs, checklist: Checklist | None) -> dict[str, float]:
@@ -312,25 +321,29 @@ _ITEMS = {i.key: i.label for i in PROFILE_CHECKLIST}
 
 
 def _reason(idea: Idea, est: Estimate, targets: Mapping[str, float],
-            checklist: Checklist | None) -> str:
+            checklist: Checklist | None, planned: frozenset[str]) -> str:
     pillar = est.of(idea.pillar)
     weakest = max(est.pillars, key=lambda p: PILLAR_MAX - p.score).pillar.key == idea.pillar
-    head = f"{pillar.pillar.label} is at {pillar.score:.1f} of {PILLAR_MAX}"
+    verb = "reaches" if planned else "is at"
+    head = f"{pillar.pillar.label} {verb} {pillar.score:.1f} of {PILLAR_MAX}"
+    head += " with your plan" if planned else ""
     head += ", your weakest pillar." if weakest else "."
     if idea.item:
         facts = [_item_status(idea.item, checklist)]
     else:
         # Only the rates the action raises: the ones already met would be noise.
         facts = [*idea.extra.values(),
-                 *(_rate_status(k, est.inputs.rates.get(k), v) for k, v in targets.items()
+                 *(_rate_status(k, est.inputs.rates.get(k), v, k in planned)
+                   for k, v in targets.items()
                    if not _at_least(est.inputs.rates.get(k), v))]
     return f"{head} {'; '.join(facts)}. {idea.why}"
 
 
-def _rate_status(key: str, current: float | None, target: float) -> str:
+def _rate_status(key: str, current: float | None, target: float, planned: bool) -> str:
     if current is None:
         return f"{_NAMES[key]}: not logged yet, aim for {_fmt(target)} a week"
-    return f"{_NAMES[key]}: {_fmt(current)} a week now, {_fmt(target)} with this"
+    when = "in your plan" if planned else "now"
+    return f"{_NAMES[key]}: {_fmt(current)} a week {when}, {_fmt(target)} with this"
 
 
 def _item_status(item: str, checklist: Checklist | None) -> str:

@@ -9,6 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # these modules build on this one; the document only holds their records
+    from .activity import Checklist, WeekLog
+    from .plan import Goal, Plan
 
 PILLAR_MAX = 25
 TOTAL_MAX = 100
@@ -91,9 +96,21 @@ class Document:
 
     checkins: tuple[CheckIn, ...] = field(default=())
     people: tuple[Person, ...] = field(default=())
+    weeks: tuple[WeekLog, ...] = field(default=())  # activity, oldest week first
+    checklist: Checklist | None = None
+    plan: Plan | None = None
+    goal: Goal | None = None
 
     def __post_init__(self) -> None:
         _require_date_order(self.checkins)
+        mondays = [w.week for w in self.weeks]
+        if mondays != sorted(set(mondays)):
+            raise ValueError("weeks must be in order with one log per week")
+
+    def with_week(self, log: WeekLog) -> Document:
+        """A document with `log` added, or standing in for the same week's earlier log."""
+        others = [w for w in self.weeks if w.week != log.week]
+        return replace(self, weeks=tuple(sorted([*others, log], key=lambda w: w.week)))
 
     def with_person(self, person: Person) -> Document:
         """Keep `person`, replacing an earlier copy under the same name."""

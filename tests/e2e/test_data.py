@@ -29,74 +29,15 @@ from tests.e2e.helpers import (
     stored_document,
     strict_page,
 )
+from tests.ssi_pages import EMAIL, PAGE, PARTIAL, RUSSIAN
 
 pytestmark = pytest.mark.e2e
 
 # ---- pastes of linkedin.com/sales/ssi (as in tests/unit/test_paste.py) ---------------------
 
 # §4.2 of the spec with a caption that matches its pillars (12.275 + 6 + 3.1 + 1.948 = 23.323).
-PAGE = """Your Social Selling Index
+NO_RELATIONSHIPS = PARTIAL
 
-Industry SSI rank
-Top 65%
-
-Network SSI rank
-Top 81%
-
-Current Social Selling Index
-23 out of 100
-
-Four components of your score
-12.275\tEstablish your professional brand
-6\tFind the right people
-3.1\tEngage with insights
-1.948\tBuild relationships
-
-People in your industry
-31 out of 100
-Sales professionals in the Software Development industry have an average SSI of 31.
-You rank in the top 65%
-
-People in your network
-30 out of 100
-People in your network have an average SSI of 30.
-You rank in the top 81%
-"""
-
-# Comma decimals, Russian labels, and the industry donut's decoy rows after the member's own.
-RUSSIAN = """Ваш индекс эффективности продаж в соцсетях
-Текущий индекс
-23 из 100
-Четыре компонента вашего индекса
-12,275\tСоздавайте профессиональный бренд
-6\tНаходите нужных людей
-3,1\tВзаимодействуйте с контентом
-1,948\tРазвивайте отношения
-Люди в вашей отрасли
-31 из 100
-8\tСоздавайте профессиональный бренд
-7\tНаходите нужных людей
-9\tВзаимодействуйте с контентом
-7\tРазвивайте отношения
-"""
-
-EMAIL = """Hi Anna,
-
-Thanks for the call on Tuesday. As promised, the numbers: 12 demos, 5 proposals,
-3 closed deals and 2 renewals this quarter.
-
-Best regards,
-Jonas
-"""
-
-NO_RELATIONSHIPS = """Current Social Selling Index
-21 out of 100
-12.275\tEstablish your professional brand
-6\tFind the right people
-3.1\tEngage with insights
-"""
-
-# ---- stored check-ins ----------------------------------------------------------------------
 
 THREE = (
     record("2026-09-01", 12.5, 6.2, 4.318, 8.8, industry_rank=55, network_rank=30,
@@ -182,7 +123,8 @@ def test_paste_fills_the_form_for_checking_and_refuses_what_it_cannot_read(
     expect(page.locator("[data-testid=total]")).to_have_text("24 / 100")
     for pillar, score in (("brand", "12.5"), ("people", "6"), ("insights", "3.1"),
                           ("relationships", "1.948")):
-        expect(page.locator(f"li[data-pillar={pillar}]")).to_contain_text(f"{score} / 25")
+        item = page.locator(f"#dashboard-body li[data-pillar={pillar}]")
+        expect(item).to_contain_text(f"{score} / 25")
     expect(page.locator("dd[data-rank=industry]")).to_have_text("Top 65%")
     expect(page.locator("dd[data-rank=network]")).to_have_text("Top 81%")
     dashboard = page.locator("#dashboard-body")
@@ -321,7 +263,7 @@ def test_backup_restores_by_merging_or_replacing_and_keeps_the_replaced_data(
     backup_path = save_download(page, "#backup-download", tmp_path)
     assert backup_path.name == f"ssi-coach-backup-{TODAY}.json"
     content = json.loads(backup_path.read_bytes().decode("utf-8"))
-    assert content["schema_version"] == 2
+    assert content["schema_version"] == 3
     assert content["checkins"] == list(THREE)
     assert content["people"] == []
 
@@ -594,7 +536,8 @@ def test_printed_report_shows_the_numbers_and_hides_the_controls(
 
     controls = ["#checkin-form", "#save-button", "#paste-panel", "#paste-open", "#data",
                 "#csv-export", "#print-report", "[data-action=edit] >> nth=0"]
-    report = ["[data-testid=total]", "li[data-pillar=brand]", "li[data-pillar=relationships]",
+    report = ["[data-testid=total]", "#dashboard-body li[data-pillar=brand]",
+              "#dashboard-body li[data-pillar=relationships]",
               "dd[data-rank=industry]", "dd[data-rank=network]", "#trend-chart svg",
               "#history-table", "#history-table tr[data-date='2026-09-01']"]
     heading = page.locator("#print-heading")

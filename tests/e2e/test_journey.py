@@ -77,10 +77,10 @@ def test_first_checkin_fills_the_dashboard(page: Page, site_url: str) -> None:
 
     pillars = {"brand": "12.5", "people": "6.2", "insights": "4.318", "relationships": "8.8"}
     for pillar, score in pillars.items():
-        item = page.locator(f"li[data-pillar={pillar}]")
+        item = page.locator(f"#dashboard-body li[data-pillar={pillar}]")
         expect(item).to_contain_text(f"{score} / 25")
         expect(item.locator("meter")).to_have_attribute("value", score)
-    weakest = page.locator("li[data-pillar].weakest")
+    weakest = page.locator("#dashboard-body li[data-pillar].weakest")
     expect(weakest).to_have_count(1)
     expect(weakest).to_have_attribute("data-pillar", "insights")
     expect(weakest).to_contain_text("Weakest: most room to grow")
@@ -123,8 +123,8 @@ def test_changes_ranks_and_charts_across_checkins(page: Page, site_url: str) -> 
 
     add_checkin(page, "2026-10-01", "12", "6.2", "4.118", "8.8")  # 31.118, no ranks
     expect(total_card).to_contain_text("\u22120.7 since 1 Sep 2026")
-    expect(page.locator("li[data-pillar=brand]")).to_contain_text("\u22120.5")
-    expect(page.locator("li[data-pillar=people]")).to_contain_text("±0")
+    expect(page.locator("#dashboard-body li[data-pillar=brand]")).to_contain_text("\u22120.5")
+    expect(page.locator("#dashboard-body li[data-pillar=people]")).to_contain_text("±0")
     expect(page.locator("#trend-chart svg.chart-svg[role=img]")).to_have_count(1)
     expect(page.locator("#rank-chart")).to_have_count(0)  # only one check-in has ranks
 
@@ -132,7 +132,7 @@ def test_changes_ranks_and_charts_across_checkins(page: Page, site_url: str) -> 
                 industry_rank="48", network_rank="31")  # 34.818
     expect(page.locator("[data-testid=total]")).to_have_text("35 / 100")
     expect(total_card).to_contain_text("+3.7 since 1 Oct 2026")
-    expect(page.locator("li[data-pillar=brand]")).to_contain_text("+1.12")
+    expect(page.locator("#dashboard-body li[data-pillar=brand]")).to_contain_text("+1.12")
     industry = page.locator("dd[data-rank=industry]")
     expect(industry).to_contain_text("Top 48% up 7 points since 1 Sep 2026 (Top 55%)")
     expect(page.locator("dd[data-rank=network]")).to_contain_text("down 1 point")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ssi_coach.charts.data import Chart, Series, rank_chart, trend_chart
-from ssi_coach.charts.draw import lines_svg, trend_svg
+from ssi_coach.charts.draw import lines_svg, outcomes_svg, trend_svg
 
 from .conftest import checkin
 
@@ -62,3 +62,13 @@ def test_drawing_is_deterministic() -> None:
     assert chart is not None
     assert lines_svg(chart) == lines_svg(chart)
     assert "Industry" in lines_svg(chart) and "Network" in lines_svg(chart)
+
+
+def test_outcomes_svg_names_ssi_and_each_outcome() -> None:
+    chart = Chart(
+        title="SSI and outcomes", dates=(A.on, B.on, C.on),
+        series=(Series("SSI", (23.3, 29.2, 31.8)), Series("Meetings", (1.0, None, 3.0))),
+        y_label="SSI", y_max=100, summary="Your SSI and 1 logged outcome over 3 check-ins.")
+    svg = outcomes_svg(chart)
+    assert svg.startswith("<svg") and 'aria-label="Your SSI and 1 logged outcome' in svg
+    assert "Meetings" in svg and "SSI" in svg and "Outcomes (sum of 4 weeks)" in svg

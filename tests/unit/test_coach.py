@@ -106,6 +106,35 @@ def test_at_most_two_one_offs_at_a_time() -> None:
     assert _keys(actions)[:2] == ["profile_endorsements", "profile_photo"]
 
 
+# ---- with a plan -------------------------------------------------------------------------------
+
+def test_an_action_the_plan_already_covers_is_not_suggested() -> None:
+    est = _estimate({"comments_written": 2}, None)
+    assert "comment_weekdays" in _keys(next_actions(est, None, limit=100))
+    planned = next_actions(est, None, limit=100, plan={"comments_written": 10})
+    assert "comment_weekdays" not in _keys(planned)
+
+
+def test_the_pillar_the_plan_leaves_weakest_comes_first() -> None:
+    est = _estimate(_all_but("insights"), ALL_DONE)
+    assert next_actions(est, ALL_DONE)[0].pillar == "insights"
+    # A plan that fills insights and drops people: people is now the one to work on.
+    plan = {**{k: SATURATED[k] for k in PILLAR_RATES["insights"] if k in SATURATED},
+            **{k: 0.0 for k in PILLAR_RATES["people"] if k in SATURATED}}
+    actions = next_actions(est, ALL_DONE, plan=plan)
+    assert actions and actions[0].pillar == "people"
+
+
+def test_gains_on_top_of_a_plan_are_smaller_and_the_reason_says_so() -> None:
+    est = _estimate({"comments_written": 0}, None)
+    alone = {a.key: a for a in next_actions(est, None, limit=100)}["comment_weekdays"]
+    planned = {a.key: a for a in next_actions(est, None, limit=100,
+                                              plan={"comments_written": 6})}
+    with_plan = planned["comment_weekdays"]
+    assert with_plan.gain_12w[1] < alone.gain_12w[1]
+    assert "with your plan" in with_plan.reason and "6 a week in your plan" in with_plan.reason
+
+
 # ---- not repeating what is done ------------------------------------------------------------
 
 @pytest.mark.parametrize(("comments", "recommended"), [

@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ssi_coach.importers.ssi_page import PasteResult, SsiReading, read_ssi_page
+from tests.ssi_pages import EMAIL, PAGE, PARTIAL, RUSSIAN, SECTION_4_2
 
 Scores = tuple[float, float, float, float]
 KEYS = ("brand", "people", "insights", "relationships")
@@ -34,38 +35,8 @@ def read(text: str) -> SsiReading:
 
 # ---- the pastes -------------------------------------------------------------------------
 
-# §4.2 verbatim. Its pillars add up to 23.323 but its caption says 20: the spec's
-# reconstruction mixes two examples, so it is the "does not add up" case below.
-SECTION_4_2 = """Your Social Selling Index
-
-Industry SSI rank
-Top 65%
-
-Network SSI rank
-Top 81%
-
-Current Social Selling Index
-20 out of 100
-
-Four components of your score
-12.275\tEstablish your professional brand
-6\tFind the right people
-3.1\tEngage with insights
-1.948\tBuild relationships
-
-People in your industry
-31 out of 100
-Sales professionals in the Software Development industry have an average SSI of 31.
-You rank in the top 65%
-
-People in your network
-30 out of 100
-People in your network have an average SSI of 30.
-You rank in the top 81%
-"""
-
-# §4.2 with a caption that matches its pillars.
-PAGE = SECTION_4_2.replace("20 out of 100", "23 out of 100")
+# SECTION_4_2 (§4.2 verbatim) does not add up: its pillars sum to 23.323 but its caption says
+# 20, so it is the "does not add up" case below. PAGE is §4.2 with a matching caption.
 PAGE_READING = reading((12.275, 6, 3.1, 1.948), 23, (65, 81), (31, 30), "Software Development")
 
 VALUE_AFTER_LABEL = """Your Social Selling Index
@@ -259,21 +230,6 @@ COMMA_DECIMALS = """Current Social Selling Index
 
 # No English heading marks the blocks, so the decoy rows of the industry donut are read
 # only if the first occurrence of each label were not preferred.
-RUSSIAN = """Ваш индекс эффективности продаж в соцсетях
-Текущий индекс
-23 из 100
-Четыре компонента вашего индекса
-12,275\tСоздавайте профессиональный бренд
-6\tНаходите нужных людей
-3,1\tВзаимодействуйте с контентом
-1,948\tРазвивайте отношения
-Люди в вашей отрасли
-31 из 100
-8\tСоздавайте профессиональный бренд
-7\tНаходите нужных людей
-9\tВзаимодействуйте с контентом
-7\tРазвивайте отношения
-"""
 
 GERMAN = """Ihr Social Selling Index
 Branchen-SSI-Rang
@@ -525,21 +481,7 @@ def test_missing_optional_data_only_adds_notes(paste: str, notes: tuple[str, ...
 
 # ---- refused ----------------------------------------------------------------------------
 
-PARTIAL = """Current Social Selling Index
-21 out of 100
-12.275\tEstablish your professional brand
-6\tFind the right people
-3.1\tEngage with insights
-"""
 
-EMAIL = """Hi Anna,
-
-Thanks for the call on Tuesday. As promised, the numbers: 12 demos, 5 proposals,
-3 closed deals and 2 renewals this quarter.
-
-Best regards,
-Jonas
-"""
 
 
 @pytest.mark.parametrize(("paste", "says"), [

@@ -9,8 +9,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ssi_coach.activity import (
+    CHECKLIST_KEYS,
+    MEASURE_KEYS,
+    Checklist,
+    WeekLog,
+    check_parts,
+    week_of,
+)
 from ssi_coach.errors import CorruptDocument, InvalidRecord, NewerSchemaVersion, StorageError
+from ssi_coach.estimate import RATE_KEYS
 from ssi_coach.model import Document, Person
+from ssi_coach.plan import Goal, Plan
 from ssi_coach.storage import DOCUMENT_KEY, MemoryStorage, Store, decode, encode, schema_version
 from ssi_coach.storage.draft import Draft, decode_draft, encode_draft
 from ssi_coach.storage.migrations import Migration, migrate
@@ -23,8 +33,21 @@ from .strategies import checkins, in_date_order
 checkin_lists = st.lists(checkins(), max_size=20, unique_by=lambda c: c.on).map(in_date_order)
 people = st.builds(Person, name=st.text(min_size=1, max_size=30), checkins=checkin_lists,
                    saved_on=st.dates(dt.date(2014, 1, 1), dt.date(2026, 11, 22)))
-documents = st.builds(Document, checkins=checkin_lists,
-                      people=st.lists(people, max_size=3, unique_by=lambda p: p.name).map(tuple))
+counts = st.dictionaries(st.sampled_from(MEASURE_KEYS), st.integers(0, 60)).filter(
+    lambda c: not check_parts(c))
+week_logs = st.builds(WeekLog, week=st.dates(dt.date(2014, 1, 6)).map(week_of), counts=counts)
+checklists = st.builds(Checklist, st.dictionaries(st.sampled_from(CHECKLIST_KEYS), st.booleans()),
+                       st.none() | st.dates())
+plans = st.builds(Plan, st.dictionaries(st.sampled_from(RATE_KEYS),
+                                        st.floats(0, 100, allow_nan=False)))
+goals = st.builds(Goal, st.floats(0, 100, allow_nan=False), st.dates())
+documents = st.builds(
+    Document, checkins=checkin_lists,
+    people=st.lists(people, max_size=3, unique_by=lambda p: p.name).map(tuple),
+    weeks=st.lists(week_logs, max_size=8, unique_by=lambda w: w.week).map(
+        lambda logs: tuple(sorted(logs, key=lambda w: w.week))),
+    checklist=st.none() | checklists, plan=st.none() | plans, goal=st.none() | goals,
+)
 
 
 @given(documents)
@@ -39,7 +62,7 @@ def test_any_document_survives_a_save_and_load(document: Document) -> None:
 def test_stored_text_is_versioned_json_with_values_unrounded() -> None:
     text = encode(Document((checkin(scores=(13.118, 3.68, 0.3, 2.608), industry_rank=75),)))
     data = json.loads(text)
-    assert data["schema_version"] == schema_version() == 2
+    assert data["schema_version"] == schema_version() == 3
     assert data["checkins"] == [{"date": "2026-11-01", "brand": 13.118, "people": 3.68,
                                  "insights": 0.3, "relationships": 2.608, "industry_rank": 75}]
 
@@ -93,8 +116,9 @@ def test_loading_an_old_document_keeps_a_copy_of_the_old_text() -> None:
 
 def test_the_real_migrations_build_the_document_from_nothing() -> None:
     data, applied = migrate({})
-    assert data == {"schema_version": 2, "checkins": [], "people": []}
-    assert applied == ["0001_create_checkins", "0002_add_people"]
+    assert data == {"schema_version": 3, "checkins": [], "people": [], "weeks": [],
+                    "checklist": None, "plan": None, "goal": None}
+    assert applied == ["0001_create_checkins", "0002_add_people", "0003_add_activity"]
 
 
 def test_a_v1_document_gains_an_empty_list_of_people_and_keeps_its_checkins() -> None:
@@ -102,7 +126,7 @@ def test_a_v1_document_gains_an_empty_list_of_people_and_keeps_its_checkins() ->
         {"date": "2026-10-01", "brand": 10, "people": 5, "insights": 3, "relationships": 2}]})
     backend = MemoryStorage({DOCUMENT_KEY: v1})
     loaded = Store(backend).load()
-    assert loaded.migrated == ("0002_add_people",)
+    assert loaded.migrated == ("0002_add_people", "0003_add_activity")
     assert loaded.document.checkins[0].total == 20 and loaded.document.people == ()
     assert backend.get("ssi-coach.before-v1") == v1
 
@@ -201,3 +225,18 @@ def test_no_restore_and_no_copy_over_data_that_cannot_be_read() -> None:
     with pytest.raises(Exception, match="set it aside"):
         store.replace_keeping_copy(Document((checkin(),)))
     assert backend.items == {DOCUMENT_KEY: "{broken"}
+
+
+@pytest.mark.parametrize(("weeks", "says"), [
+    ('[{"week": "2026-11-17", "counts": {}}]', "Monday"),
+    ('[{"week": "2026-11-16", "counts": {"posts": -1}}]', "whole number"),
+    ('[{"week": "2026-11-16", "counts": {"bogus": 1}}]', "unknown count"),
+    ('[{"week": "2026-11-16", "counts": {"replies_received": 3, "messages_sent": 1}}]',
+     "cannot be more"),
+    ('[{"week": "2026-11-16", "counts": {}}, {"week": "2026-11-16", "counts": {}}]',
+     "same week"),
+])
+def test_stored_activity_breaking_a_form_rule_is_refused(weeks: str, says: str) -> None:
+    raw = f'{{"schema_version": 3, "checkins": [], "weeks": {weeks}}}'
+    loaded = Store(MemoryStorage({DOCUMENT_KEY: raw})).load()
+    assert loaded.problem is not None and says in str(loaded.problem)

@@ -72,6 +72,31 @@ def lines_svg(chart: Chart) -> str:
         return _to_svg(figure, chart)
 
 
+def outcomes_svg(chart: Chart) -> str:
+    """SSI on the left axis, outcome counts on their own right axis: counts of 0-5 would be
+    flat lines on SSI's 0-100 scale."""
+    with matplotlib.rc_context(_STYLE):
+        figure = Figure(figsize=(7.2, 3.2), layout="constrained")
+        axes = figure.subplots()
+        days = _days(chart)
+        ssi, *outcomes = chart.series
+        axes.plot(days, _numbers(ssi.values), color=TOTAL_COLOUR, marker="o", markersize=4,
+                  linewidth=1.8, label=ssi.label)
+        axes.set_ylim(0, 100)
+        counts = axes.twinx()
+        for series, colour in zip(outcomes, PILLAR_COLOURS, strict=False):
+            counts.plot(days, _numbers(series.values), color=colour, marker="s", markersize=3.5,
+                        linewidth=1.2, linestyle="--", label=series.label)
+        counts.set_ylabel("Outcomes (sum of 4 weeks)", fontsize=8)
+        counts.set_ylim(bottom=0)
+        _finish(axes, chart)
+        lines, labels = axes.get_legend_handles_labels()
+        more, more_labels = counts.get_legend_handles_labels()
+        axes.legend(lines + more, labels + more_labels, loc="upper center",
+                    bbox_to_anchor=(0.5, -0.12), ncols=3, frameon=False, fontsize=8)
+        return _to_svg(figure, chart)
+
+
 def _days(chart: Chart) -> list[float]:
     """Dates as Matplotlib's day numbers; the date locator below turns them back into dates."""
     return [float(day) for day in date2num(list(chart.dates))]

@@ -15,6 +15,13 @@ from typing import Any
 from ..errors import CorruptDocument, InvalidRecord
 from ..model import PILLAR_KEYS, CheckIn, Document, Person
 from ..validation import FIELD_LABELS, check_record
+from .activity_codec import (
+    activity_to_data,
+    checklist_from_data,
+    goal_from_data,
+    plan_from_data,
+    weeks_from_data,
+)
 from .migrations import MIGRATIONS, Data, Migration, migrate, schema_version
 
 _OPTIONAL_NUMBERS = ("industry_rank", "network_rank", "industry_average", "network_average")
@@ -40,6 +47,7 @@ def document_to_data(document: Document) -> Data:
              "checkins": [checkin_to_data(c) for c in p.checkins]}
             for p in document.people
         ],
+        **activity_to_data(document.weeks, document.checklist, document.plan, document.goal),
     }
 
 
@@ -68,8 +76,14 @@ def data_to_document(data: Data) -> Document:
     people = data.get("people", [])
     if not isinstance(people, list):
         raise CorruptDocument("The data's list of people is not a list.")
-    return Document(_checkins_from_data(data.get("checkins"), "Check-in"),
-                    tuple(_person_from_data(p, n) for n, p in enumerate(people, 1)))
+    return Document(
+        _checkins_from_data(data.get("checkins"), "Check-in"),
+        tuple(_person_from_data(p, n) for n, p in enumerate(people, 1)),
+        weeks=weeks_from_data(data.get("weeks", [])),
+        checklist=checklist_from_data(data.get("checklist")),
+        plan=plan_from_data(data.get("plan")),
+        goal=goal_from_data(data.get("goal")),
+    )
 
 
 def _person_from_data(record: Any, number: int) -> Person:

@@ -33,9 +33,19 @@ def _add_people(data: Data) -> Data:
     return data
 
 
+def _add_activity(data: Data) -> Data:
+    """v3: weekly activity logs (missing counts stay absent), the profile checklist, and the
+    member's what-if plan and goal (null until set)."""
+    data.setdefault("weeks", [])
+    for name in ("checklist", "plan", "goal"):
+        data.setdefault(name, None)
+    return data
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_create_checkins", _create_checkins),
     Migration("0002_add_people", _add_people),
+    Migration("0003_add_activity", _add_activity),
 )
 
 

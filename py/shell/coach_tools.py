@@ -1,0 +1,220 @@
+"""The Coach section: weekly activity, checklist, plan and goal in; estimate, reasons,
+next actions, projection and explanations out. Each handler reads one form, calls the core
+once, saves, and renders."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import js  # type: ignore[import-not-found]
+from pyscript import when  # type: ignore[import-not-found]
+
+from ssi_coach import text
+from ssi_coach.activity import read_checklist_form, read_week_form
+from ssi_coach.coaching import coach_view
+from ssi_coach.explain import explain_change
+from ssi_coach.outcomes import Correlation, correlations, outcome_points, outcomes_chart
+from ssi_coach.plan import read_goal_form, read_plan_form
+from ssi_coach.validation import FieldError
+
+from . import browser, coach_forms, coach_views, views
+from .browser import element
+from .guard import guarded
+
+if TYPE_CHECKING:
+    from .app import App
+
+
+def iso_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+class CoachTools:
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    def bind(self) -> None:
+        when("submit", "#week-form")(self.on_week_submit)
+        when("submit", "#checklist-form")(self.on_checklist_submit)
+        when("submit", "#plan-form")(self.on_plan_submit)
+        when("change", "#change-from")(self.on_change_pick)
+        when("change", "#change-to")(self.on_change_pick)
+        when("click", "#weeks-body")(self.on_weeks_click)
+
+    def render_forms(self) -> None:
+        document = self.app.document
+        today = browser.local_today()
+        element("week-form").innerHTML = coach_forms.week_form({"week": iso_week(today)})
+        element("checklist-form").innerHTML = coach_forms.checklist_form(document.checklist)
+        goal = document.goal
+        element("plan-form").innerHTML = coach_forms.plan_form(
+            document.plan.weekly if document.plan else {},
+            "" if goal is None else text.score(goal.target),
+            "" if goal is None else goal.by.isoformat())
+
+    def render(self) -> None:
+        document = self.app.document
+        view = coach_view(document, browser.local_today())
+        latest = document.checkins[-1] if document.checkins else None
+        body = element("coach-body")
+        # Re-rendering must not fold up a "why this number" the member has open.
+        opened = [str(node.closest("li").dataset.pillar)
+                  for node in body.querySelectorAll("li[data-pillar] > details[open]")]
+        body.innerHTML = (
+            coach_views.estimate_panel(view.estimate, view.calibration, latest)
+            + coach_views.actions_list(view.actions, has_activity=view.has_activity,
+                                       planned=view.planned))
+        for pillar in opened:
+            details = browser.query(body, f'li[data-pillar="{pillar}"] > details')
+            if details is not None:
+                details.open = True
+        element("weeks-body").innerHTML = coach_views.weeks_table(document.weeks)
+        element("projection-body").innerHTML = (
+            "" if view.projection is None
+            else coach_views.projection_table(view.projection, document.goal))
+        self.render_outcomes(view.correlations)
+        self.render_change_choices()
+
+    def render_outcomes(self, found: Sequence[Correlation] | None = None) -> None:
+        """The outcomes panel; on its own when Matplotlib arrives, leaving the rest alone."""
+        document = self.app.document
+        if found is None:
+            found = correlations(outcome_points(document.checkins, document.weeks))
+        element("outcomes-body").innerHTML = (
+            self.outcomes_figure() + coach_views.outcome_correlations(found))
+
+    def outcomes_figure(self) -> str:
+        """The outcomes chart once Matplotlib is in; its numbers are always in the table."""
+        document = self.app.document
+        chart = outcomes_chart(outcome_points(document.checkins, document.weeks))
+        if chart is None or len(chart.series) < 2:
+            return ('<p class="muted">Log outcomes (meetings, opportunities...) in the weeks '
+                    "before your check-ins to see them against your SSI.</p>")
+        if self.app.draw is None:
+            return '<p class="muted">Drawing the chart…</p>'
+        return views.chart_figure(chart, self.app.draw.outcomes_svg(chart), "outcomes-chart")
+
+    def render_change_choices(self) -> None:
+        """The two check-in pickers: the member's picks kept while those check-ins exist,
+        otherwise the latest two."""
+        checkins = self.app.document.checkins
+        dates = [c.on.isoformat() for c in reversed(checkins)]
+        options = "".join(f'<option value="{c.on.isoformat()}">{text.long_date(c.on)}</option>'
+                          for c in reversed(checkins))
+        for select_id, pick in (("change-from", 1), ("change-to", 0)):
+            select = element(select_id)
+            kept = str(select.value or "")
+            select.innerHTML = options
+            if kept in dates:
+                select.value = kept
+            elif len(checkins) > pick:
+                select.selectedIndex = pick
+        self.show_change()
+
+    # ---- forms -------------------------------------------------------------------------
+
+    def _values(self, form_id: str) -> dict[str, str]:
+        entries = js.Object.fromEntries(js.FormData.new(element(form_id))).to_py()
+        return {str(k): str(v) for k, v in entries.items()}
+
+    def _show_errors(self, prefix: str, form_id: str, errors: Sequence[FieldError]) -> bool:
+        form = element(form_id)
+        for node in form.querySelectorAll(".field-error"):
+            node.textContent = ""
+        for node in form.querySelectorAll("[aria-invalid]"):
+            node.removeAttribute("aria-invalid")
+        for error in errors:
+            element(f"{prefix}err-{error.field}").textContent = error.message
+            element(f"{prefix}-{error.field}").setAttribute("aria-invalid", "true")
+        if errors:
+            element(f"{prefix}-{errors[0].field}").focus()
+        return not errors
+
+    @guarded
+    def on_week_submit(self, event: Any) -> None:
+        event.preventDefault()
+        result = read_week_form(self._values("week-form"), today=browser.local_today())
+        if not self._show_errors("w", "week-form", result.errors) or result.week is None:
+            return
+        if self.app.save(self.app.document.with_week(result.week)):
+            element("week-form").innerHTML = coach_forms.week_form(
+                {"week": iso_week(browser.local_today())})
+            self.app.render()
+            self.app.say(f"Saved the week of {text.long_date(result.week.week)}.")
+
+    @guarded
+    def on_checklist_submit(self, event: Any) -> None:
+        event.preventDefault()
+        checklist = read_checklist_form(self._values("checklist-form"), browser.local_today())
+        if self.app.save(dataclasses.replace(self.app.document, checklist=checklist)):
+            self.app.render()
+            self.app.say(f"Saved the checklist: {checklist.done()} of "
+                         f"{len(coach_forms.PROFILE_CHECKLIST)} done.")
+
+    @guarded
+    def on_plan_submit(self, event: Any) -> None:
+        event.preventDefault()
+        values = self._values("plan-form")
+        plan, plan_errors = read_plan_form(values)
+        goal, goal_errors = read_goal_form(values, today=browser.local_today())
+        if not self._show_plan_errors(plan_errors, goal_errors):
+            return
+        updated = dataclasses.replace(self.app.document, plan=plan, goal=goal)
+        if self.app.save(updated):
+            self.app.render()
+            self.app.say("Saved your plan. The projection below shows where it leads.")
+            element("plan-details").open = True
+
+    def _show_plan_errors(self, plan_errors: Sequence[FieldError],
+                          goal_errors: Sequence[FieldError]) -> bool:
+        form = element("plan-form")
+        for node in form.querySelectorAll(".field-error"):
+            node.textContent = ""
+        for node in form.querySelectorAll("[aria-invalid]"):
+            node.removeAttribute("aria-invalid")
+        for prefix, errors in (("p", plan_errors), ("g", goal_errors)):
+            for error in errors:
+                element(f"{prefix}err-{error.field}").textContent = error.message
+                element(f"{prefix}-{error.field}").setAttribute("aria-invalid", "true")
+        first = [*[("p", e) for e in plan_errors], *[("g", e) for e in goal_errors]]
+        if first:
+            prefix, error = first[0]
+            element(f"{prefix}-{error.field}").focus()
+        return not first
+
+    @guarded
+    def on_weeks_click(self, event: Any) -> None:
+        button = browser.closest(event, "button[data-action=edit-week]")
+        if button is None:
+            return
+        monday = dt.date.fromisoformat(str(button.dataset.week))
+        log = next((w for w in self.app.document.weeks if w.week == monday), None)
+        if log is None:
+            return
+        values = {"week": iso_week(monday), **{k: str(v) for k, v in log.counts.items()}}
+        element("week-form").innerHTML = coach_forms.week_form(values)
+        element("w-week").focus()
+
+    # ---- why did my score change -----------------------------------------------------------
+
+    @guarded
+    def on_change_pick(self, event: Any) -> None:
+        self.show_change()
+
+    def show_change(self) -> None:
+        document = self.app.document
+        body = element("change-body")
+        if len(document.checkins) < 2:
+            body.innerHTML = '<p class="muted">This needs two check-ins to compare.</p>'
+            return
+        first = document.find(dt.date.fromisoformat(str(element("change-from").value)))
+        second = document.find(dt.date.fromisoformat(str(element("change-to").value)))
+        if first is None or second is None or first == second:
+            body.innerHTML = '<p class="muted">Pick two different check-ins.</p>'
+            return
+        body.innerHTML = coach_views.change_explanation(
+            explain_change(first, second, document.weeks))

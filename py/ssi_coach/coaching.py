@@ -1,0 +1,52 @@
+"""Everything the Coach part of the page shows, from the document and `today`, in one call.
+
+Standard library only, like the rest of the scoring path: the estimate, the calibration on
+the member's own check-ins, the ranked next actions, the projection of their plan against
+their goal, and how their outcomes move with their SSI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .calibration import Calibration, NotYet, calibrate
+from .coach import Action, next_actions
+from .estimate import Estimate, estimate, inputs_for
+from .model import Document
+from .outcomes import Correlation, correlations, outcome_points
+from .plan import Plan, Projection, project
+
+
+@dataclass(frozen=True)
+class CoachView:
+    estimate: Estimate
+    calibration: Calibration | NotYet
+    actions: tuple[Action, ...]
+    projection: Projection | None  # None until the member sets a plan or a goal
+    correlations: tuple[Correlation, ...]
+
+    planned: bool = False  # the actions are ranked from where the member's weekly plan leads
+
+    @property
+    def has_activity(self) -> bool:
+        return self.estimate.inputs.weeks_logged > 0
+
+
+def coach_view(document: Document, today: dt.date) -> CoachView:
+    fit = calibrate(document.checkins, document.weeks, document.checklist)
+    calibration = fit if isinstance(fit, Calibration) else None
+    current = estimate(inputs_for(document.weeks, document.checklist, end=today), calibration)
+    projection = None
+    if document.plan is not None or document.goal is not None:
+        projection = project(current, document.plan or Plan(), today=today, goal=document.goal,
+                             calibration=calibration)
+    return CoachView(
+        estimate=current,
+        calibration=fit,
+        actions=next_actions(current, document.checklist, calibration=calibration,
+                             plan=document.plan.weekly if document.plan else None),
+        projection=projection,
+        correlations=correlations(outcome_points(document.checkins, document.weeks)),
+        planned=bool(document.plan and document.plan.weekly),
+    )
