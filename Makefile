@@ -5,7 +5,7 @@ VENV := .venv
 VPY := $(VENV)/bin/python
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: serve test dist runtime venv chromium lint unit e2e clean
+.PHONY: serve test dist runtime venv chromium lint unit e2e bench clean
 
 serve: dist
 	$(PYTHON) tools/serve.py --dir dist --port $(PORT)
@@ -18,6 +18,10 @@ unit: venv
 
 e2e: venv dist chromium
 	$(VPY) -m pytest tests/e2e
+
+# Timings are printed, never asserted; BENCH_FLAGS=--quick for one run of each.
+bench: venv dist chromium
+	$(VPY) -m tests.bench.bench_import $(BENCH_FLAGS)
 
 lint: venv
 	$(VPY) -m ruff check py tools tests

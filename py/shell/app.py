@@ -31,6 +31,7 @@ from .browser import element
 from .coach_tools import CoachTools
 from .data_tools import DataTools
 from .guard import guarded
+from .import_tools import ExportImport
 
 
 class App:
@@ -39,6 +40,7 @@ class App:
         self.report = report  # set: a read-only shared report; the member's data is not read
         self.tools = DataTools(self)
         self.coach = CoachTools(self)
+        self.exports = ExportImport(self)
         self.document = Document()
         self.editing: dt.date | None = None
         self.deleted: CheckIn | None = None  # for undo
@@ -101,12 +103,14 @@ class App:
         when("hashchange", window)(self.on_hash_change)
         self.tools.bind()
         self.coach.bind()
+        self.exports.bind()
 
     def charts_loaded(self, draw_module: Any) -> None:
         self.draw = draw_module
         self.render_charts()
         if self.report is None:
             self.coach.render_outcomes()
+            self.exports.render_network()
 
     # ---- rendering -----------------------------------------------------------------
 
@@ -124,6 +128,7 @@ class App:
             element("set-aside").hidden = not kept
             element("people-body").innerHTML = views.people_list(self.document.people)
             self.coach.render()
+            self.exports.render_network()
         self.render_charts()
 
     def render_charts(self) -> None:

@@ -13,7 +13,7 @@ import js  # type: ignore[import-not-found]
 from pyscript import when  # type: ignore[import-not-found]
 
 from ssi_coach import text
-from ssi_coach.activity import read_checklist_form, read_week_form
+from ssi_coach.activity import IMPORTED, SOURCES, read_checklist_form, read_week_form
 from ssi_coach.coaching import coach_view
 from ssi_coach.explain import explain_change
 from ssi_coach.outcomes import Correlation, correlations, outcome_points, outcomes_chart
@@ -44,6 +44,7 @@ class CoachTools:
         when("change", "#change-from")(self.on_change_pick)
         when("change", "#change-to")(self.on_change_pick)
         when("click", "#weeks-body")(self.on_weeks_click)
+        when("change", "#weeks-body")(self.on_week_source)
 
     def render_forms(self) -> None:
         document = self.app.document
@@ -72,7 +73,8 @@ class CoachTools:
             details = browser.query(body, f'li[data-pillar="{pillar}"] > details')
             if details is not None:
                 details.open = True
-        element("weeks-body").innerHTML = coach_views.weeks_table(document.weeks)
+        element("weeks-body").innerHTML = coach_views.weeks_table(
+            document.weeks, document.imported, document.week_sources)
         element("projection-body").innerHTML = (
             "" if view.projection is None
             else coach_views.projection_table(view.projection, document.goal))
@@ -83,14 +85,14 @@ class CoachTools:
         """The outcomes panel; on its own when Matplotlib arrives, leaving the rest alone."""
         document = self.app.document
         if found is None:
-            found = correlations(outcome_points(document.checkins, document.weeks))
+            found = correlations(outcome_points(document.checkins, document.activity_weeks()))
         element("outcomes-body").innerHTML = (
             self.outcomes_figure() + coach_views.outcome_correlations(found))
 
     def outcomes_figure(self) -> str:
         """The outcomes chart once Matplotlib is in; its numbers are always in the table."""
         document = self.app.document
-        chart = outcomes_chart(outcome_points(document.checkins, document.weeks))
+        chart = outcomes_chart(outcome_points(document.checkins, document.activity_weeks()))
         if chart is None or len(chart.series) < 2:
             return ('<p class="muted">Log outcomes (meetings, opportunities...) in the weeks '
                     "before your check-ins to see them against your SSI.</p>")
@@ -192,12 +194,27 @@ class CoachTools:
         if button is None:
             return
         monday = dt.date.fromisoformat(str(button.dataset.week))
-        log = next((w for w in self.app.document.weeks if w.week == monday), None)
+        # An export-only week opens with the export's counts: saving makes them typed.
+        log = next((w for w in self.app.document.activity_weeks() if w.week == monday), None)
         if log is None:
             return
         values = {"week": iso_week(monday), **{k: str(v) for k, v in log.counts.items()}}
         element("week-form").innerHTML = coach_forms.week_form(values)
         element("w-week").focus()
+
+    @guarded
+    def on_week_source(self, event: Any) -> None:
+        select = browser.closest(event, "select[data-week-source]")
+        if select is None or str(select.value) not in SOURCES:
+            return
+        monday = dt.date.fromisoformat(str(select.dataset.weekSource))
+        sources = {**self.app.document.week_sources, monday: str(select.value)}
+        updated = dataclasses.replace(self.app.document, week_sources=sources)
+        if self.app.save(updated):
+            self.app.render()
+            winner = "your export" if select.value == IMPORTED else "what you typed"
+            self.app.say(f"The week of {text.long_date(monday)} now counts {winner}.")
+            element(f"week-source-{monday.isoformat()}").focus()
 
     # ---- why did my score change -----------------------------------------------------------
 
@@ -217,4 +234,4 @@ class CoachTools:
             body.innerHTML = '<p class="muted">Pick two different check-ins.</p>'
             return
         body.innerHTML = coach_views.change_explanation(
-            explain_change(first, second, document.weeks))
+            explain_change(first, second, document.activity_weeks()))

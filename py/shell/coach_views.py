@@ -8,11 +8,12 @@ words say so. A missing input reads as "missing" or stays blank, never as 0.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Mapping, Sequence
 from html import escape
 
 from ssi_coach import text
-from ssi_coach.activity import MEASURE_KEYS, WeekLog
+from ssi_coach.activity import IMPORTED, MEASURE_KEYS, TYPED, WeekLog, effective_weeks
 from ssi_coach.calibration import MIN_WEEKS_BEHIND, Calibration, NotYet
 from ssi_coach.coach import Action
 from ssi_coach.estimate import WINDOW_DAYS, Estimate, PillarEstimate, SignalEstimate
@@ -338,32 +339,75 @@ def _correlation_item(item: Correlation) -> str:
 
 # ---- 6. the weekly log --------------------------------------------------------------------
 
-def weeks_table(weeks: Sequence[WeekLog]) -> str:
-    """The logged weeks, newest first, with a few key totals and an edit button each."""
-    if not weeks:
+RECENT_WEEKS = 26  # shown at once; years of imported weeks fold away below them
+
+
+def weeks_table(weeks: Sequence[WeekLog], imported: Sequence[WeekLog] = (),
+                sources: Mapping[dt.date, str] | None = None) -> str:
+    """The activity log, newest first: typed and imported weeks merged as the member chose,
+    each marked with where its counts came from, with an edit button each. Where both
+    sources logged a week, a picker says which one counts."""
+    logs = effective_weeks(weeks, imported, sources or {})
+    if not logs:
         return '<p class="muted">No weeks logged yet.</p>'
-    head = "".join(f'<th scope="col">{escape(label)}</th>' for _, label in WEEK_COLUMNS)
-    rows = "".join(_week_row(w) for w in sorted(weeks, key=lambda w: w.week, reverse=True))
+    typed = {w.week for w in weeks}
+    from_export = {w.week for w in imported}
+    chosen = sources or {}
+    rows = [_week_row(w, w.week in typed, w.week in from_export, chosen.get(w.week, TYPED))
+            for w in sorted(logs, key=lambda w: w.week, reverse=True)]
+    older = ""
+    if len(rows) > RECENT_WEEKS:
+        older = (f"<details class=\"older-weeks\"><summary>{len(rows) - RECENT_WEEKS} older "
+                 f"weeks</summary>{_weeks_grid(rows[RECENT_WEEKS:], 'Older weeks')}</details>")
     return (
-        '<div class="table-wrap"><table id="weeks-table"><caption class="visually-hidden">'
-        "Your logged weeks, newest first</caption><thead><tr>"
-        '<th scope="col">Week</th><th scope="col"><span class="visually-hidden">Actions'
-        '</span></th><th scope="col">Measures logged</th>'
-        f"{head}</tr></thead><tbody>{rows}</tbody></table></div>"
-        '<p class="hint">Blank means not logged, which is not the same as 0.</p>'
+        _weeks_grid(rows[:RECENT_WEEKS], "Your logged weeks, newest first", "weeks-table")
+        + older
+        + '<p class="hint">Blank means not logged, which is not the same as 0. '
+        "“Export” weeks come from your LinkedIn data export; your typed weeks are never "
+        "overwritten by an import.</p>"
     )
 
 
-def _week_row(week: WeekLog) -> str:
+def _weeks_grid(rows: Sequence[str], caption: str, table_id: str = "") -> str:
+    head = "".join(f'<th scope="col">{escape(label)}</th>' for _, label in WEEK_COLUMNS)
+    attribute = f' id="{table_id}"' if table_id else ""
+    return (
+        f'<div class="table-wrap"><table{attribute} class="weeks"><caption '
+        f'class="visually-hidden">{caption}</caption><thead><tr>'
+        '<th scope="col">Week</th><th scope="col"><span class="visually-hidden">Actions'
+        '</span></th><th scope="col">Source</th><th scope="col">Measures logged</th>'
+        f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def _week_row(week: WeekLog, typed: bool = True, imported: bool = False,
+              source: str = TYPED) -> str:
     day = week.week.isoformat()
     nice = text.long_date(week.week)
     logged = sum(1 for key in week.counts if key in MEASURE_KEYS)
     cells = "".join(
         f"<td>{'' if (n := week.count(key)) is None else n}</td>" for key, _ in WEEK_COLUMNS)
     return (
-        f'<tr data-week="{day}"><th scope="row">Week of {nice}</th>'
+        f'<tr data-week="{day}" data-source="{_source_key(typed, imported)}">'
+        f'<th scope="row">Week of {nice}</th>'
         '<td class="row-actions">'
         f'<button type="button" class="link" data-action="edit-week" data-week="{day}" '
         f'aria-label="Edit the week of {nice}">Edit</button></td>'
+        f"<td>{_source_cell(day, nice, typed, imported, source)}</td>"
         f"<td>{logged}</td>{cells}</tr>"
     )
+
+
+def _source_key(typed: bool, imported: bool) -> str:
+    return "both" if typed and imported else IMPORTED if imported else TYPED
+
+
+def _source_cell(day: str, nice: str, typed: bool, imported: bool, source: str) -> str:
+    if not (typed and imported):
+        return "Export" if imported else "Typed"
+    options = "".join(
+        f'<option value="{value}"{" selected" if value == source else ""}>{label}</option>'
+        for value, label in ((TYPED, "Typed wins"), (IMPORTED, "Export wins")))
+    return (f'<label class="visually-hidden" for="week-source-{day}">Which counts for the week '
+            f'of {nice}</label><select id="week-source-{day}" data-week-source="{day}">'
+            f"{options}</select>")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -281,7 +281,7 @@ class DataTools:
     def forget_person(self, name: str) -> None:
         document = self.app.document
         kept = tuple(p for p in document.people if p.name != name)
-        if self.app.save(Document(document.checkins, kept)):
+        if self.app.save(replace(document, people=kept)):  # everything else stays
             self.app.render()
             self.app.say(f"Removed {escape(name)}'s report from this browser.")
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from .validation import FieldError
 
@@ -40,8 +41,12 @@ ACTIVITY: tuple[Measure, ...] = (
     Measure("reactions_given", "Reactions given", "insights"),
     Measure("reshares", "Reshares", "insights"),
     Measure("group_posts", "Group posts and comments", "insights"),
+    Measure("votes", "Poll votes", "insights"),
     Measure("requests_accepted", "Connection requests accepted", "relationships"),
+    Measure("invitations_received", "Invitations received", "relationships"),
+    Measure("connections_added", "Connections added", "relationships"),
     Measure("messages_sent", "Messages sent", "relationships"),
+    Measure("messages_received", "Messages received", "relationships"),
     Measure("replies_received", "Replies received", "relationships"),
     Measure("conversations_started", "Conversations started", "relationships"),
 )
@@ -76,6 +81,59 @@ class WeekLog:
 
     def count(self, key: str) -> int | None:
         return self.counts.get(key)
+
+
+# ---- typed and imported activity ------------------------------------------------------------
+
+TYPED, IMPORTED = "typed", "imported"  # where a week's counts came from
+SOURCES = (TYPED, IMPORTED)
+
+
+def effective_weeks(typed: Sequence[WeekLog], imported: Sequence[WeekLog],
+                    sources: Mapping[dt.date, str]) -> tuple[WeekLog, ...]:
+    """One log per week, oldest first, for everything that reads activity.
+
+    Where both sources logged a week, `sources` names the winner (absent: typed, since the
+    member typed it deliberately); counts only the loser holds are filled in from it, so
+    typed outcomes survive when the import wins and imported counts fill typed gaps.
+    """
+    typed_by_week = {w.week: w for w in typed}
+    imported_by_week = {w.week: w for w in imported}
+    logs = []
+    for monday in sorted(typed_by_week.keys() | imported_by_week.keys()):
+        mine, theirs = typed_by_week.get(monday), imported_by_week.get(monday)
+        if mine is None or theirs is None:
+            logs.append(mine or theirs)
+            continue
+        winner, loser = (theirs, mine) if sources.get(monday) == IMPORTED else (mine, theirs)
+        logs.append(WeekLog(monday, fill_in(winner.counts, loser.counts)))
+    return tuple(log for log in logs if log is not None)
+
+
+def fill_in(winner: Mapping[str, int], loser: Mapping[str, int]) -> dict[str, int]:
+    """The winner's counts plus the loser's other keys, except a filled-in key that would put
+    a part above its whole: mixing sources must not make a week the form would refuse."""
+    counts = {**loser, **winner}
+    for part, whole in PART_OF:
+        if part in counts and whole in counts and counts[part] > counts[whole]:
+            counts.pop(part if part not in winner else whole)
+    return counts
+
+
+def check_counts(counts: Mapping[str, object]) -> list[FieldError]:
+    """What stored or imported counts must obey, as the form does: known keys, whole numbers
+    from 0 to MAX_WEEKLY_COUNT, parts within their wholes."""
+    errors = []
+    for key, count in counts.items():
+        if key not in MEASURE_KEYS:
+            errors.append(FieldError(key, f"unknown count “{key}”."))
+        elif isinstance(count, bool) or not isinstance(count, int) or not (
+                0 <= count <= MAX_WEEKLY_COUNT):
+            errors.append(FieldError(key, f"{key} must be a whole number from 0 to "
+                                          f"{MAX_WEEKLY_COUNT}."))
+    if errors:
+        return errors
+    return check_parts(cast(Mapping[str, int], counts))
 
 
 @dataclass(frozen=True)

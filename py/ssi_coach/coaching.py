@@ -34,9 +34,10 @@ class CoachView:
 
 
 def coach_view(document: Document, today: dt.date) -> CoachView:
-    fit = calibrate(document.checkins, document.weeks, document.checklist)
+    weeks = document.activity_weeks()  # typed and imported, merged as the member chose
+    fit = calibrate(document.checkins, weeks, document.checklist)
     calibration = fit if isinstance(fit, Calibration) else None
-    current = estimate(inputs_for(document.weeks, document.checklist, end=today), calibration)
+    current = estimate(inputs_for(weeks, document.checklist, end=today), calibration)
     projection = None
     if document.plan is not None or document.goal is not None:
         projection = project(current, document.plan or Plan(), today=today, goal=document.goal,
@@ -47,6 +48,6 @@ def coach_view(document: Document, today: dt.date) -> CoachView:
         actions=next_actions(current, document.checklist, calibration=calibration,
                              plan=document.plan.weekly if document.plan else None),
         projection=projection,
-        correlations=correlations(outcome_points(document.checkins, document.weeks)),
+        correlations=correlations(outcome_points(document.checkins, weeks)),
         planned=bool(document.plan and document.plan.weekly),
     )

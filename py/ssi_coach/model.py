@@ -7,12 +7,14 @@ save can never leave half-changed state behind.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # these modules build on this one; the document only holds their records
     from .activity import Checklist, WeekLog
+    from .importers.linkedin.types import NetworkSummary
     from .plan import Goal, Plan
 
 PILLAR_MAX = 25
@@ -96,16 +98,35 @@ class Document:
 
     checkins: tuple[CheckIn, ...] = field(default=())
     people: tuple[Person, ...] = field(default=())
-    weeks: tuple[WeekLog, ...] = field(default=())  # activity, oldest week first
+    weeks: tuple[WeekLog, ...] = field(default=())  # activity typed by hand, oldest first
     checklist: Checklist | None = None
     plan: Plan | None = None
     goal: Goal | None = None
+    # Weekly counts read from LinkedIn exports, oldest first; kept apart from `weeks` so an
+    # import never overwrites what the member typed, and a new import can replace its own.
+    imported: tuple[WeekLog, ...] = field(default=())
+    # Monday -> "typed" or "imported": which source wins in a week both logged. Absent means
+    # typed: the member typed it deliberately.
+    week_sources: Mapping[dt.date, str] = field(default_factory=dict)
+    network: NetworkSummary | None = None  # from the last import
+    imported_on: dt.date | None = None  # the last import's export ends on this day
 
     def __post_init__(self) -> None:
         _require_date_order(self.checkins)
-        mondays = [w.week for w in self.weeks]
-        if mondays != sorted(set(mondays)):
-            raise ValueError("weeks must be in order with one log per week")
+        for logs in (self.weeks, self.imported):
+            mondays = [w.week for w in logs]
+            if mondays != sorted(set(mondays)):
+                raise ValueError("weeks must be in order with one log per week")
+        if any(day.weekday() != 0 or source not in ("typed", "imported")
+               for day, source in self.week_sources.items()):
+            raise ValueError("a week's source is a Monday mapped to typed or imported")
+
+    def activity_weeks(self) -> tuple[WeekLog, ...]:
+        """The activity the estimate, explanations and outcomes read: one log per week,
+        typed and imported merged as `week_sources` says (see activity.effective_weeks)."""
+        from .activity import effective_weeks  # activity builds on this module
+
+        return effective_weeks(self.weeks, self.imported, self.week_sources)
 
     def with_week(self, log: WeekLog) -> Document:
         """A document with `log` added, or standing in for the same week's earlier log."""

@@ -187,10 +187,10 @@ def test_logged_weeks_and_checklist_feed_an_estimate_that_shows_its_reasons(
         expect(page.locator("#w-posts")).to_have_value("")
     expect(page.locator("#weeks-body tbody tr")).to_have_count(4)
     # Newest first; in the table too a blank stays blank and a 0 shows as 0. Columns: Edit,
-    # measures logged, posts, comments written, requests sent, messages sent, meetings.
+    # source, measures logged, posts, comments written, requests sent, messages sent, meetings.
     expect(page.locator("#weeks-body tbody tr").first).to_have_attribute("data-week", W47)
     assert page.locator(f"#weeks-body tr[data-week='{W46}'] td").all_inner_texts() == [
-        "Edit", "6", "0", "4", "6", "", ""]
+        "Edit", "Typed", "6", "0", "4", "6", "", ""]
 
     # Only what was typed is stored: a blank field is absent, never 0; a typed 0 stays 0.
     assert stored_document(page)["weeks"] == [

@@ -263,7 +263,7 @@ def test_backup_restores_by_merging_or_replacing_and_keeps_the_replaced_data(
     backup_path = save_download(page, "#backup-download", tmp_path)
     assert backup_path.name == f"ssi-coach-backup-{TODAY}.json"
     content = json.loads(backup_path.read_bytes().decode("utf-8"))
-    assert content["schema_version"] == 3
+    assert content["schema_version"] == 4
     assert content["checkins"] == list(THREE)
     assert content["people"] == []
 

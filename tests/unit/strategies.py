@@ -6,6 +6,15 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
+from ssi_coach.activity import (
+    IMPORTED,
+    MEASURE_KEYS,
+    SOURCES,
+    WeekLog,
+    check_parts,
+    week_of,
+)
+from ssi_coach.importers.linkedin.types import NetworkSummary
 from ssi_coach.model import CheckIn
 
 scores = st.decimals(min_value=0, max_value=25, places=3).map(float)
@@ -29,3 +38,35 @@ def checkins(*, last_day: dt.date = dt.date(2100, 1, 1),
 
 def in_date_order(items: list[CheckIn]) -> tuple[CheckIn, ...]:
     return tuple(sorted(items, key=lambda c: c.on))
+
+
+# ---- activity -------------------------------------------------------------------------------
+
+mondays = st.dates(dt.date(2014, 1, 6), dt.date(2100, 1, 1)).map(week_of)
+weekly_counts = st.dictionaries(st.sampled_from(MEASURE_KEYS), st.integers(0, 60)).filter(
+    lambda c: not check_parts(c))
+week_logs = st.builds(WeekLog, week=mondays, counts=weekly_counts)
+
+
+def week_log_lists(max_size: int = 8,
+                   logs: st.SearchStrategy[WeekLog] = week_logs,
+                   ) -> st.SearchStrategy[tuple[WeekLog, ...]]:
+    """Logs as a document holds them: one per week, oldest first."""
+    return st.lists(logs, max_size=max_size, unique_by=lambda w: w.week).map(
+        lambda found: tuple(sorted(found, key=lambda w: w.week)))
+
+
+week_sources = st.dictionaries(mondays, st.sampled_from(SOURCES), max_size=5)
+imported_wins = st.dictionaries(mondays, st.just(IMPORTED), max_size=5)
+counts = st.integers(0, 5_000)
+network_summaries = st.builds(
+    NetworkSummary,
+    connections_by_month=st.dictionaries(
+        st.builds(lambda y, m: f"{y}-{m:02d}", st.integers(2003, 2100), st.integers(1, 12)),
+        st.dictionaries(st.sampled_from(("c_suite", "vp", "director", "other", "unknown")),
+                        counts, max_size=3),
+        max_size=4),
+    undated_connections=counts, invitations_sent=counts, invitations_accepted=counts,
+    conversations_started=counts, conversations_replied=counts,
+    by_weekday=st.tuples(*[counts] * 7),
+)

@@ -254,10 +254,35 @@ def test_weeks_table_is_newest_first_with_an_edit_button_per_week() -> None:
         assert (f'<button type="button" class="link" data-action="edit-week" '
                 f'data-week="{day}"') in html
     newest = _row(html, "Week of 16 Nov 2026")
-    assert _cells(newest) == ["3", "2", "7", "", "3", ""]
+    assert _cells(newest) == ["Typed", "3", "2", "7", "", "3", ""]
     oldest = _row(html, "Week of 2 Nov 2026")
-    assert _cells(oldest) == ["2", "1", "", "", "", "0"]  # a logged 0 stays 0
-    assert _cells(_row(html, "Week of 9 Nov 2026")) == ["0", "", "", "", "", ""]
+    assert _cells(oldest) == ["Typed", "2", "1", "", "", "", "0"]  # a logged 0 stays 0
+    assert _cells(_row(html, "Week of 9 Nov 2026")) == ["Typed", "0", "", "", "", "", ""]
+
+
+def test_imported_weeks_are_marked_and_a_week_with_both_offers_a_choice() -> None:
+    typed = [WeekLog(MONDAY, {"posts": 2, "meetings": 1})]
+    imported = [WeekLog(dt.date(2026, 11, 9), {"posts": 1}),
+                WeekLog(MONDAY, {"posts": 5, "comments_written": 4})]
+    html = coach_views.weeks_table(typed, imported, {MONDAY: "imported"})
+    assert _cells(_row(html, "Week of 9 Nov 2026"))[0] == "Export"
+    both = _row(html, "Week of 16 Nov 2026")
+    assert 'data-week-source="2026-11-16"' in both
+    assert '<option value="imported" selected>Export wins</option>' in both
+    # The export wins posts; the typed meeting and the imported comments both count.
+    assert _cells(both) == ["3", "5", "4", "", "", "1"]  # the picker cell is not plain
+    typed_wins = _row(coach_views.weeks_table(typed, imported, {}), "Week of 16 Nov 2026")
+    assert '<option value="typed" selected>Typed wins</option>' in typed_wins
+    assert _cells(typed_wins)[1] == "2"
+
+
+def test_years_of_weeks_fold_the_older_ones_away() -> None:
+    imported = [WeekLog(MONDAY - dt.timedelta(weeks=k), {"posts": 1}) for k in range(100)]
+    html = coach_views.weeks_table([], imported)
+    recent = html[:html.index('<details class="older-weeks">')]
+    assert recent.count("<tr data-week=") == coach_views.RECENT_WEEKS
+    assert f"{100 - coach_views.RECENT_WEEKS} older weeks" in html
+    assert html.count("<tr data-week=") == 100
 
 
 def test_no_weeks_yet() -> None:

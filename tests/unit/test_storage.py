@@ -9,16 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ssi_coach.activity import (
-    CHECKLIST_KEYS,
-    MEASURE_KEYS,
-    Checklist,
-    WeekLog,
-    check_parts,
-    week_of,
-)
+from ssi_coach.activity import CHECKLIST_KEYS, Checklist, WeekLog
 from ssi_coach.errors import CorruptDocument, InvalidRecord, NewerSchemaVersion, StorageError
 from ssi_coach.estimate import RATE_KEYS
+from ssi_coach.importers.linkedin.types import NetworkSummary
 from ssi_coach.model import Document, Person
 from ssi_coach.plan import Goal, Plan
 from ssi_coach.storage import DOCUMENT_KEY, MemoryStorage, Store, decode, encode, schema_version
@@ -26,16 +20,19 @@ from ssi_coach.storage.draft import Draft, decode_draft, encode_draft
 from ssi_coach.storage.migrations import Migration, migrate
 
 from .conftest import checkin
-from .strategies import checkins, in_date_order
+from .strategies import (
+    checkins,
+    in_date_order,
+    network_summaries,
+    week_log_lists,
+    week_sources,
+)
 
 # ---- round trip -----------------------------------------------------------------------
 
 checkin_lists = st.lists(checkins(), max_size=20, unique_by=lambda c: c.on).map(in_date_order)
 people = st.builds(Person, name=st.text(min_size=1, max_size=30), checkins=checkin_lists,
                    saved_on=st.dates(dt.date(2014, 1, 1), dt.date(2026, 11, 22)))
-counts = st.dictionaries(st.sampled_from(MEASURE_KEYS), st.integers(0, 60)).filter(
-    lambda c: not check_parts(c))
-week_logs = st.builds(WeekLog, week=st.dates(dt.date(2014, 1, 6)).map(week_of), counts=counts)
 checklists = st.builds(Checklist, st.dictionaries(st.sampled_from(CHECKLIST_KEYS), st.booleans()),
                        st.none() | st.dates())
 plans = st.builds(Plan, st.dictionaries(st.sampled_from(RATE_KEYS),
@@ -44,9 +41,9 @@ goals = st.builds(Goal, st.floats(0, 100, allow_nan=False), st.dates())
 documents = st.builds(
     Document, checkins=checkin_lists,
     people=st.lists(people, max_size=3, unique_by=lambda p: p.name).map(tuple),
-    weeks=st.lists(week_logs, max_size=8, unique_by=lambda w: w.week).map(
-        lambda logs: tuple(sorted(logs, key=lambda w: w.week))),
-    checklist=st.none() | checklists, plan=st.none() | plans, goal=st.none() | goals,
+    weeks=week_log_lists(), checklist=st.none() | checklists, plan=st.none() | plans,
+    goal=st.none() | goals, imported=week_log_lists(), week_sources=week_sources,
+    network=st.none() | network_summaries, imported_on=st.none() | st.dates(),
 )
 
 
@@ -62,7 +59,7 @@ def test_any_document_survives_a_save_and_load(document: Document) -> None:
 def test_stored_text_is_versioned_json_with_values_unrounded() -> None:
     text = encode(Document((checkin(scores=(13.118, 3.68, 0.3, 2.608), industry_rank=75),)))
     data = json.loads(text)
-    assert data["schema_version"] == schema_version() == 3
+    assert data["schema_version"] == schema_version() == 4
     assert data["checkins"] == [{"date": "2026-11-01", "brand": 13.118, "people": 3.68,
                                  "insights": 0.3, "relationships": 2.608, "industry_rank": 75}]
 
@@ -116,9 +113,11 @@ def test_loading_an_old_document_keeps_a_copy_of_the_old_text() -> None:
 
 def test_the_real_migrations_build_the_document_from_nothing() -> None:
     data, applied = migrate({})
-    assert data == {"schema_version": 3, "checkins": [], "people": [], "weeks": [],
-                    "checklist": None, "plan": None, "goal": None}
-    assert applied == ["0001_create_checkins", "0002_add_people", "0003_add_activity"]
+    assert data == {"schema_version": 4, "checkins": [], "people": [], "weeks": [],
+                    "checklist": None, "plan": None, "goal": None, "imported": [],
+                    "week_sources": {}, "network": None, "imported_on": None}
+    assert applied == ["0001_create_checkins", "0002_add_people", "0003_add_activity",
+                       "0004_add_imports"]
 
 
 def test_a_v1_document_gains_an_empty_list_of_people_and_keeps_its_checkins() -> None:
@@ -126,7 +125,7 @@ def test_a_v1_document_gains_an_empty_list_of_people_and_keeps_its_checkins() ->
         {"date": "2026-10-01", "brand": 10, "people": 5, "insights": 3, "relationships": 2}]})
     backend = MemoryStorage({DOCUMENT_KEY: v1})
     loaded = Store(backend).load()
-    assert loaded.migrated == ("0002_add_people", "0003_add_activity")
+    assert loaded.migrated == ("0002_add_people", "0003_add_activity", "0004_add_imports")
     assert loaded.document.checkins[0].total == 20 and loaded.document.people == ()
     assert backend.get("ssi-coach.before-v1") == v1
 
@@ -240,3 +239,100 @@ def test_stored_activity_breaking_a_form_rule_is_refused(weeks: str, says: str) 
     raw = f'{{"schema_version": 3, "checkins": [], "weeks": {weeks}}}'
     loaded = Store(MemoryStorage({DOCUMENT_KEY: raw})).load()
     assert loaded.problem is not None and says in str(loaded.problem)
+
+
+# ---- schema 4: imported activity --------------------------------------------------------------
+
+V3_DOCUMENT = {
+    "schema_version": 3,
+    "checkins": [{"date": "2026-10-01", "brand": 10, "people": 5, "insights": 3,
+                  "relationships": 2}],
+    "people": [], "weeks": [{"week": "2026-09-28", "counts": {"posts": 2, "meetings": 1}}],
+    "checklist": {"items": {"photo": True}, "updated_on": "2026-09-30"},
+    "plan": {"weekly": {"posts": 2.0}}, "goal": {"target": 40, "by": "2027-03-01"},
+}
+
+
+def test_a_v3_document_gains_empty_imports_and_keeps_everything() -> None:
+    raw = json.dumps(V3_DOCUMENT)
+    backend = MemoryStorage({DOCUMENT_KEY: raw})
+    loaded = Store(backend).load()
+    assert loaded.migrated == ("0004_add_imports",)
+    document = loaded.document
+    assert document.checkins[0].total == 20
+    assert document.weeks == (WeekLog(dt.date(2026, 9, 28), {"posts": 2, "meetings": 1}),)
+    assert document.checklist == Checklist({"photo": True}, dt.date(2026, 9, 30))
+    assert document.plan == Plan({"posts": 2.0})
+    assert document.goal == Goal(40.0, dt.date(2027, 3, 1))
+    assert (document.imported, document.week_sources, document.network, document.imported_on) \
+        == ((), {}, None, None)
+    assert backend.get("ssi-coach.before-v3") == raw
+    assert json.loads(encode(document)) == {**V3_DOCUMENT, "schema_version": 4, "imported": [],
+                                            "week_sources": {}, "network": None,
+                                            "imported_on": None}
+
+
+def test_imports_are_stored_apart_from_typed_weeks() -> None:
+    monday = dt.date(2026, 11, 16)
+    document = Document(weeks=(WeekLog(monday, {"posts": 1}),),
+                        imported=(WeekLog(monday, {"posts": 3, "votes": 2}),),
+                        week_sources={monday: "imported"},
+                        network=NetworkSummary({"2026-11": {"vp": 2}}, invitations_sent=4),
+                        imported_on=dt.date(2026, 11, 20))
+    data = json.loads(encode(document))
+    assert data["weeks"] == [{"week": "2026-11-16", "counts": {"posts": 1}}]
+    assert data["imported"] == [{"week": "2026-11-16", "counts": {"posts": 3, "votes": 2}}]
+    assert data["week_sources"] == {"2026-11-16": "imported"}
+    assert data["network"]["connections_by_month"] == {"2026-11": {"vp": 2}}
+    assert data["imported_on"] == "2026-11-20"
+    assert decode(encode(document))[0] == document
+
+
+GOOD_NETWORK = ('{"connections_by_month": {"2026-11": {"vp": 2}}, "undated_connections": 0, '
+                '"invitations_sent": 4, "invitations_accepted": 1, "conversations_started": 2, '
+                '"conversations_replied": 1, "by_weekday": [1, 2, 3, 4, 5, 6, 7]}')
+
+
+@pytest.mark.parametrize(("field", "value", "says"), [
+    ("imported", '{"2026-11-16": {}}', "imported activity log is not a list"),
+    ("imported", '[{"week": "2026-11-17", "counts": {}}]',
+     "Imported activity week of 2026-11-17: a week must start on a Monday"),
+    ("imported", '[{"week": "2026-11-16", "counts": {"bogus": 1}}]',
+     "Imported activity week of 2026-11-16: unknown count “bogus”"),
+    ("imported", '[{"week": "2026-11-16", "counts": {"votes": 2.5}}]', "votes must be a whole"),
+    ("imported", '[{"week": "2026-11-16", "counts": {"requests_accepted": 3, '
+                 '"requests_sent": 1}}]', "cannot be more"),
+    ("imported", '[{"week": "2026-11-16", "counts": {}}, {"week": "2026-11-16", "counts": {}}]',
+     "Two imported activity logs are for the same week"),
+    ("imported", '[{"counts": {}}]', "Imported activity week 1 has no valid week"),
+    ("week_sources", '[]', "not a mapping of weeks"),
+    ("week_sources", '{"someday": "typed"}', "week “someday”: not a date"),
+    ("week_sources", '{"2026-11-17": "typed"}', "2026-11-17: a week must start on a Monday"),
+    ("week_sources", '{"2026-11-16": "both"}', "must be “typed” or “imported”"),
+    ("network", '[1, 2]', "network summary is not a record"),
+    ("network", '{"followers": 3}', "unknown field “followers”"),
+    ("network", GOOD_NETWORK.replace('"invitations_sent": 4', '"invitations_sent": -4'),
+     "invitations_sent must be a whole number"),
+    ("network", GOOD_NETWORK.replace('"invitations_sent": 4', '"invitations_sent": true'),
+     "invitations_sent must be a whole number"),
+    ("network", GOOD_NETWORK.replace("[1, 2, 3, 4, 5, 6, 7]", "[1, 2, 3]"), "by_weekday"),
+    ("network", GOOD_NETWORK.replace('"2026-11"', '"November"'), "“November” is not a month"),
+    ("network", GOOD_NETWORK.replace('{"vp": 2}', '{"vp": "two"}'),
+     "connections_by_month 2026-11"),
+    ("network", GOOD_NETWORK.replace('{"vp": 2}', '7'), "network summary cannot be read"),
+    ("imported_on", '"last week"', "last import's date is not a valid date"),
+])
+def test_stored_imports_that_cannot_be_right_are_refused(field: str, value: str,
+                                                         says: str) -> None:
+    raw = f'{{"schema_version": 4, "checkins": [], "{field}": {value}}}'
+    store = Store(MemoryStorage({DOCUMENT_KEY: raw}))
+    loaded = store.load()
+    assert isinstance(loaded.problem, InvalidRecord), loaded.problem
+    assert says in str(loaded.problem)
+    assert store.backend.get(DOCUMENT_KEY) == raw  # reported, never rewritten
+
+
+def test_a_good_stored_network_summary_loads() -> None:
+    raw = f'{{"schema_version": 4, "checkins": [], "network": {GOOD_NETWORK}}}'
+    network = Store(MemoryStorage({DOCUMENT_KEY: raw})).load().document.network
+    assert network == NetworkSummary({"2026-11": {"vp": 2}}, 0, 4, 1, 2, 1, (1, 2, 3, 4, 5, 6, 7))

@@ -7,20 +7,19 @@ so stored or restored data never holds what the forms would refuse.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
-from ..activity import (
-    CHECKLIST_KEYS,
-    MAX_WEEKLY_COUNT,
-    MEASURE_KEYS,
-    Checklist,
-    WeekLog,
-    check_parts,
-)
+from ..activity import CHECKLIST_KEYS, SOURCES, Checklist, WeekLog, check_counts
 from ..errors import InvalidRecord
+from ..importers.linkedin.types import NetworkSummary  # stdlib only; no pandas at load time
+from ..model import Document
 from ..plan import Goal, Plan
 
 Data = dict[str, Any]
+NETWORK_COUNTS = ("undated_connections", "invitations_sent", "invitations_accepted",
+                  "conversations_started", "conversations_replied")
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
 def activity_to_data(weeks: tuple[WeekLog, ...], checklist: Checklist | None,
@@ -35,36 +34,125 @@ def activity_to_data(weeks: tuple[WeekLog, ...], checklist: Checklist | None,
     }
 
 
-def weeks_from_data(records: Any) -> tuple[WeekLog, ...]:
+def weeks_from_data(records: Any, what: str = "Activity") -> tuple[WeekLog, ...]:
+    """Typed weeks (`what` "Activity") or imported ones ("Imported activity")."""
     if not isinstance(records, list):
-        raise InvalidRecord("The activity log is not a list of weeks.")
-    logs = sorted((_week(r, n) for n, r in enumerate(records, 1)), key=lambda w: w.week)
+        raise InvalidRecord(f"The {what.lower()} log is not a list of weeks.")
+    logs = sorted((_week(r, n, what) for n, r in enumerate(records, 1)), key=lambda w: w.week)
     if len({w.week for w in logs}) != len(logs):
-        raise InvalidRecord("Two activity logs are for the same week.")
+        raise InvalidRecord(f"Two {what.lower()} logs are for the same week.")
     return tuple(logs)
 
 
-def _week(record: Any, number: int) -> WeekLog:
+def _week(record: Any, number: int, what: str) -> WeekLog:
     try:
         monday = _date(record["week"])
         counts = dict(record["counts"])
     except (KeyError, TypeError, ValueError):
-        raise InvalidRecord(f"Activity week {number} has no valid week or counts.") from None
-    where = f"Activity week of {monday.isoformat()}"
-    for key, count in counts.items():
-        if key not in MEASURE_KEYS:
-            raise InvalidRecord(f"{where}: unknown count “{key}”.")
-        if isinstance(count, bool) or not isinstance(count, int) or not (
-                0 <= count <= MAX_WEEKLY_COUNT):
-            raise InvalidRecord(f"{where}: {key} must be a whole number from 0 to "
-                                f"{MAX_WEEKLY_COUNT}.")
-    problems = check_parts(counts)
+        raise InvalidRecord(f"{what} week {number} has no valid week or counts.") from None
+    where = f"{what} week of {monday.isoformat()}"
+    problems = check_counts(counts)
     if problems:
         raise InvalidRecord(f"{where}: {problems[0].message}")
     try:
         return WeekLog(monday, counts)
     except ValueError:
         raise InvalidRecord(f"{where}: a week must start on a Monday.") from None
+
+
+# ---- imports (schema v4) --------------------------------------------------------------------
+
+def imports_to_data(document: Document) -> Data:
+    network = document.network
+    return {
+        "imported": [{"week": w.week.isoformat(), "counts": dict(w.counts)}
+                     for w in document.imported],
+        "week_sources": {day.isoformat(): source
+                         for day, source in sorted(document.week_sources.items())},
+        "network": None if network is None else _network_to_data(network),
+        "imported_on": document.imported_on.isoformat() if document.imported_on else None,
+    }
+
+
+def _network_to_data(network: NetworkSummary) -> Data:
+    return {
+        "connections_by_month": {month: dict(by_class) for month, by_class
+                                 in sorted(network.connections_by_month.items())},
+        **{name: getattr(network, name) for name in NETWORK_COUNTS},
+        "by_weekday": list(network.by_weekday),
+    }
+
+
+def week_sources_from_data(record: Any) -> dict[dt.date, str]:
+    if not isinstance(record, dict):
+        raise InvalidRecord("The choices of source per week are not a mapping of weeks.")
+    sources = {}
+    for day, source in record.items():
+        try:
+            monday = _date(day)
+        except ValueError:
+            raise InvalidRecord(f"The source chosen for week “{day}”: not a date.") from None
+        if monday.weekday() != 0:
+            raise InvalidRecord(f"The source chosen for week {day}: a week must start on a "
+                                "Monday.")
+        if source not in SOURCES:
+            raise InvalidRecord(f"The source chosen for week {day} must be “typed” or "
+                                "“imported”.")
+        sources[monday] = source
+    return sources
+
+
+def network_from_data(record: Any) -> NetworkSummary | None:
+    if record is None:
+        return None
+    if not isinstance(record, dict):
+        raise InvalidRecord("The network summary is not a record.")
+    unknown = sorted(set(record) - {"connections_by_month", "by_weekday", *NETWORK_COUNTS})
+    if unknown:
+        raise InvalidRecord(f"The network summary has an unknown field “{unknown[0]}”.")
+    try:
+        by_month = {month: dict(by_class) for month, by_class
+                    in dict(record.get("connections_by_month", {})).items()}
+        counts = {name: record.get(name, 0) for name in NETWORK_COUNTS}
+        weekdays: Any = tuple(record.get("by_weekday", (0,) * 7))  # checked just below
+        summary = NetworkSummary(by_month, **counts, by_weekday=weekdays)
+    except (TypeError, ValueError):
+        raise InvalidRecord("The network summary cannot be read.") from None
+    problem = network_problem(summary)
+    if problem:
+        raise InvalidRecord(f"The network summary: {problem}")
+    return summary
+
+
+def network_problem(summary: NetworkSummary) -> str:
+    """Why the summary cannot be stored, naming the field; "" when it can. An import checks
+    with this too, so it never saves a summary the next load would refuse."""
+    for name in NETWORK_COUNTS:
+        if not _is_count(getattr(summary, name)):
+            return f"{name} must be a whole number of 0 or more."
+    weekdays = summary.by_weekday
+    if not isinstance(weekdays, tuple) or len(weekdays) != 7 or not all(
+            _is_count(n) for n in weekdays):
+        return "by_weekday must be seven whole numbers of 0 or more, Monday first."
+    for month, by_class in summary.connections_by_month.items():
+        if not isinstance(month, str) or not _MONTH.match(month):
+            return f"connections_by_month: “{month}” is not a month like 2026-07."
+        if not all(isinstance(k, str) and k and _is_count(n) for k, n in by_class.items()):
+            return f"connections_by_month {month}: counts must be whole numbers of 0 or more."
+    return ""
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def optional_date_from_data(text: Any, what: str) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return _date(text)
+    except ValueError:
+        raise InvalidRecord(f"{what} is not a valid date.") from None
 
 
 def checklist_from_data(record: Any) -> Checklist | None:

@@ -19,7 +19,11 @@ from .activity_codec import (
     activity_to_data,
     checklist_from_data,
     goal_from_data,
+    imports_to_data,
+    network_from_data,
+    optional_date_from_data,
     plan_from_data,
+    week_sources_from_data,
     weeks_from_data,
 )
 from .migrations import MIGRATIONS, Data, Migration, migrate, schema_version
@@ -48,6 +52,7 @@ def document_to_data(document: Document) -> Data:
             for p in document.people
         ],
         **activity_to_data(document.weeks, document.checklist, document.plan, document.goal),
+        **imports_to_data(document),
     }
 
 
@@ -83,6 +88,10 @@ def data_to_document(data: Data) -> Document:
         checklist=checklist_from_data(data.get("checklist")),
         plan=plan_from_data(data.get("plan")),
         goal=goal_from_data(data.get("goal")),
+        imported=weeks_from_data(data.get("imported", []), "Imported activity"),
+        week_sources=week_sources_from_data(data.get("week_sources", {})),
+        network=network_from_data(data.get("network")),
+        imported_on=optional_date_from_data(data.get("imported_on"), "The last import's date"),
     )
 
 

@@ -42,10 +42,22 @@ def _add_activity(data: Data) -> Data:
     return data
 
 
+def _add_imports(data: Data) -> Data:
+    """v4: activity imported from LinkedIn exports, kept apart from typed weeks; per week,
+    which source wins when both logged it (absent: typed); the last import's network
+    summary and the day its export ends (null until an import)."""
+    data.setdefault("imported", [])
+    data.setdefault("week_sources", {})
+    for name in ("network", "imported_on"):
+        data.setdefault(name, None)
+    return data
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_create_checkins", _create_checkins),
     Migration("0002_add_people", _add_people),
     Migration("0003_add_activity", _add_activity),
+    Migration("0004_add_imports", _add_imports),
 )
 
 

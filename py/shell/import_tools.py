@@ -1,0 +1,246 @@
+"""The LinkedIn export import on the page: choose or drop files, watch the progress, check the
+report, then save or cancel. Also the network insights the last import left behind.
+
+The reading runs in the core (`import_steps`), one file per step; between steps this hands
+the page back to the browser so the progress bar moves and the page stays usable. Nothing is
+saved until the member confirms, and then only what the report showed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from pyscript import when, window  # type: ignore[import-not-found]
+
+from ssi_coach import text
+from ssi_coach.activity import SOURCES
+from ssi_coach.importers.linkedin.types import (
+    MAX_UPLOAD_BYTES,
+    ExportReading,
+    ImportRefused,
+    Progress,
+    Upload,
+)
+from ssi_coach.insights import network_insights
+
+from . import browser, import_views, views
+from .browser import element
+from .guard import guarded, guarded_async
+
+if TYPE_CHECKING:
+    from ssi_coach.importers.linkedin.merge import ImportPlan
+
+    from .app import App
+
+PAINT_PAUSE_S = 0.02  # a macrotask: long enough for the browser to paint the progress bar
+
+
+@dataclass
+class PendingExport:
+    reading: ExportReading
+    plan: ImportPlan
+
+
+class ExportImport:
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.pending: PendingExport | None = None
+        self.busy = False
+        self.pandas_ready = False
+        self.imports: list[asyncio.Future[None]] = []  # running imports, kept alive
+
+    def bind(self) -> None:
+        when("change", "#export-file")(self.on_file_chosen)
+        when("dragover", "#export-drop")(self.on_drag_over)
+        when("dragleave", "#export-drop")(self.on_drag_leave)
+        when("drop", "#export-drop")(self.on_drop)
+        # A file dropped anywhere else must not make the browser leave the page.
+        when("dragover", window)(self.on_stray_drag)
+        when("drop", window)(self.on_stray_drag)
+        when("click", "#export-panel")(self.on_panel_click)
+
+    # ---- choosing files -------------------------------------------------------------------
+
+    @guarded
+    def on_file_chosen(self, event: Any) -> None:
+        field = event.target
+        files = _file_list(field.files)
+        field.value = ""  # choosing the same files again must fire another change
+        self._start(files)
+
+    @guarded
+    def on_drag_over(self, event: Any) -> None:
+        event.preventDefault()
+        event.dataTransfer.dropEffect = "copy"
+        element("export-drop").classList.add("dragging")
+
+    @guarded
+    def on_drag_leave(self, event: Any) -> None:
+        element("export-drop").classList.remove("dragging")
+
+    @guarded
+    def on_drop(self, event: Any) -> None:
+        event.preventDefault()
+        event.stopPropagation()
+        element("export-drop").classList.remove("dragging")
+        self._start(_file_list(event.dataTransfer.files))
+
+    @guarded
+    def on_stray_drag(self, event: Any) -> None:
+        if browser.found(event.target.closest("#export-drop")) is None:
+            event.preventDefault()
+
+    def _start(self, files: list[Any]) -> None:
+        if not files:
+            return
+        if self.busy:
+            self.app.say("An import is already running; wait for its report first.")
+            return
+        self.imports = [f for f in self.imports if not f.done()]
+        self.imports.append(asyncio.ensure_future(self.run(files)))
+
+    # ---- reading --------------------------------------------------------------------------
+
+    @guarded_async
+    async def run(self, files: list[Any]) -> None:
+        self.busy, self.pending = True, None
+        element("export-details").open = True
+        try:
+            too_big = next((f for f in files if f.size > MAX_UPLOAD_BYTES), None)
+            if too_big is not None:  # refused before a byte is read into memory
+                self._show(import_views.refused(_too_big(too_big)))
+                return
+            await self._load_pandas()
+            uploads = []
+            for number, file in enumerate(files, start=1):
+                self._progress(None, f"Opening {file.name} ({number} of {len(files)})")
+                await asyncio.sleep(PAINT_PAUSE_S)
+                buffer = await file.arrayBuffer()
+                uploads.append(Upload(str(file.name), bytes(buffer.to_bytes())))
+            await self._read(uploads)
+        finally:
+            self.busy = False
+
+    async def _load_pandas(self) -> None:
+        if self.pandas_ready:
+            return
+        self._progress(None, "Loading the data tools (first import only)")
+        await asyncio.sleep(PAINT_PAUSE_S)
+        import pyodide_js  # type: ignore[import-not-found]
+
+        await pyodide_js.loadPackage(["pandas"])
+        self.pandas_ready = True
+
+    async def _read(self, uploads: list[Upload]) -> None:
+        from ssi_coach.importers.linkedin import import_steps
+        from ssi_coach.importers.linkedin.merge import plan_import
+
+        for step in import_steps(uploads):
+            if isinstance(step, Progress):
+                self._progress(step)
+                await asyncio.sleep(PAINT_PAUSE_S)
+            elif isinstance(step, ImportRefused):
+                self._show(import_views.refused(step.message))
+            else:
+                plan = plan_import(self.app.document, step, today=browser.local_today())
+                self.pending = PendingExport(step, plan)
+                self._show(import_views.report(step, plan))
+                element("export-report-heading").focus()
+                self.app.say("Your export is read. Check the report, then save or cancel.")
+
+    def _progress(self, step: Progress | None, message: str = "") -> None:
+        self._show(import_views.progress(step, message))
+        element("export-status").textContent = (step.message if step else message) + "…"
+
+    def _show(self, html: str) -> None:
+        panel = element("export-panel")
+        panel.innerHTML = html
+        panel.hidden = False
+
+    # ---- confirm or cancel ----------------------------------------------------------------
+
+    @guarded
+    def on_panel_click(self, event: Any) -> None:
+        button = browser.closest(event, "button[data-action]")
+        if button is None:
+            return
+        action = str(button.dataset.action)
+        if action == "export-confirm":
+            self.confirm()
+        elif action == "export-cancel":
+            self.close("Import cancelled. Nothing was saved.")
+        elif action == "export-close":
+            self.close("")
+
+    def confirm(self) -> None:
+        from ssi_coach.importers.linkedin.merge import apply_import, plan_import
+
+        pending = self.pending
+        if pending is None:
+            return
+        # The member may have typed a week since the report was shown: plan again and, if
+        # that changes what the report said, show the new report instead of saving.
+        plan = plan_import(self.app.document, pending.reading, today=browser.local_today())
+        if plan != pending.plan:
+            self.pending = PendingExport(pending.reading, plan)
+            self._show(import_views.report(pending.reading, plan))
+            self.app.say("Your activity log changed since the report was made; here is the "
+                         "report again. Nothing was saved yet.")
+            return
+        updated = apply_import(self.app.document, plan, self._choices())
+        if self.app.save(updated):
+            self.pending = None
+            element("export-panel").hidden = True
+            element("export-panel").innerHTML = ""
+            self.app.render()
+            self.app.say(f"Imported your LinkedIn export: {len(plan.new)} new and "
+                         f"{len(plan.updated)} updated weeks of activity.")
+
+    def _choices(self) -> dict[Any, str]:
+        import datetime as dt
+
+        choices: dict[Any, str] = {}
+        for select in element("export-panel").querySelectorAll("select[data-week]"):
+            if str(select.value) in SOURCES:
+                choices[dt.date.fromisoformat(str(select.dataset.week))] = str(select.value)
+        return choices
+
+    def close(self, message: str) -> None:
+        self.pending = None
+        panel = element("export-panel")
+        panel.hidden = True
+        panel.innerHTML = ""
+        element("export-status").textContent = ""
+        if message:
+            self.app.say(message)
+
+    # ---- insights -------------------------------------------------------------------------
+
+    def render_network(self) -> None:
+        document = self.app.document
+        section = element("network-details")
+        if document.network is None:
+            section.hidden = True
+            return
+        found = network_insights(document.network)
+        chart = ""
+        if found.growth is not None:
+            chart = ('<p class="muted">Drawing the chart…</p>' if self.app.draw is None else
+                     views.chart_figure(found.growth, self.app.draw.lines_svg(found.growth),
+                                        "network-chart"))
+        day = text.long_date(document.imported_on) if document.imported_on else "earlier"
+        element("network-body").innerHTML = import_views.network_panel(found, chart, day)
+        section.hidden = False
+
+
+def _file_list(files: Any) -> list[Any]:
+    found = browser.found(files)
+    return [] if found is None else [found.item(i) for i in range(found.length)]
+
+
+def _too_big(file: Any) -> str:
+    megabytes = int(file.size) // (1024 * 1024)
+    return (f"“{file.name}” is {megabytes:,} MB. LinkedIn's exports are far smaller; this "
+            "does not look like one. Choose the .zip LinkedIn sent you (or its CSV files).")

@@ -1,0 +1,90 @@
+"""Import a LinkedIn data export: the member's zip(s) or loose CSVs in, an `ExportReading`
+out (weekly activity counts, profile checklist facts, a network summary and a report of
+every file read, skipped row and unusable file), or an `ImportRefused` when the upload is
+not a LinkedIn export at all. Everything happens in memory and nothing is saved here; the
+stages and the counting rules are in README.md next to this file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from .types import (
+    ExportReading,
+    FileProblem,
+    FileReport,
+    ImportRefused,
+    Progress,
+    RowError,
+    Upload,
+)
+
+__all__ = ["ExportReading", "ImportRefused", "Progress", "Upload", "import_steps",
+           "read_export"]
+
+if TYPE_CHECKING:
+    from .parsers import Parsed
+
+Step = Progress | ExportReading | ImportRefused
+
+# The stages are imported when an import starts, not with the package: the browser loads
+# pandas only then, and the page may import `types` (or `merge`) long before.
+
+
+def import_steps(uploads: Sequence[Upload]) -> Iterator[Step]:
+    """The import, one step at a time, for a page that must stay responsive: a Progress
+    before each file is read and parsed and before the counting, then exactly one
+    ExportReading or ImportRefused."""
+    from . import archive, csvfile
+    from .parsers import parse
+
+    collected = archive.collect(uploads)
+    if isinstance(collected, ImportRefused):
+        yield collected
+        return
+    total = len(collected.files) + 1
+    parsed: list[Parsed] = []
+    problems: list[FileProblem] = list(collected.problems)
+    for done, source in enumerate(collected.files):
+        yield Progress(done, total, f"Reading {_base_name(source.name)}")
+        table = csvfile.read_table(source)
+        if isinstance(table, FileProblem):
+            problems.append(table)
+            continue
+        result = parse(table)
+        if result.problem is not None:  # like a file csvfile could not use: not in `files`
+            problems.append(result.problem)
+        else:
+            parsed.append(result)
+    yield Progress(total - 1, total, "Counting your weeks")
+    yield _reading(parsed, tuple(collected.ignored), tuple(problems))
+
+
+def read_export(uploads: Sequence[Upload]) -> ExportReading | ImportRefused:
+    """The whole import at once (tests, benchmarks): the last step of `import_steps`."""
+    result: ExportReading | ImportRefused = ImportRefused("Nothing was imported.")
+    for step in import_steps(uploads):
+        if not isinstance(step, Progress):
+            result = step
+    return result
+
+
+def _base_name(name: str) -> str:
+    """`messages.csv` of `Complete_….zip › Export/messages.csv`: short enough for a status."""
+    return re.split(r"[/\\]| › ", name)[-1]
+
+
+def _reading(parsed: Sequence[Parsed], ignored: tuple[str, ...],
+             problems: tuple[FileProblem, ...]) -> ExportReading:
+    from .aggregate import aggregate
+
+    summary = aggregate(parsed)
+    errors: tuple[RowError, ...] = tuple(e for p in parsed for e in p.errors)
+    files = tuple(FileReport(p.file, p.kind, p.rows_read, p.rows_skipped) for p in parsed)
+    return ExportReading(files=files, ignored=ignored, errors=errors, problems=problems,
+                         weeks=summary.weeks, first_day=summary.first_day,
+                         last_day=summary.last_day, checklist=summary.checklist,
+                         checklist_evidence=summary.checklist_evidence,
+                         network=summary.network)

@@ -1,0 +1,144 @@
+"""The records that pass between the stages of the LinkedIn export import.
+
+    uploads (name, bytes)  --archive-->  SourceFile per recognised CSV
+    SourceFile             --csvfile-->  Table (columns by name, physical line numbers)
+    Table                  --parsers-->  events (pandas frames, one per kind of activity)
+    events                 --aggregate-> ExportReading: weekly counts, checklist facts,
+                                         network summary, and everything the report shows
+    ExportReading + Document --plan---->  ImportPlan (what will be added or changed)
+    ImportPlan + choices   --apply---->  Document
+
+Every stage returns its problems instead of raising: a bad row becomes a RowError, a file
+that cannot be read becomes a FileProblem, and an upload that is not a LinkedIn export at all
+becomes an ImportRefused. Raw text never leaves the reading stages: only counts and checklist
+facts reach the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from ...activity import WeekLog
+
+MAX_UPLOAD_BYTES = 300 * 1024 * 1024  # one chosen file; LinkedIn's largest exports are far below
+MAX_UNPACKED_BYTES = 1024 * 1024 * 1024  # all CSVs of one import once unzipped (zip bombs)
+
+
+@dataclass(frozen=True)
+class Upload:
+    """One file the member chose or dropped: a .zip or a loose .csv."""
+
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One recognised CSV, still as bytes."""
+
+    kind: str  # canonical kind: "shares", "comments", "connections", ... (archive.KINDS)
+    name: str  # as the member sees it: "Shares_1234567.csv" or "Export.zip › Shares.csv"
+    data: bytes
+
+
+@dataclass(frozen=True)
+class RowError:
+    """A row that was skipped, or a value that could not be read, and why."""
+
+    file: str
+    line: int  # physical line (1-based) where the record starts in the file
+    column: str  # "" when it concerns the whole row
+    reason: str
+    raw: str = ""  # the offending text, cut to a readable length
+
+    def __str__(self) -> str:
+        where = f"{self.file}, line {self.line}"
+        if self.column:
+            return f"{where}, {self.column}: {self.reason}"
+        return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    """A whole file that could not be used (unreadable, no recognisable header...)."""
+
+    file: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Table:
+    """One CSV read with its file's dialect. Column-oriented, ready for pandas.
+
+    `columns` maps each header name, trimmed and lower-cased, to its values (trimmed
+    strings, "" for empty); `lines[i]` is the physical line where record i starts."""
+
+    file: str
+    kind: str
+    columns: Mapping[str, list[str]]
+    lines: list[int]
+    errors: tuple[RowError, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+
+@dataclass(frozen=True)
+class ImportRefused:
+    """The uploads cannot be imported at all; nothing is read and nothing changes."""
+
+    message: str  # shown to the member as is: says what was wrong and what to do
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A step of a long import, for the progress indicator."""
+
+    done: int  # steps finished
+    total: int  # steps in all (known once the archive is opened)
+    message: str  # "Reading messages.csv (60,000 rows)"
+
+
+@dataclass(frozen=True)
+class FileReport:
+    name: str
+    kind: str
+    rows_read: int  # records turned into activity or facts
+    rows_skipped: int  # records with a RowError that were left out
+
+
+@dataclass(frozen=True)
+class NetworkSummary:
+    """The insights the import makes possible, as counts (rates are computed when shown)."""
+
+    # connections added per calendar month ("2026-07") by seniority class (see seniority.py)
+    connections_by_month: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    undated_connections: int = 0  # connections whose date could not be read
+    invitations_sent: int = 0  # outgoing invitations in the export (recent ones only)
+    invitations_accepted: int = 0  # ... whose invitee is now a connection
+    conversations_started: int = 0  # conversations whose first message is the member's
+    conversations_replied: int = 0  # ... in which someone else wrote after that
+    # activity the member did, by weekday (Monday first): posts, comments, reactions,
+    # votes, reposts, messages sent and invitations sent
+    by_weekday: tuple[int, int, int, int, int, int, int] = (0, 0, 0, 0, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class ExportReading:
+    """Everything read from one import, before anything is saved."""
+
+    files: tuple[FileReport, ...]  # recognised files, in reading order
+    ignored: tuple[str, ...]  # names seen and not used
+    errors: tuple[RowError, ...]  # skipped rows and unreadable values
+    problems: tuple[FileProblem, ...]  # whole files that could not be used
+    weeks: tuple[WeekLog, ...]  # weekly counts (ISO weeks, UTC), oldest first, no empty weeks
+    first_day: dt.date | None  # the date range the activity covers
+    last_day: dt.date | None
+    checklist: Mapping[str, bool]  # checklist item -> done, only where the export says
+    checklist_evidence: Mapping[str, str]  # item -> why ("Skills.csv: 12 skills")
+    network: NetworkSummary = field(default_factory=NetworkSummary)

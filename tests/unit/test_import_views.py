@@ -1,0 +1,101 @@
+"""The import report and network panel as the member reads them, from real plans."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from shell import import_views
+from ssi_coach.activity import Checklist, WeekLog
+from ssi_coach.importers.linkedin.merge import plan_import
+from ssi_coach.importers.linkedin.types import (
+    ExportReading,
+    FileProblem,
+    FileReport,
+    NetworkSummary,
+    Progress,
+    RowError,
+)
+from ssi_coach.insights import network_insights
+from ssi_coach.model import Document
+
+TODAY = dt.date(2026, 11, 22)
+MONDAY = dt.date(2026, 11, 16)
+HOSTILE = '<img src=x onerror="alert(1)">'
+
+
+def _reading(**changes: object) -> ExportReading:
+    reading = ExportReading(
+        files=(FileReport("Export.zip › Shares_123.csv", "shares", 40, 1),
+               FileReport("Export.zip › Connections.csv", "connections", 300, 0)),
+        ignored=("Export.zip › Ad_Targeting.csv",),
+        errors=(RowError("Export.zip › Shares_123.csv", 17, "Date", "not a date", "2026-13-45"),),
+        problems=(FileProblem("Export.zip › Skills.csv", "no recognisable header"),),
+        weeks=(WeekLog(MONDAY - dt.timedelta(weeks=1), {"posts": 2}),
+               WeekLog(MONDAY, {"posts": 1, "comments_written": 5})),
+        first_day=dt.date(2026, 11, 10), last_day=dt.date(2026, 11, 20),
+        checklist={"skills": True}, checklist_evidence={"skills": "Skills.csv: 12 skills"},
+        network=NetworkSummary(invitations_sent=3),
+    )
+    return dataclasses.replace(reading, **changes)  # type: ignore[arg-type]
+
+
+def test_the_report_says_what_was_read_and_what_will_change() -> None:
+    reading = _reading()
+    html = import_views.report(reading, plan_import(Document(), reading, today=TODAY))
+    assert "Read 2 files: 340 rows, 1 row skipped." in html
+    assert "Activity from 10 Nov 2026 to 20 Nov 2026." in html
+    assert "2 new weeks of activity" in html
+    assert "Export.zip › Shares_123.csv, line 17</span>: Date: not a date" in html
+    assert "1 file not used" in html and "Ad_Targeting.csv" in html
+    assert "Export.zip › Skills.csv: no recognisable header" in html
+    assert 'data-item="skills"' in html and "not answered → <strong>done</strong>" in html
+    assert 'data-action="export-confirm"' in html and 'data-action="export-cancel"' in html
+
+
+def test_a_typed_week_is_a_choice_defaulting_to_typed() -> None:
+    reading = _reading()
+    document = Document(weeks=(WeekLog(MONDAY, {"posts": 3}),))
+    html = import_views.report(reading, plan_import(document, reading, today=TODAY))
+    assert "Weeks you also typed by hand (1)" in html
+    assert "Posts published: typed 3, export 1" in html
+    assert f'<select id="source-{MONDAY}" data-week="{MONDAY}">' in html
+    assert '<option value="typed" selected>What I typed</option>' in html
+
+
+def test_nothing_new_offers_only_close() -> None:
+    reading = _reading(network=NetworkSummary())
+    document = Document(imported=reading.weeks, checklist=Checklist({"skills": True}))
+    html = import_views.report(reading, plan_import(document, reading, today=TODAY))
+    assert "Nothing new" in html
+    assert 'data-action="export-confirm"' not in html and 'data-action="export-close"' in html
+
+
+def test_file_names_and_row_text_are_never_markup() -> None:
+    reading = _reading(
+        files=(FileReport(HOSTILE, "shares", 1, 0),), ignored=(HOSTILE,),
+        errors=(RowError(HOSTILE, 2, HOSTILE, HOSTILE, HOSTILE),),
+        problems=(FileProblem(HOSTILE, HOSTILE),))
+    html = import_views.report(reading, plan_import(Document(), reading, today=TODAY))
+    assert "<img" not in html and "&lt;img" in html
+    assert "<img" not in import_views.refused(HOSTILE)
+
+
+def test_progress_is_determinate_once_files_are_counted() -> None:
+    assert "<progress aria-label" in import_views.progress(None, "Loading")
+    html = import_views.progress(Progress(3, 8, "Reading messages.csv"))
+    assert 'value="3" max="8"' in html and "Reading messages.csv…" in html
+
+
+def test_the_network_panel_shows_rates_only_with_enough_behind_them() -> None:
+    summary = NetworkSummary(connections_by_month={"2026-10": {"vp": 2, "other": 8}},
+                             invitations_sent=20, invitations_accepted=5,
+                             conversations_started=2, conversations_replied=1,
+                             by_weekday=(1, 0, 0, 4, 0, 0, 0))
+    html = import_views.network_panel(network_insights(summary), "", "20 Nov 2026")
+    assert '<dd data-fact="size">10</dd>' in html
+    assert "2 (20%)" in html
+    assert "25% (5 of 20)" in html
+    assert "1 of 2 (too few to call it a rate)" in html
+    assert "Thursday (4), Monday (1)" in html
+    assert 'data-seniority="vp"' in html
