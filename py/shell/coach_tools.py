@@ -123,24 +123,28 @@ class CoachTools:
         entries = js.Object.fromEntries(js.FormData.new(element(form_id))).to_py()
         return {str(k): str(v) for k, v in entries.items()}
 
-    def _show_errors(self, prefix: str, form_id: str, errors: Sequence[FieldError]) -> bool:
+    def _show_errors(self, form_id: str,
+                     errors: Sequence[tuple[str, FieldError]]) -> bool:
+        """Each (field id prefix, error) at its field, the first one focused; True if none."""
         form = element(form_id)
         for node in form.querySelectorAll(".field-error"):
             node.textContent = ""
         for node in form.querySelectorAll("[aria-invalid]"):
             node.removeAttribute("aria-invalid")
-        for error in errors:
+        for prefix, error in errors:
             element(f"{prefix}err-{error.field}").textContent = error.message
             element(f"{prefix}-{error.field}").setAttribute("aria-invalid", "true")
         if errors:
-            element(f"{prefix}-{errors[0].field}").focus()
+            prefix, error = errors[0]
+            element(f"{prefix}-{error.field}").focus()
         return not errors
 
     @guarded
     def on_week_submit(self, event: Any) -> None:
         event.preventDefault()
         result = read_week_form(self._values("week-form"), today=browser.local_today())
-        if not self._show_errors("w", "week-form", result.errors) or result.week is None:
+        errors = [("w", e) for e in result.errors]
+        if not self._show_errors("week-form", errors) or result.week is None:
             return
         if self.app.save(self.app.document.with_week(result.week)):
             element("week-form").innerHTML = coach_forms.week_form(
@@ -163,30 +167,14 @@ class CoachTools:
         values = self._values("plan-form")
         plan, plan_errors = read_plan_form(values)
         goal, goal_errors = read_goal_form(values, today=browser.local_today())
-        if not self._show_plan_errors(plan_errors, goal_errors):
+        errors = [*[("p", e) for e in plan_errors], *[("g", e) for e in goal_errors]]
+        if not self._show_errors("plan-form", errors):
             return
         updated = dataclasses.replace(self.app.document, plan=plan, goal=goal)
         if self.app.save(updated):
             self.app.render()
             self.app.say("Saved your plan. The projection below shows where it leads.")
             element("plan-details").open = True
-
-    def _show_plan_errors(self, plan_errors: Sequence[FieldError],
-                          goal_errors: Sequence[FieldError]) -> bool:
-        form = element("plan-form")
-        for node in form.querySelectorAll(".field-error"):
-            node.textContent = ""
-        for node in form.querySelectorAll("[aria-invalid]"):
-            node.removeAttribute("aria-invalid")
-        for prefix, errors in (("p", plan_errors), ("g", goal_errors)):
-            for error in errors:
-                element(f"{prefix}err-{error.field}").textContent = error.message
-                element(f"{prefix}-{error.field}").setAttribute("aria-invalid", "true")
-        first = [*[("p", e) for e in plan_errors], *[("g", e) for e in goal_errors]]
-        if first:
-            prefix, error = first[0]
-            element(f"{prefix}-{error.field}").focus()
-        return not first
 
     @guarded
     def on_weeks_click(self, event: Any) -> None:
