@@ -16,10 +16,10 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
-import json
 import re
 import zlib
 from dataclasses import dataclass, replace
+from json import dumps, loads
 from typing import Any
 
 from .errors import DocumentError
@@ -107,7 +107,7 @@ def encode_report(report: SharedReport) -> str:
         rows.append(_row(checkin, checkin.on.toordinal() - previous))
         previous = checkin.on.toordinal()
     data = [report.name, report.created.toordinal(), rows]
-    compact = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    compact = dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     raw = compact.encode("utf-8")
     packed = zlib.crc32(raw).to_bytes(_CHECK_BYTES, "big") + zlib.compress(raw, 9)
     return PREFIX + base64.urlsafe_b64encode(packed).rstrip(b"=").decode("ascii")
@@ -184,7 +184,7 @@ def _no_constants(name: str) -> Any:
 
 def _parse(raw: bytes) -> Any:
     try:
-        return json.loads(raw.decode("utf-8"), parse_constant=_no_constants)
+        return loads(raw.decode("utf-8"), parse_constant=_no_constants)
     except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         raise ShareLinkError(_NOT_A_REPORT) from None
 

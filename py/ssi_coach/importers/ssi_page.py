@@ -20,13 +20,13 @@ as words in `PasteResult`.
 from __future__ import annotations
 
 import itertools
-import json
 import math
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from json import JSONDecoder
 from typing import NamedTuple
 
 from ..model import PILLAR_MAX, PILLARS, TOTAL_MAX, display_total
@@ -440,7 +440,7 @@ def _read_group(group: dict[str, object], draft: _Draft) -> None:
 
 
 def _find_member_json(text: str) -> dict[str, dict[str, object]] | None:
-    decoder = json.JSONDecoder()
+    decoder = JSONDecoder()
     for brace in itertools.islice(re.finditer(r"\{", text), _MAX_JSON_STARTS):
         try:
             value, _ = decoder.raw_decode(text, brace.start())

@@ -7,7 +7,7 @@ older backup is upgraded and one from a newer version is refused with a clear me
 
 from __future__ import annotations
 
-import json
+from json import dumps
 
 from ..errors import CorruptDocument
 from ..model import Document
@@ -20,7 +20,7 @@ MAX_BACKUP_BYTES = 5_000_000  # far above years of check-ins; stops a wrong file
 
 def backup_text(document: Document) -> str:
     data = {"backup_of": BACKUP_LABEL, **document_to_data(document)}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def read_backup(data: bytes | str) -> Document:

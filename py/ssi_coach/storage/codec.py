@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import json
+from json import dumps, loads
 from typing import Any
 
 from ..errors import CorruptDocument, InvalidRecord
@@ -57,13 +57,13 @@ def document_to_data(document: Document) -> Data:
 
 
 def encode(document: Document, *, indent: int | None = None) -> str:
-    return json.dumps(document_to_data(document), ensure_ascii=False, indent=indent,
+    return dumps(document_to_data(document), ensure_ascii=False, indent=indent,
                       separators=None if indent else (",", ":"))
 
 
 def parse_json(text: str) -> Data:
     try:
-        data = json.loads(text)
+        data = loads(text)
     except ValueError as error:
         raise CorruptDocument(f"The data is not valid JSON ({error}).") from None
     if not isinstance(data, dict):

@@ -6,8 +6,8 @@ Decoding is forgiving on purpose: a damaged draft is simply no draft.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
+from json import dumps, loads
 
 from ..validation import FORM_FIELDS
 
@@ -25,7 +25,7 @@ class Draft:
 
 
 def encode_draft(draft: Draft) -> str:
-    return json.dumps({
+    return dumps({
         "fields": {k: v for k, v in draft.fields.items() if k in FORM_FIELDS},
         "replacing": draft.replacing.isoformat() if draft.replacing else None,
     }, ensure_ascii=False)
@@ -35,7 +35,7 @@ def decode_draft(text: str | None) -> Draft | None:
     if not text:
         return None
     try:
-        data = json.loads(text)
+        data = loads(text)
         fields = {k: v for k, v in data["fields"].items()
                   if k in FORM_FIELDS and isinstance(v, str)}
         replacing = dt.date.fromisoformat(data["replacing"]) if data.get("replacing") else None
