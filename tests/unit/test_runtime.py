@@ -63,3 +63,40 @@ def test_vendored_runtime_matches_the_official_lock() -> None:
         entry = lock["packages"][name]
         data = (vendor / entry["file_name"]).read_bytes()
         assert hashlib.sha256(data).hexdigest() == entry["sha256"], name
+
+
+# ---- the precompiled copy the app runs on -------------------------------------------------
+
+def _compiled_or_skip() -> Path:
+    try:
+        return runtime.compiled_runtime(runtime.ROOT / "vendor")
+    except SetupError:
+        pytest.skip("vendor/ not set up; 'make test' sets it up first")
+
+
+def test_compiled_runtime_lock_matches_its_wheels_so_pyodide_accepts_them() -> None:
+    import json
+
+    compiled = _compiled_or_skip()
+    lock = json.loads((compiled / "pyodide-lock.json").read_text())
+    names = package_closure(lock, runtime.APP_PACKAGES)
+    for name in names:
+        entry = lock["packages"][name]
+        data = (compiled / entry["file_name"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == entry["sha256"], name
+    # The folder name carries a hash of what is in it: new content, new path.
+    assert compiled.name.startswith(f"pyodide-{runtime.PYODIDE_VERSION}-pyc-")
+
+
+def test_compiled_runtime_holds_bytecode_not_source() -> None:
+    import zipfile
+
+    compiled = _compiled_or_skip()
+    with zipfile.ZipFile(compiled / "python_stdlib.zip") as stdlib:
+        names = stdlib.namelist()
+    assert "json/__init__.pyc" in names and "json/__init__.py" not in names
+    with zipfile.ZipFile(next(compiled.glob("matplotlib-*.whl"))) as wheel:
+        names = wheel.namelist()
+    assert "matplotlib/figure.pyc" in names and "matplotlib/figure.py" not in names
+    assert "matplotlib/mpl-data/fonts/ttf/DejaVuSans.ttf" in names
+    assert not any(name.endswith("STIXGeneral.ttf") for name in names)  # never used

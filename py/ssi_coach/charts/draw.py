@@ -27,6 +27,9 @@ _STYLE = {
     "svg.fonttype": "none",  # real text: smaller, selectable, uses the page's font
     "svg.hashsalt": "ssi-coach",  # stable ids, so the same data draws the same SVG
     "font.size": 10,
+    # Labels are plain text: a "$" in a name is a dollar sign, and no math fonts are needed
+    # (the runtime ships DejaVu Sans only).
+    "text.parse_math": False,
     "axes.spines.top": False,
     "axes.spines.right": False,
 }
