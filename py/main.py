@@ -4,6 +4,8 @@ A URL whose fragment carries a shared report opens that report read-only instead
 reading or writing the member's own data.
 """
 
+import importlib
+
 import pyodide_js  # type: ignore[import-not-found]
 
 from shell import browser, views
@@ -11,6 +13,9 @@ from shell.app import App
 from shell.data_tools import REPORT_PREFIX
 from ssi_coach.share import ShareLinkError, decode_report
 from ssi_coach.storage import Store
+
+CHART_IMPORT_STEPS = ("numpy", "PIL.Image", "matplotlib", "matplotlib.text", "matplotlib.axes",
+                      "matplotlib.figure", "matplotlib.dates", "ssi_coach.charts.draw")
 
 fragment = browser.url_fragment()
 store = Store(browser.LocalStorage())
@@ -31,9 +36,14 @@ if app is not None:
         # Matplotlib and its closure come from the self-hosted Pyodide folder, resolved by
         # the lock file; this takes seconds, so it happens after the numbers are on screen.
         await pyodide_js.loadPackage(["matplotlib"])  # type: ignore[top-level-await]
+        # Import in steps of under ~150 ms each, with a browser turn between them, so a
+        # member typing while the charts load never waits on one long import.
+        for module in CHART_IMPORT_STEPS:
+            importlib.import_module(module)
+            await browser.next_task()  # type: ignore[top-level-await]
         from ssi_coach.charts import draw
 
-        app.charts_loaded(draw)
+        await app.charts_loaded(draw)  # type: ignore[top-level-await]
         browser.set_stage("charts")
     except Exception as error:  # noqa: BLE001 - without charts the numbers still work
         import traceback

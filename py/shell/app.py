@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import traceback
+from collections.abc import Iterator
 from html import escape
 from typing import Any
 
@@ -105,11 +106,15 @@ class App:
         self.coach.bind()
         self.exports.bind()
 
-    def charts_loaded(self, draw_module: Any) -> None:
+    async def charts_loaded(self, draw_module: Any) -> None:
+        """Draw every chart, one per browser task, so typing never waits long for them."""
         self.draw = draw_module
-        self.render_charts()
+        for _ in self.chart_steps():
+            await browser.next_task()
         if self.report is None:
+            await browser.next_task()
             self.coach.render_outcomes()
+            await browser.next_task()
             self.exports.render_network()
 
     # ---- rendering -----------------------------------------------------------------
@@ -132,6 +137,11 @@ class App:
         self.render_charts()
 
     def render_charts(self) -> None:
+        for _ in self.chart_steps():
+            pass
+
+    def chart_steps(self) -> Iterator[None]:
+        """Draw the trend charts, pausing (yield) after each: one chart is one browser task."""
         checkins = self.document.checkins
         trend = trend_chart(checkins)
         body = element("charts-body")
@@ -144,6 +154,7 @@ class App:
             parts = [views.chart_figure(trend, self.draw.trend_svg(trend), "trend-chart")]
             ranks = rank_chart(checkins)
             if ranks is not None:
+                yield
                 parts.append(views.chart_figure(ranks, self.draw.lines_svg(ranks), "rank-chart"))
             body.innerHTML = "".join(parts)
         except Exception as error:  # noqa: BLE001 - a chart must never take the numbers down

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from typing import Any
 
@@ -63,9 +64,21 @@ def element(element_id: str):  # type: ignore[no-untyped-def]
     return document.getElementById(element_id)
 
 
+async def next_task() -> None:
+    """Give the browser a turn (input, painting) before going on with long work.
+
+    Pyodide's event loop schedules the rest of the coroutine with setTimeout, a new task.
+    """
+    await asyncio.sleep(0)
+
+
 def set_stage(stage: str) -> None:
-    """The marker tests and scripts wait on: loading, ready (numbers), charts."""
+    """The marker tests and scripts wait on: loading, ready (numbers), charts.
+
+    The performance mark lets the benchmark read when each stage was reached.
+    """
     document.body.dataset.stage = stage
+    js.performance.mark(f"ssi-coach:{stage}")
 
 
 def report_error(message: str) -> None:

@@ -10,7 +10,7 @@ The export is the synthetic `ExportSpec.large()` (about 8,000 connections, 60,00
 The target (at most 15 s on this 2-core machine) is printed next to the numbers, never
 asserted: timings belong here, not in tests that flake. With --quick one run of each.
 
-Run: make bench   (or: .venv/bin/python -m tests.bench.bench_import [--quick])
+Run: make bench (all benchmarks), or .venv/bin/python -m tests.bench.bench_import [--quick]
 """
 
 from __future__ import annotations
@@ -96,43 +96,54 @@ def describe(values: list[float]) -> str:
             f"max {max(values):6.2f} s")
 
 
+def measure(runs: int) -> dict[str, Any]:
+    """CPython baseline and the page, `runs` times each; JSON-ready results."""
+    export = make_export(ExportSpec.large())
+    uploads = [Upload(name, data) for name, data in export.uploads]
+    baseline = cpython_seconds(uploads, runs)
+    server = make_server(ROOT / "dist", 0, quiet=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    site_url = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            zip_path = Path(folder) / export.uploads[0][0]
+            zip_path.write_bytes(export.uploads[0][1])
+            page_runs = page_seconds(site_url, zip_path, runs)
+    finally:
+        server.shutdown()
+        server.server_close()
+    return {"zip_mb": sum(len(data) for _, data in export.uploads) / 1e6,
+            "rows": sum(export.expected.rows_read.values()), "cpython_s": baseline,
+            "page": page_runs, "target_s": TARGET_S}
+
+
+def report(results: dict[str, Any]) -> str:
+    lines = [f"large export: {results['zip_mb']:.1f} MB zipped, {results['rows']:,} rows",
+             f"CPython read_export (baseline): {describe(results['cpython_s'])}"]
+    cpython = statistics.median(results["cpython_s"])
+    for label in ("first", "second"):
+        runs = results["page"]
+        times = [r[f"{label}_s"] for r in runs]
+        verdict = "within" if statistics.median(times) <= TARGET_S else "OVER"
+        lines.append(
+            f"page, {label} import{' (loads pandas)' if label == 'first' else ''}: "
+            f"{describe(times)}  ratio to CPython {statistics.median(times) / cpython:.1f}x  "
+            f"({verdict} the {TARGET_S:.0f} s target)")
+        longest = max(r[f"{label}_longest_task_ms"] for r in runs)
+        messages = min(r[f"{label}_progress_messages"] for r in runs)
+        lines.append(f"    longest main-thread task {longest:,.0f} ms; "
+                     f"{messages} progress messages")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="one run of each (CI)")
     args = parser.parse_args()
-    runs = 1 if args.quick else 3
-
-    export = make_export(ExportSpec.large())
-    uploads = [Upload(name, data) for name, data in export.uploads]
-    size_mb = sum(len(data) for _, data in export.uploads) / 1e6
-    print(f"large export: {size_mb:.1f} MB zipped, "
-          f"{sum(export.expected.rows_read.values()):,} rows")
-
-    baseline = cpython_seconds(uploads, runs)
-    print(f"CPython read_export (baseline): {describe(baseline)}")
-
-    server = make_server(ROOT / "dist", 0, quiet=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    site_url = f"http://127.0.0.1:{server.server_address[1]}/"
-    with tempfile.TemporaryDirectory() as folder:
-        zip_path = Path(folder) / export.uploads[0][0]
-        zip_path.write_bytes(export.uploads[0][1])
-        page_runs = page_seconds(site_url, zip_path, runs)
-    server.shutdown()
-
-    cpython = statistics.median(baseline)
-    for label in ("first", "second"):
-        times = [r[f"{label}_s"] for r in page_runs]
-        verdict = "within" if statistics.median(times) <= TARGET_S else "OVER"
-        print(f"page, {label} import{' (loads pandas)' if label == 'first' else ''}: "
-              f"{describe(times)}  ratio to CPython {statistics.median(times) / cpython:.1f}x  "
-              f"({verdict} the {TARGET_S:.0f} s target)")
-        longest = max(r[f"{label}_longest_task_ms"] for r in page_runs)
-        messages = min(r[f"{label}_progress_messages"] for r in page_runs)
-        print(f"    longest main-thread task {longest:,.0f} ms; {messages} progress messages")
+    results = measure(1 if args.quick else 3)
+    print(report(results))
     RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(json.dumps({"cpython_s": baseline, "page": page_runs,
-                                   "target_s": TARGET_S}, indent=2))
+    RESULTS.write_text(json.dumps(results, indent=2))
     print(f"results written to {RESULTS.relative_to(ROOT)}")
 
 

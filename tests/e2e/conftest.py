@@ -71,7 +71,10 @@ class PageWatch:
 
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(accept_downloads=True)
+    # The service worker is tested on its own (test_offline.py); elsewhere it would only
+    # copy the whole runtime into a cache that the context throws away, and Playwright's
+    # request routing does not see requests a service worker answers.
+    ctx = browser.new_context(accept_downloads=True, service_workers="block")
     yield ctx
     ctx.close()
 

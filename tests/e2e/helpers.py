@@ -177,7 +177,7 @@ def strict_page(browser: Browser, site_url: str) -> Iterator[Page]:
     """
     parsed = urlparse(site_url)
     watch = PageWatch(f"{parsed.scheme}://{parsed.netloc}")
-    ctx = browser.new_context(accept_downloads=True)
+    ctx = browser.new_context(accept_downloads=True, service_workers="block")
     try:
         tab = ctx.new_page()
         watch.attach(tab)
