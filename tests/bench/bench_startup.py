@@ -220,9 +220,10 @@ def table(results: dict[str, Any]) -> str:
     for key, label, unit, target in MEASURES:
         found = results["measures"][key]
         verdict = "met" if found["app"]["median"] <= target else "MISSED"
+        # The baseline shows numbers and charts at the same moment: no window to type in.
+        naive = "—" if key == "typing_longest_task_ms" else cell(found["naive"], unit)
         rows.append(f"{label:38} {'≤ ' + format(target, 'g') + ' ' + unit:>9}  "
-                    f"{cell(found['naive'], unit):>26}  {cell(found['app'], unit):>24}  "
-                    f"{verdict}")
+                    f"{naive:>26}  {cell(found['app'], unit):>24}  {verdict}")
     ratio = results["ratio_warm_full_dashboard"]
     verdict = "met" if ratio <= RATIO_TARGET else "MISSED"
     rows.append(f"{'app / naive, warm full dashboard':38} {'≤ ' + str(RATIO_TARGET):>9}  "
