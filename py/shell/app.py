@@ -47,6 +47,7 @@ class App:
         self.deleted: CheckIn | None = None  # for undo
         self.unreadable_raw: str | None = None
         self.draw: Any = None  # ssi_coach.charts.draw, once Matplotlib has loaded
+        self.save_notes: list[str] = []  # told with the next message (merges, full storage)
 
     # ---- start-up ------------------------------------------------------------------
 
@@ -84,6 +85,9 @@ class App:
             problem = element("problem")
             problem.innerHTML = views.problem(str(loaded.problem), loaded.raw or "")
             problem.hidden = False
+        elif loaded.recovered is not None:
+            self.say(views.recovered(str(loaded.recovered), loaded.damaged_key or ""),
+                     error=True)
         elif loaded.migrated:
             self.say("Your data was updated to the current format; a copy of the old format "
                      "is kept in this browser.")
@@ -102,6 +106,7 @@ class App:
                           "#set-aside-body"):
             when("click", container)(self.on_click)
         when("hashchange", window)(self.on_hash_change)
+        when("storage", window)(self.on_storage)
         self.tools.bind()
         self.coach.bind()
         self.exports.bind()
@@ -164,7 +169,8 @@ class App:
     def say(self, html: str, *, error: bool = False) -> None:
         status = element("status")
         status.className = "status error" if error else "status"
-        status.innerHTML = html
+        notes, self.save_notes = self.save_notes, []
+        status.innerHTML = " ".join([html, *notes])
 
     # ---- the form ------------------------------------------------------------------
 
@@ -293,13 +299,38 @@ class App:
     def save(self, document: Document) -> bool:
         """Store the document; on failure keep everything as it was and say so."""
         try:
-            self.store.save(document)
+            saved = self.store.save(document)
         except (StorageError, DocumentError) as error:
             self.say(f"Could not save: {escape(str(error))}. Nothing was changed, and what you "
                      "typed is still in the form.", error=True)
             return False
-        self.document = document
+        self.document = saved.document
+        if saved.merged:
+            self.save_notes.append(views.merged_note(saved.conflicts))
+        if self.store.last_good_stale:
+            self.save_notes.append(views.copy_stale_note())
         return True
+
+    @guarded
+    def on_storage(self, event: Any) -> None:
+        """Another tab saved: show its data here too (it is already merged in storage)."""
+        key = event.key
+        if isinstance(key, str) and key != self.store.key:
+            return  # a draft or a kept copy; null means the whole storage was cleared
+        before = self.document
+        loaded = self.store.load()
+        if loaded.problem is not None:
+            self.unreadable_raw = loaded.raw
+            problem = element("problem")
+            problem.innerHTML = views.problem(str(loaded.problem), loaded.raw or "")
+            problem.hidden = False
+            return
+        self.document = loaded.document
+        if (before.checklist, before.plan, before.goal) != (
+                loaded.document.checklist, loaded.document.plan, loaded.document.goal):
+            self.coach.render_settings_forms()
+        self.render()
+        self.say("Updated with changes saved in another tab.")
 
     @guarded
     def on_cancel_edit(self, event: Any) -> None:

@@ -27,6 +27,11 @@ class LocalStorage:
         try:
             window.localStorage.setItem(key, value)
         except JsException as error:
+            if "QuotaExceeded" in str(error):
+                raise StorageError(
+                    "this browser's storage for ssi-coach is full. Download a backup, then "
+                    "free room by downloading and removing kept copies, or by clearing "
+                    "other sites' data") from None
             raise StorageError(f"the browser refused to save ({error})") from None
 
     def remove(self, key: str) -> None:

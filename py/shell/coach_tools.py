@@ -47,9 +47,13 @@ class CoachTools:
         when("change", "#weeks-body")(self.on_week_source)
 
     def render_forms(self) -> None:
-        document = self.app.document
         today = browser.local_today()
         element("week-form").innerHTML = coach_forms.week_form({"week": iso_week(today)})
+        self.render_settings_forms()
+
+    def render_settings_forms(self) -> None:
+        """The checklist and the plan as stored (also after another tab changed them)."""
+        document = self.app.document
         element("checklist-form").innerHTML = coach_forms.checklist_form(document.checklist)
         goal = document.goal
         element("plan-form").innerHTML = coach_forms.plan_form(

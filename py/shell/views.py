@@ -5,6 +5,7 @@ Every piece of text a person typed goes through `escape`, so a note can never be
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from html import escape
 
@@ -15,6 +16,7 @@ from ssi_coach.importers.csv_checkins import RowProblem
 from ssi_coach.importers.ssi_page import SsiReading
 from ssi_coach.merge import ImportPlan
 from ssi_coach.model import PILLAR_MAX, PILLARS, CheckIn, Document, Person, display_total
+from ssi_coach.storage.concurrent import Conflict
 
 SSI_PAGE = "https://www.linkedin.com/sales/ssi"
 
@@ -237,6 +239,43 @@ def problem(message: str, raw: str) -> str:
         'Download the stored data</button><button type="button" data-action="set-aside">'
         "Set it aside and start fresh</button></p>"
     )
+
+
+def recovered(reason: str, damaged_key: str) -> str:
+    """Start-up found the saved data damaged and loaded the last good copy instead."""
+    return (f"Your saved data was damaged ({escape(reason)}), so ssi-coach loaded the last "
+            "good copy it keeps. The damaged text is kept as it was: "
+            f'<button type="button" class="link" data-action="download-aside" '
+            f'data-key="{escape(damaged_key)}">download it</button>.')
+
+
+CONFLICT_WHAT = {"checkins": "the check-in of {}", "weeks": "the week of {}",
+                 "imported": "the imported week of {}", "week_sources": "the source of week {}",
+                 "people": "a kept report ({})", "checklist": "the profile checklist",
+                 "plan": "the plan", "goal": "the goal", "network": "the network summary",
+                 "imported_on": "the import date"}
+
+
+def merged_note(conflicts: Sequence[Conflict]) -> str:
+    """After a save merged with another tab's changes: say so, and what was replaced."""
+    if not conflicts:
+        return "Changes saved in another tab were kept too."
+    what = ", ".join(escape(CONFLICT_WHAT.get(c.field, c.field).format(_conflict_key(c)))
+                     for c in conflicts)
+    return (f"Another tab had also changed {what}; this tab saved last, so its version "
+            "was kept and the other tab's change to it was replaced.")
+
+
+def _conflict_key(conflict: Conflict) -> str:
+    try:
+        return text.long_date(dt.date.fromisoformat(conflict.key))
+    except ValueError:
+        return str(conflict.key).split("|")[0]
+
+
+def copy_stale_note() -> str:
+    return ("Storage is nearly full: the safety copy of your data could not be updated. "
+            "Download a backup to be safe.")
 
 
 def kept_copies(copies: Sequence[tuple[str, str]]) -> str:

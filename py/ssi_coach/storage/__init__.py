@@ -2,21 +2,26 @@
 
 `Store` is the only way in or out. It reads through a swappable backend (`Storage`:
 localStorage in the browser, `MemoryStorage` in tests), migrates old formats with named
-migrations, and never destroys what it cannot read: an unreadable document is reported,
-left untouched, and only ever moved aside at the member's request.
+migrations, and never destroys what it cannot read. Every save also writes the document
+under a second key (the last good copy); a main document found damaged at start is replaced
+by that copy, its damaged text kept aside for the member to download. With no good copy,
+the unreadable document is reported, left untouched, and only moved aside at the member's
+request. A save that finds another tab's changes merges with them (see concurrent.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..errors import DocumentError, StorageError
 from ..model import Document
 from .backends import MemoryStorage, Storage
 from .codec import decode, encode, parse_json
+from .concurrent import Conflict
 from .migrations import MIGRATIONS, Migration, schema_version, stored_version
 
 DOCUMENT_KEY = "ssi-coach"
+LAST_GOOD_SUFFIX = ".last-good"  # the copy every save also writes, to recover from damage
 SET_ASIDE_PREFIX = "ssi-coach.set-aside."  # unreadable documents the member moved aside
 BEFORE_RESTORE_PREFIX = "ssi-coach.before-restore."  # the data a restore replaced
 BEFORE_MIGRATION_PREFIX = "ssi-coach.before-v"  # a copy of the text each migration replaced
@@ -26,19 +31,35 @@ KEPT_COPY_KINDS = {
 }
 
 __all__ = [
-    "DOCUMENT_KEY", "Loaded", "MemoryStorage", "Storage", "Store", "decode", "encode",
-    "schema_version",
+    "DOCUMENT_KEY", "Conflict", "Loaded", "MemoryStorage", "Saved", "Storage", "Store",
+    "decode", "encode", "schema_version",
 ]
 
 
 @dataclass(frozen=True)
 class Loaded:
-    """What loading found. With a `problem`, `document` is empty and `raw` is kept as is."""
+    """What loading found. With a `problem`, `document` is empty and `raw` is kept as is.
+
+    `recovered` says the main document was damaged (why) and the last good copy was loaded
+    in its place; the damaged text was kept under `damaged_key`.
+    """
 
     document: Document
     problem: DocumentError | None = None
     raw: str | None = None
     migrated: tuple[str, ...] = ()
+    recovered: DocumentError | None = None
+    damaged_key: str | None = None
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What a save wrote: the document as stored (merged with another tab's changes when
+    there were any) and the records both tabs changed, where this save's version won."""
+
+    document: Document
+    conflicts: tuple[Conflict, ...] = field(default=())
+    merged: bool = False
 
 
 class Store:
@@ -50,28 +71,77 @@ class Store:
         self.key = key
         self.migrations = migrations
         self.blocked_by: DocumentError | None = None
+        self.base: str | None = None  # the stored text as this store last read or wrote it
+        self.last_good_stale = False  # the last save could not refresh the last good copy
+
+    @property
+    def last_good_key(self) -> str:
+        return self.key + LAST_GOOD_SUFFIX
 
     def load(self) -> Loaded:
         raw = self.backend.get(self.key)
+        self.blocked_by = None
+        self.base = raw
         if raw is None:
-            self.blocked_by = None
             return Loaded(Document())
         try:
             document, applied = decode(raw, self.migrations)
         except DocumentError as problem:
-            # Saving now would overwrite the only copy of the member's data.
-            self.blocked_by = problem
-            return Loaded(Document(), problem=problem, raw=raw)
-        self.blocked_by = None
+            return self._recover(raw, problem)
         if applied:
             self._keep_pre_migration_copy(raw)
         return Loaded(document, raw=raw, migrated=tuple(applied))
 
-    def save(self, document: Document) -> None:
-        """Write the document, or raise StorageError/DocumentError and change nothing."""
+    def _recover(self, raw: str, problem: DocumentError) -> Loaded:
+        """The main document is unreadable: load the last good copy, keeping the damage."""
+        good = self.backend.get(self.last_good_key)
+        try:
+            if good is None:
+                raise DocumentError("no last good copy")
+            document, applied = decode(good, self.migrations)
+            damaged_key = self.keep_copy(SET_ASIDE_PREFIX)
+            self.backend.set(self.key, good)
+        except (DocumentError, StorageError):
+            # Saving now would overwrite the only copy of the member's data.
+            self.blocked_by = problem
+            return Loaded(Document(), problem=problem, raw=raw)
+        self.base = good
+        return Loaded(document, raw=good, migrated=tuple(applied), recovered=problem,
+                      damaged_key=damaged_key)
+
+    def save(self, document: Document, *, merge: bool = True) -> Saved:
+        """Write the document, or raise StorageError/DocumentError and change nothing.
+
+        If another tab saved since this store last read, `document` is merged with what it
+        saved (unless `merge` is False: a restore replaces everything on purpose).
+        """
         if self.blocked_by is not None:
             raise DocumentError("The stored data could not be read; set it aside before saving.")
-        self.backend.set(self.key, encode(document))
+        saved = Saved(document)
+        current = self.backend.get(self.key)
+        if merge and current != self.base:
+            saved = self._merge_with(current, document)
+        text = encode(saved.document)
+        self.backend.set(self.key, text)
+        self.base = text
+        try:
+            self.backend.set(self.last_good_key, text)
+            self.last_good_stale = False
+        except StorageError:
+            self.last_good_stale = True  # the older copy stays: still a good document
+        return saved
+
+    def _merge_with(self, current: str | None, document: Document) -> Saved:
+        from .concurrent import merge
+
+        try:
+            theirs = decode(current, self.migrations)[0] if current else Document()
+            base = decode(self.base, self.migrations)[0] if self.base else Document()
+        except DocumentError as problem:
+            raise DocumentError("Another tab saved data this tab cannot read "
+                                f"({problem}); reload the page.") from None
+        merged, conflicts = merge(base, document, theirs)
+        return Saved(merged, tuple(conflicts), merged=True)
 
     def set_aside(self) -> str | None:
         """Move an unreadable document to a key of its own; return that key."""
@@ -79,6 +149,7 @@ class Store:
         if aside is not None:
             self.backend.remove(self.key)
         self.blocked_by = None
+        self.base = None
         return aside
 
     def replace_keeping_copy(self, document: Document) -> str | None:
@@ -88,7 +159,7 @@ class Store:
                                 "restoring a backup over it.")
         kept = self.keep_copy(BEFORE_RESTORE_PREFIX)
         try:
-            self.save(document)
+            self.save(document, merge=False)
         except StorageError:
             if kept is not None:
                 self.backend.remove(kept)  # the restore did not happen: no copy to explain

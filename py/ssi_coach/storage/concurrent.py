@@ -1,0 +1,82 @@
+"""Two tabs, one document: a three-way merge, record by record.
+
+When a save finds that another tab changed the stored document since this tab read it, the
+change this tab is making is merged into the other tab's document rather than written over
+it. Each record is compared with the version both tabs started from (the base): a record
+only one side changed takes that side's version, so edits of different check-ins, weeks or
+settings all survive. A record both sides changed differently goes to the tab saving now
+(the last writer), and is reported as a Conflict so the member hears what was replaced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Document
+from .codec import data_to_document, document_to_data
+
+Data = dict[str, Any]
+
+# Lists of records and what identifies a record in each; any other field is one record.
+_RECORD_KEYS: dict[str, Callable[[Data], str]] = {
+    "checkins": lambda record: str(record.get("date")),
+    "people": lambda record: f"{record.get('name')}|{record.get('saved_on')}",
+    "weeks": lambda record: str(record.get("week")),
+    "imported": lambda record: str(record.get("week")),
+}
+_KEYED_DICTS = ("week_sources",)  # plain {key: value} maps, merged key by key
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A record both tabs changed: `field` names the collection, `key` the record in it
+    (a date, a Monday, a person; empty for a single setting such as the plan)."""
+
+    field: str
+    key: str
+
+
+_ABSENT = object()
+
+
+def merge(base: Document, mine: Document, theirs: Document) -> tuple[Document, list[Conflict]]:
+    """`mine` applied on top of `theirs`, both having started from `base`."""
+    old, new, other = (document_to_data(d) for d in (base, mine, theirs))
+    merged: Data = {"schema_version": new["schema_version"]}
+    conflicts: list[Conflict] = []
+    for field in new.keys() - {"schema_version"}:
+        if field in _RECORD_KEYS:
+            key = _RECORD_KEYS[field]
+            merged[field] = list(_merge_maps(
+                {key(r): r for r in old[field]}, {key(r): r for r in new[field]},
+                {key(r): r for r in other[field]}, field, conflicts).values())
+        elif field in _KEYED_DICTS:
+            merged[field] = _merge_maps(old[field], new[field], other[field], field, conflicts)
+        else:
+            merged[field] = _merge_one(old[field], new[field], other[field], field, "",
+                                       conflicts)
+    return data_to_document(merged), sorted(conflicts, key=lambda c: (c.field, c.key))
+
+
+def _merge_maps(old: Data, new: Data, other: Data, field: str,
+                conflicts: list[Conflict]) -> Data:
+    result = {}
+    # The other tab's order first (it is what is stored), then records only this tab has.
+    for key in [*other, *(k for k in new if k not in other), *(k for k in old if k not in
+                                                                 other and k not in new)]:
+        value = _merge_one(old.get(key, _ABSENT), new.get(key, _ABSENT),
+                           other.get(key, _ABSENT), field, key, conflicts)
+        if value is not _ABSENT:
+            result[key] = value
+    return result
+
+
+def _merge_one(old: Any, new: Any, other: Any, field: str, key: str,
+               conflicts: list[Conflict]) -> Any:
+    if new in (other, old):
+        return other  # the same on both sides, or only the other tab changed it
+    if other != old:
+        conflicts.append(Conflict(field, key))  # both changed it: the last writer wins
+    return new
