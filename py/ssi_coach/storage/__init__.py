@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..errors import DocumentError, StorageError
+from ..errors import CorruptDocument, DocumentError, StorageError
 from ..model import Document
 from .backends import MemoryStorage, Storage
 from .codec import decode, encode, parse_json
@@ -85,12 +85,23 @@ class Store:
         if raw is None:
             return Loaded(Document())
         try:
-            document, applied = decode(raw, self.migrations)
+            document, applied = self._decode(raw)
         except DocumentError as problem:
             return self._recover(raw, problem)
         if applied:
             self._keep_pre_migration_copy(raw)
         return Loaded(document, raw=raw, migrated=tuple(applied))
+
+    def _decode(self, raw: str) -> tuple[Document, list[str]]:
+        """decode(), with a migration's unexpected crash reported like any unreadable data:
+        the member sees the problem and the stored text stays as it was."""
+        try:
+            return decode(raw, self.migrations)
+        except DocumentError:
+            raise
+        except Exception as crash:  # a bug in a migration must not lose data
+            raise CorruptDocument(f"Updating the data to the current format failed "
+                                  f"({type(crash).__name__}: {crash}).") from crash
 
     def _recover(self, raw: str, problem: DocumentError) -> Loaded:
         """The main document is unreadable: load the last good copy, keeping the damage."""
@@ -98,7 +109,7 @@ class Store:
         try:
             if good is None:
                 raise DocumentError("no last good copy")
-            document, applied = decode(good, self.migrations)
+            document, applied = self._decode(good)
             damaged_key = self.keep_copy(SET_ASIDE_PREFIX)
             self.backend.set(self.key, good)
         except (DocumentError, StorageError):

@@ -1,0 +1,254 @@
+"""Frozen documents: the stored text of every schema version ever shipped, read by today's code.
+
+tests/fixtures/documents/vN.json is what an ssi-coach writing schema version N kept in
+localStorage. The files are never regenerated (see the README there): what each test expects
+is read from the file's own JSON with the model's constructors, not through the codec under
+test, so a migration or codec change that loses or alters old data fails here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+
+from ssi_coach.activity import Checklist, WeekLog
+from ssi_coach.errors import DocumentError, InvalidRecord
+from ssi_coach.importers.linkedin.types import NetworkSummary
+from ssi_coach.model import PILLAR_KEYS, CheckIn, Document, Person
+from ssi_coach.plan import Goal, Plan
+from ssi_coach.storage import DOCUMENT_KEY, MemoryStorage, Store, decode, encode, schema_version
+from ssi_coach.storage.migrations import MIGRATIONS, Migration, migrate
+
+FROZEN = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
+VERSIONS = range(schema_version() + 1)
+# The migrations that have shipped, in order; stored data in browsers depends on these names.
+SHIPPED = ("0001_create_checkins", "0002_add_people", "0003_add_activity", "0004_add_imports")
+OPTIONAL_NUMBERS = ("industry_rank", "network_rank", "industry_average", "network_average")
+OPTIONAL_TEXTS = ("industry", "note")
+LAST_GOOD_KEY = DOCUMENT_KEY + ".last-good"
+
+Data = dict[str, Any]
+T = TypeVar("T")
+
+each_version = pytest.mark.parametrize("version", VERSIONS, ids=lambda v: f"v{v}")
+
+
+def frozen(version: int) -> tuple[str, Data]:
+    """The file's text exactly as stored, and its JSON."""
+    text = (FROZEN / f"v{version}.json").read_text(encoding="utf-8")
+    return text, json.loads(text)
+
+
+def names_applied_from(version: int) -> list[str]:
+    return [m.name for m in MIGRATIONS[version:]]
+
+
+# ---- what the file says, read without the codec ---------------------------------------------
+
+def _day(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def _or_none(value: Any, build: Callable[[Any], T]) -> T | None:
+    return None if value is None else build(value)
+
+
+def expected_checkins(records: list[Data]) -> tuple[CheckIn, ...]:
+    checkins = (
+        CheckIn(_day(r["date"]), **{key: r[key] for key in PILLAR_KEYS},
+                **{name: r.get(name) for name in OPTIONAL_NUMBERS},
+                **{name: r.get(name, "") for name in OPTIONAL_TEXTS})
+        for r in records)
+    return tuple(sorted(checkins, key=lambda c: c.on))
+
+
+def expected_weeks(records: list[Data]) -> tuple[WeekLog, ...]:
+    return tuple(sorted((WeekLog(_day(r["week"]), r["counts"]) for r in records),
+                        key=lambda w: w.week))
+
+
+def expected_network(record: Data) -> NetworkSummary:
+    counts = {name: n for name, n in record.items() if name != "by_weekday"}
+    return NetworkSummary(**counts, by_weekday=tuple(record["by_weekday"]))
+
+
+def expected_document(data: Data) -> Document:
+    """The Document the file describes; fields its version did not have keep their defaults."""
+    return Document(
+        checkins=expected_checkins(data["checkins"]),
+        people=tuple(Person(p["name"], expected_checkins(p["checkins"]), _day(p["saved_on"]))
+                     for p in data.get("people", [])),
+        weeks=expected_weeks(data.get("weeks", [])),
+        checklist=_or_none(data.get("checklist"), lambda c: Checklist(
+            c["items"], _or_none(c.get("updated_on"), _day))),
+        plan=_or_none(data.get("plan"), lambda p: Plan(p["weekly"])),
+        goal=_or_none(data.get("goal"), lambda g: Goal(float(g["target"]), _day(g["by"]))),
+        imported=expected_weeks(data.get("imported", [])),
+        week_sources={_day(day): source for day, source in data.get("week_sources", {}).items()},
+        network=_or_none(data.get("network"), expected_network),
+        imported_on=_or_none(data.get("imported_on"), _day),
+    )
+
+
+# ---- the set of frozen files ----------------------------------------------------------------
+
+def test_every_schema_version_ever_shipped_has_a_frozen_document() -> None:
+    found = sorted(p.name for p in FROZEN.glob("*.json"))
+    wanted = sorted(f"v{n}.json" for n in VERSIONS)
+    assert found == wanted, (
+        f"schema version is {schema_version()}: tests/fixtures/documents needs exactly "
+        f"{wanted} (a new migration needs a new frozen file, written by hand)")
+
+
+def test_shipped_migrations_keep_their_names_and_order() -> None:
+    assert tuple(m.name for m in MIGRATIONS[:len(SHIPPED)]) == SHIPPED
+
+
+@each_version
+def test_each_frozen_document_uses_every_field_its_version_had(version: int) -> None:
+    _, data = frozen(version)
+    if version == 0:
+        assert set(data) == {"checkins"}, "v0 predates schema_version: only check-ins"
+    else:
+        assert data["schema_version"] == version
+        fields_of_version = migrate({}, MIGRATIONS[:version])[0]
+        assert set(data) == set(fields_of_version)
+    empty = sorted(key for key, value in data.items() if value in (None, [], {}))
+    assert empty == [], f"v{version}.json leaves {empty} empty: use every field"
+
+    own = data["checkins"]
+    assert len(own) >= 3
+    assert any(set(r) == {"date", *PILLAR_KEYS} for r in own), "one check-in with no options"
+    for name in (*OPTIONAL_NUMBERS, *OPTIONAL_TEXTS):
+        assert any(name in r for r in own), f"no check-in in v{version}.json has {name}"
+    assert any(not r.get("note", "").isascii() for r in own), "a note with non-ASCII text"
+    for person in data.get("people", []):
+        assert len(person["checkins"]) >= 2
+    for log in (*data.get("weeks", []), *data.get("imported", [])):
+        assert len(log["counts"]) >= 5, f"the week of {log['week']} logs too few measures"
+    both = ({w["week"] for w in data.get("weeks", [])}
+            & {w["week"] for w in data.get("imported", [])})
+    assert set(data.get("week_sources", {})) <= both, "a source is chosen only where both logged"
+
+
+# ---- decoding and round trips ---------------------------------------------------------------
+
+@each_version
+def test_each_frozen_document_migrates_to_the_current_version(version: int) -> None:
+    text, data = frozen(version)
+    assert migrate(data)[0]["schema_version"] == schema_version()
+    document, applied = decode(text)
+    assert applied == names_applied_from(version)
+    assert applied[:max(len(SHIPPED) - version, 0)] == list(SHIPPED[version:])
+    assert json.loads(encode(document))["schema_version"] == schema_version()
+
+
+@each_version
+def test_each_frozen_document_keeps_everything_it_held(version: int) -> None:
+    text, data = frozen(version)
+    document, _ = decode(text)
+    expected = expected_document(data)
+    for field in dataclasses.fields(Document):
+        assert getattr(document, field.name) == getattr(expected, field.name), field.name
+    assert document == expected
+
+
+@each_version
+def test_each_migrated_document_round_trips_and_encodes_stably(version: int) -> None:
+    document, _ = decode(frozen(version)[0])
+    text = encode(document)
+    again, applied = decode(text)
+    assert applied == []
+    assert again == document
+    assert encode(again) == text
+
+
+def test_the_newest_frozen_document_is_exactly_what_the_app_writes_today() -> None:
+    text, _ = frozen(schema_version())
+    assert encode(decode(text)[0]) == text
+
+
+# ---- loading through the Store --------------------------------------------------------------
+
+@each_version
+def test_loading_keeps_the_old_text_and_leaves_the_document_until_a_save(version: int) -> None:
+    text, data = frozen(version)
+    backend = MemoryStorage({DOCUMENT_KEY: text})
+    store = Store(backend)
+
+    loaded = store.load()
+
+    assert loaded.problem is None and loaded.recovered is None
+    assert loaded.migrated == tuple(names_applied_from(version))
+    assert loaded.document == expected_document(data)
+    copy_key = f"ssi-coach.before-v{version}"
+    if loaded.migrated:
+        assert backend.items == {DOCUMENT_KEY: text, copy_key: text}
+    else:
+        assert backend.items == {DOCUMENT_KEY: text}
+
+    store.save(loaded.document)
+
+    assert backend.get(DOCUMENT_KEY) == encode(loaded.document)
+    assert backend.get(LAST_GOOD_KEY) == encode(loaded.document)
+    assert backend.get(copy_key) == (text if loaded.migrated else None)
+    reloaded = Store(backend).load()
+    assert reloaded.migrated == () and reloaded.document == loaded.document
+
+
+# ---- a migration that fails -----------------------------------------------------------------
+
+@each_version
+@pytest.mark.parametrize("last_good", [False, True], ids=["alone", "with-last-good-copy"])
+def test_a_migration_that_refuses_the_document_leaves_the_text_as_it_was(
+        version: int, last_good: bool) -> None:
+    text, _ = frozen(version)
+    seen: list[Data] = []
+
+    def refuse(data: Data) -> Data:
+        seen.append(data)
+        raise InvalidRecord("Migration 9999 cannot read this document.")
+
+    items = {DOCUMENT_KEY: text, **({LAST_GOOD_KEY: text} if last_good else {})}
+    backend = MemoryStorage(items)
+    store = Store(backend, migrations=(*MIGRATIONS, Migration("9999_refuses", refuse)))
+
+    loaded = store.load()
+
+    assert seen and seen[-1]["schema_version"] == schema_version(), "runs after the real ones"
+    assert isinstance(loaded.problem, InvalidRecord)
+    assert "Migration 9999" in str(loaded.problem)
+    assert (loaded.document, loaded.raw, loaded.migrated) == (Document(), text, ())
+    assert backend.items == items, "no copy, no rewrite: the stored text is as it was"
+    with pytest.raises(DocumentError, match="set it aside"):
+        store.save(expected_document(frozen(version)[1]))
+    assert backend.items == items
+
+
+@each_version
+def test_a_migration_that_crashes_is_reported_and_leaves_the_text_as_it_was(
+        version: int) -> None:
+    # Any exception from a migration (here the KeyError of one expecting a field) is
+    # reported as unreadable data: saving is blocked and the stored text stays as it was.
+    text, _ = frozen(version)
+
+    def crash(data: Data) -> Data:
+        data["checkins"] = data.pop("entries")
+        return data
+
+    backend = MemoryStorage({DOCUMENT_KEY: text})
+    store = Store(backend, migrations=(*MIGRATIONS, Migration("9999_crashes", crash)))
+
+    loaded = store.load()
+
+    assert loaded.problem is not None and "KeyError" in str(loaded.problem)
+    assert backend.items == {DOCUMENT_KEY: text}
+    with pytest.raises(DocumentError, match="set it aside"):
+        store.save(Document())
+    assert backend.items == {DOCUMENT_KEY: text}
