@@ -5,7 +5,7 @@ VENV := .venv
 VPY := $(VENV)/bin/python
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: serve test dist runtime venv chromium lint unit e2e bench clean
+.PHONY: serve test dist runtime venv chromium lint unit e2e bench hardening clean
 
 serve: dist
 	$(PYTHON) tools/serve.py --dir dist --port $(PORT)
@@ -25,6 +25,10 @@ e2e: venv dist chromium
 # written to .bench/results.json, never asserted. BENCH_FLAGS=--quick for one run of each.
 bench: venv dist chromium
 	$(VPY) -m tests.bench.run $(BENCH_FLAGS)
+
+# Fuzz (10,000 cases per parser), fault scenarios, axe-core: figures in docs/hardening.md.
+hardening: venv dist chromium
+	$(VPY) -m tools.hardening_report
 
 lint: venv
 	$(VPY) -m ruff check py tools tests

@@ -69,6 +69,15 @@ WHEEL_CARRIER = Download(
     "02e9caba96234db3fa17a92e56163b3f7f2b8ca8227fa886b85c178d696483f6",
 )
 CARRIER_PREFIX = "open_webui/frontend/pyodide/"
+# Tests only (accessibility checks); never copied into the site.
+AXE_VERSION = "4.14.1"
+AXE_TGZ = Download(
+    "npm",
+    f"axe-core@{AXE_VERSION}",
+    f"axe-core-{AXE_VERSION}.tgz",
+    "e6b0ce02b84d892e2e33e403485e7f3d6c29e2be6df65daf44d89ba564139745",
+)
+TEST_TOOLS = "test-tools"  # vendor/ subfolder the test suite reads
 
 # The packages the app imports in the browser; their closure comes from the lock.
 APP_PACKAGES = ("matplotlib", "pandas")
@@ -205,7 +214,7 @@ RUNTIME_AS_IS = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 
 def recipe() -> dict[str, Any]:
     """Everything that decides the vendored bytes: when it changes, setup runs again."""
-    pins = [PYSCRIPT_TGZ, PYODIDE_TGZ, WHEEL_CARRIER]
+    pins = [PYSCRIPT_TGZ, PYODIDE_TGZ, WHEEL_CARRIER, AXE_TGZ]
     compiler = [sha256_of((ROOT / name).read_bytes()) for name in PRECOMPILE_SOURCES]
     return {"pins": [p.sha256 for p in pins], "packages": list(APP_PACKAGES),
             "compiler": compiler}
@@ -258,12 +267,14 @@ def setup(vendor: Path, cache: Path) -> None:
     pyscript_tgz = fetch(PYSCRIPT_TGZ, cache)
     pyodide_tgz = fetch(PYODIDE_TGZ, cache)
     carrier = fetch(WHEEL_CARRIER, cache)
+    axe = extract_tgz_members(fetch(AXE_TGZ, cache), "package/", ("axe.min.js",))
     staging = vendor.with_name(vendor.name + ".partial")
     shutil.rmtree(staging, ignore_errors=True)
     vendor_pyscript(pyscript_tgz, staging / f"pyscript-{PYSCRIPT_VERSION}")
     stock = staging / f"pyodide-{PYODIDE_VERSION}"
     closure = vendor_pyodide(pyodide_tgz, carrier, stock)
     compiled = precompile(stock, staging)
+    write(staging / TEST_TOOLS / "axe.min.js", axe["axe.min.js"])
     (staging / ".stamp").write_text(
         json.dumps({"recipe": recipe(), "compiled": compiled}) + "\n")
     # Swap in the finished folder only now, so an interrupted setup never looks complete.

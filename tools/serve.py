@@ -54,6 +54,11 @@ class Handler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}  # noqa: RUF012
     quiet = False
 
+    def handle(self) -> None:
+        # The browser went away mid-answer (a reload, a closed tab): nothing to do.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            super().handle()
+
     def do_GET(self) -> None:
         if not self._send_gzipped(with_body=True):
             super().do_GET()

@@ -30,7 +30,7 @@ from ssi_coach.validation import (
 from . import browser, views
 from .browser import element
 from .coach_tools import CoachTools
-from .data_tools import DataTools
+from .data_tools import REPORT_PREFIX, DataTools
 from .guard import guarded
 from .import_tools import ExportImport
 
@@ -409,7 +409,11 @@ class App:
 
     @guarded
     def on_hash_change(self, event: Any) -> None:
-        window.location.reload()  # a different report (or none) means a different page
+        """A different report (or none) means a different page; in-page links (the skip
+        link to the form) are only a jump."""
+        if any(_fragment(str(url)).startswith(REPORT_PREFIX)
+               for url in (event.oldURL, event.newURL)):
+            window.location.reload()
 
     @guarded
     def on_report_click(self, event: Any) -> None:
@@ -435,3 +439,8 @@ class App:
             return
         self.say(f"Kept as “{escape(name)}” in this browser. You will find it under Your data "
                  'when you <a href="./">open your own ssi-coach</a>.')
+
+
+def _fragment(url: str) -> str:
+    """'#report=...' from a whole URL; empty when it has no fragment."""
+    return url[url.index("#"):] if "#" in url else ""

@@ -111,7 +111,8 @@ def _estimate_item(pillar: PillarEstimate, latest: CheckIn | None) -> str:
 def _signals_table(pillar: PillarEstimate) -> str:
     rows = "".join(_signal_row(s) for s in pillar.signals)
     return (
-        '<div class="table-wrap"><table class="signals"><caption class="visually-hidden">'
+        '<div class="table-wrap" tabindex="0">'
+        '<table class="signals"><caption class="visually-hidden">'
         f"The inputs behind {escape(pillar.pillar.label)}</caption><thead><tr>"
         '<th scope="col">Signal</th><th scope="col">LinkedIn input</th>'
         '<th scope="col">Weight (points)</th><th scope="col">Saturation</th>'
@@ -162,7 +163,8 @@ def _calibration(calibration: Calibration | NotYet) -> str:
     return (
         f'<p class="calibration">Calibrated on {_plural(calibration.based_on, "check-in")}: '
         "each pillar is corrected toward the scores you logged.</p>"
-        '<div class="table-wrap"><table class="calibration-table"><caption>Average error in '
+        '<div class="table-wrap" tabindex="0">'
+        '<table class="calibration-table"><caption>Average error in '
         "points, before → after calibrating (each check-in predicted from the others)"
         '</caption><thead><tr><th scope="col">Pillar</th><th scope="col">Before</th>'
         f'<th scope="col">After (leave-one-out)</th></tr></thead><tbody>{rows}</tbody>'
@@ -223,7 +225,8 @@ def projection_table(projection: Projection, goal: Goal | None) -> str:
         for w in projection.weeks
     )
     table = (
-        '<div class="table-wrap"><table class="projection"><caption>A projection from your '
+        '<div class="table-wrap" tabindex="0">'
+        '<table class="projection"><caption>A projection from your '
         "activity estimate, if you follow the plan each week (an estimate, not a promise)"
         f'</caption><thead><tr><th scope="col">Week</th>{head}<th scope="col">Total</th>'
         f"</tr></thead><tbody>{rows}</tbody></table></div>"
@@ -259,7 +262,8 @@ def change_explanation(expl: ChangeExplanation) -> str:
         for p, delta in expl.pillar_changes
     )
     pillars = (
-        '<div class="table-wrap"><table class="pillar-changes"><caption class="visually-hidden">'
+        '<div class="table-wrap" tabindex="0">'
+        '<table class="pillar-changes"><caption class="visually-hidden">'
         "Pillar changes</caption><thead><tr>"
         f'<th scope="col">Pillar</th><th scope="col">{text.long_date(before.on)}</th>'
         f'<th scope="col">{text.long_date(after.on)}</th><th scope="col">Change</th>'
@@ -296,7 +300,8 @@ def _activity_table(changes: Sequence[ActivityChange]) -> str:
         for c in changes
     )
     return (
-        '<div class="table-wrap"><table class="activity-changes"><caption>Weekly averages '
+        '<div class="table-wrap" tabindex="0">'
+        '<table class="activity-changes"><caption>Weekly averages '
         "over the 4 whole weeks before each check-in</caption><thead><tr>"
         '<th scope="col">Activity</th><th scope="col">Before</th><th scope="col">After</th>'
         f'<th scope="col">Change</th></tr></thead><tbody>{rows}</tbody></table></div>'
@@ -372,7 +377,7 @@ def _weeks_grid(rows: Sequence[str], caption: str, table_id: str = "") -> str:
     head = "".join(f'<th scope="col">{escape(label)}</th>' for _, label in WEEK_COLUMNS)
     attribute = f' id="{table_id}"' if table_id else ""
     return (
-        f'<div class="table-wrap"><table{attribute} class="weeks"><caption '
+        f'<div class="table-wrap" tabindex="0"><table{attribute} class="weeks"><caption '
         f'class="visually-hidden">{caption}</caption><thead><tr>'
         '<th scope="col">Week</th><th scope="col"><span class="visually-hidden">Actions'
         '</span></th><th scope="col">Source</th><th scope="col">Measures logged</th>'

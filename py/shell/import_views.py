@@ -104,7 +104,7 @@ def _conflicts(conflicts: Sequence[WeekConflict]) -> str:
         f"<h4>Weeks you also typed by hand ({len(conflicts)})</h4>"
         '<p class="muted">Your typed counts are kept either way. Pick which source counts '
         "for each week; counts only one source has are always used.</p>"
-        '<div class="table-wrap"><table class="export-conflicts"><thead><tr>'
+        '<div class="table-wrap" tabindex="0"><table class="export-conflicts"><thead><tr>'
         '<th scope="col">Week of</th><th scope="col">Differs in</th>'
         '<th scope="col">Use</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div>"
@@ -155,7 +155,7 @@ def _files(reading: ExportReading) -> str:
                    f'</summary><ul class="export-ignored">{names}</ul></details>')
     return (
         f"<h4>Files read ({len(reading.files)})</h4>"
-        '<div class="table-wrap"><table class="export-files"><thead><tr>'
+        '<div class="table-wrap" tabindex="0"><table class="export-files"><thead><tr>'
         '<th scope="col">File</th><th scope="col">Holds</th><th scope="col">Rows read</th>'
         f'<th scope="col">Rows skipped</th></tr></thead><tbody>{rows}</tbody></table></div>'
         f"{ignored}"
@@ -225,7 +225,7 @@ def _seniority(found: NetworkInsights) -> str:
         return ""
     rows = "".join(f'<tr data-seniority="{r.key}"><th scope="row">{escape(r.label)}</th>'
                    f"<td>{r.count:,}</td><td>{r.share:.0%}</td></tr>" for r in found.seniority)
-    return ('<div class="table-wrap"><table class="seniority"><caption>Seniority mix'
+    return ('<div class="table-wrap" tabindex="0"><table class="seniority"><caption>Seniority mix'
             '</caption><thead><tr><th scope="col">Titles</th><th scope="col">Connections</th>'
             f'<th scope="col">Share</th></tr></thead><tbody>{rows}</tbody></table></div>')
 

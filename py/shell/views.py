@@ -153,7 +153,8 @@ def history(checkins: Sequence[CheckIn], *, readonly: bool = False) -> str:
     actions = ("" if readonly else
                '<th scope="col"><span class="visually-hidden">Actions</span></th>')
     return (
-        '<div class="table-wrap"><table id="history-table"><caption class="visually-hidden">'
+        '<div class="table-wrap" tabindex="0">'
+        '<table id="history-table"><caption class="visually-hidden">'
         "Your check-ins, newest first</caption><thead><tr>"
         f'<th scope="col">Date</th>{actions}<th scope="col">Total</th>{head}'
         '<th scope="col">Industry rank</th><th scope="col">Network rank</th>'
@@ -204,7 +205,7 @@ def chart_table(chart: Chart) -> str:
         + "</tr>"
         for i, day in enumerate(chart.dates)
     )
-    return (f'<div class="table-wrap"><table><caption class="visually-hidden">'
+    return (f'<div class="table-wrap" tabindex="0"><table><caption class="visually-hidden">'
             f"{escape(chart.title)}</caption><thead><tr><th scope=\"col\">Date</th>{head}</tr>"
             f"</thead><tbody>{rows}</tbody></table></div>")
 
@@ -375,7 +376,7 @@ def _conflict_choice(plan: ImportPlan) -> str:
         "Keep mine</label>"
         '<label class="check"><input type="radio" name="conflicts" value="replace"> '
         "Use the file's</label>"
-        '<div class="table-wrap"><table><thead><tr><th scope="col">Date</th>'
+        '<div class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">Date</th>'
         '<th scope="col">What differs</th><th scope="col">My total</th>'
         '<th scope="col">File\'s total</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div></fieldset>"
@@ -390,7 +391,7 @@ def _rejected_rows(rejected: Sequence[RowProblem]) -> str:
     )
     return (
         f"<details open><summary>{_count(len(rejected), 'row')} that cannot be used"
-        '</summary><div class="table-wrap"><table><thead><tr><th scope="col">Line</th>'
+        '</summary><div class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">Line</th>'
         '<th scope="col">Column</th><th scope="col">Why</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div></details>"
     )
