@@ -9,6 +9,7 @@ Nothing here raises on bad input: errors are returned, each naming its field.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -76,6 +77,8 @@ def parse_rank(text: str) -> int:
     if not match:
         raise InvalidText(f"“{text.strip()}” is not a rank. Type the N of “Top N%”, e.g. 12.")
     value = float(match.group(1).replace(",", "."))
+    if not math.isfinite(value) or value > 1_000_000:  # 400 digits read as infinity
+        raise InvalidText(f"“{text.strip()}” is not a rank. Type the N of “Top N%”, e.g. 12.")
     if value != int(value):
         raise InvalidText("A rank is a whole number: LinkedIn shows “Top N%” without decimals.")
     return int(value)

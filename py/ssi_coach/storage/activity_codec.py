@@ -174,7 +174,7 @@ def plan_from_data(record: Any) -> Plan | None:
         return None
     try:
         return Plan(dict(record["weekly"]))
-    except (KeyError, TypeError, ValueError, AttributeError):
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
         raise InvalidRecord("The weekly plan cannot be read.") from None
 
 

@@ -143,11 +143,16 @@ def _checkin_from_data(record: Any, where: str) -> CheckIn:
     return checkin
 
 
+_LARGEST = 10**15  # beyond any score, rank or average; JSON integers can be of any size
+
+
 def _number(value: Any, what: str, *, required: bool) -> float | int | None:
     if value is None and not required:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InvalidRecord(f"{what} is missing or not a number.")
+    if isinstance(value, int) and abs(value) > _LARGEST:
+        raise InvalidRecord(f"{what} is far too large.")  # float() of it would overflow
     if value != value or value in (float("inf"), float("-inf")):
         raise InvalidRecord(f"{what} is not a finite number.")
     return value

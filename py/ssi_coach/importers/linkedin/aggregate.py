@@ -198,8 +198,11 @@ def _conversation_openers(messages: pd.DataFrame, mine: pd.Series) -> tuple[pd.S
     openers = ordered.drop_duplicates("conversation")
     by_member = openers[mine[openers.index]]
     others = countable[~mine[countable.index]]
-    last_other = others.groupby("conversation")["at"].max()
-    answered = by_member["conversation"].map(last_other) > by_member["at"]
+    if others.empty:  # nobody else wrote: no replies (and map() over nothing fails)
+        answered = pd.Series(False, index=by_member.index)
+    else:
+        last_other = others.groupby("conversation")["at"].max()
+        answered = by_member["conversation"].map(last_other) > by_member["at"]
     started = pd.Series(messages.index.isin(by_member.index), index=messages.index)
     replied = pd.Series(messages.index.isin(by_member.index[answered.fillna(False)]),
                         index=messages.index)
