@@ -33,6 +33,7 @@ from .coach_tools import CoachTools
 from .data_tools import REPORT_PREFIX, DataTools
 from .guard import guarded
 from .import_tools import ExportImport
+from .team_tools import TeamTools
 
 
 class App:
@@ -42,6 +43,7 @@ class App:
         self.tools = DataTools(self)
         self.coach = CoachTools(self)
         self.exports = ExportImport(self)
+        self.team = TeamTools(self)
         self.document = Document()
         self.editing: dt.date | None = None
         self.deleted: CheckIn | None = None  # for undo
@@ -93,7 +95,7 @@ class App:
                      "is kept in this browser.")
         self.reset_form()
         self.restore_draft()
-        self.show_sections("dashboard", "charts", "entry", "coach", "history", "data")
+        self.show_sections("dashboard", "charts", "entry", "coach", "history", "team", "data")
         self.coach.render_forms()
         self.render()
         self.bind()
@@ -108,6 +110,7 @@ class App:
         when("hashchange", window)(self.on_hash_change)
         when("storage", window)(self.on_storage)
         self.tools.bind()
+        self.team.bind()
         self.coach.bind()
         self.exports.bind()
 
@@ -121,6 +124,8 @@ class App:
             self.coach.render_outcomes()
             await browser.next_task()
             self.exports.render_network()
+            await browser.next_task()
+            self.team.render()
 
     # ---- rendering -----------------------------------------------------------------
 
@@ -139,6 +144,7 @@ class App:
             element("people-body").innerHTML = views.people_list(self.document.people)
             self.coach.render()
             self.exports.render_network()
+            self.team.render()
         self.render_charts()
 
     def render_charts(self) -> None:

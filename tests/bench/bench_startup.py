@@ -72,8 +72,9 @@ def sample_document(today: dt.date) -> dict[str, Any]:
                          "relationships": round(10 + 4 * grow, 2),
                          "industry_rank": max(1, 40 - month), "network_rank": max(1, 30 - month)})
     monday = today - dt.timedelta(days=today.weekday())
-    weeks = [week((monday - dt.timedelta(weeks=n)).isoformat(), posts=n % 3, comments=2 + n % 4,
-                  people_searches=5 + n % 6, invitations_sent=4 + n % 5, messages_sent=6)
+    weeks = [week((monday - dt.timedelta(weeks=n)).isoformat(), posts=n % 3,
+                  comments_written=2 + n % 4, people_searches=5 + n % 6,
+                  requests_sent=4 + n % 5, messages_sent=6)
              for n in range(1, 105)]
     return coach_document(*checkins, weeks=weeks)
 
@@ -126,6 +127,15 @@ def wait_stage(page: Page, stage: str, variant: str, what: str) -> float:
     return float(mark) / 1000
 
 
+def _check_loaded(page: Page, variant: str) -> None:
+    """The sample data must load: timing an error screen would measure the wrong page."""
+    shown = page.evaluate("""() => ({
+        problem: !document.getElementById('problem').hidden,
+        charts: document.querySelectorAll('#charts-body svg').length})""")
+    if shown["problem"] or shown["charts"] < 2:
+        raise StageMissed(f"{variant}: the sample data did not load as a dashboard ({shown})")
+
+
 def _typing_longest_task(page: Page, variant: str) -> float:
     """Reload, type from 'numbers visible' until 'charts drawn'; the longest task then (ms)."""
     page.reload()
@@ -174,6 +184,7 @@ def _one_run(context: BrowserContext, url: str, variant: str, document: dict[str
     page.goto(url)
     results.add("cold_numbers_s", wait_stage(page, "ready", variant, "cold visit"))
     results.add("cold_charts_s", wait_stage(page, "charts", variant, "cold visit"))
+    _check_loaded(page, variant)
     if variant == "app":  # the visit is over when the offline copy is complete
         page.wait_for_function("navigator.serviceWorker.controller !== null",
                                timeout=STAGE_TIMEOUT_MS)

@@ -86,8 +86,12 @@ def test_every_screen_of_the_members_own_data(page: Page, site_url: str,
     expect(page.locator("#form-summary")).to_be_visible()
     check_screen(page, "form with errors, paste panel open")
 
-    document = coach_document(*CHECKINS, weeks=[week("2026-10-26", posts=2, comments=5)])
+    document = coach_document(*CHECKINS, weeks=[week("2026-10-26", posts=2, comments_written=5)])
+    document["people"] = [{"name": "Ann Lee", "saved_on": "2026-11-02", "checkins": CHECKINS},
+                          {"name": "Bo Chen", "saved_on": "2026-11-03",
+                           "checkins": CHECKINS[:1]}]  # the Team section, with charts
     start(page, site_url, document=document, charts=True)
+    expect(page.locator("#team-heat-map svg")).to_be_visible()
     open_all_details(page)
     page.evaluate("""() => {  // the update prompt and the offline note, as they would show
         document.getElementById('update-banner').hidden = false;

@@ -16,6 +16,7 @@ import matplotlib
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
 
+from ..team import HeatMap
 from .data import Chart
 
 # Okabe-Ito colours: distinguishable with the common forms of colour blindness.
@@ -52,7 +53,7 @@ def trend_svg(chart: Chart) -> str:
                       fontweight="bold")
         axes.set_ylim(0, chart.y_max)
         _finish(axes, chart)
-        return _to_svg(figure, chart)
+        return _to_svg(figure, chart.summary)
 
 
 def lines_svg(chart: Chart) -> str:
@@ -72,7 +73,7 @@ def lines_svg(chart: Chart) -> str:
         else:
             axes.set_ylim(low, high)
         _finish(axes, chart)
-        return _to_svg(figure, chart)
+        return _to_svg(figure, chart.summary)
 
 
 def outcomes_svg(chart: Chart) -> str:
@@ -97,7 +98,7 @@ def outcomes_svg(chart: Chart) -> str:
         more, more_labels = counts.get_legend_handles_labels()
         axes.legend(lines + more, labels + more_labels, loc="upper center",
                     bbox_to_anchor=(0.5, -0.12), ncols=3, frameon=False, fontsize=8)
-        return _to_svg(figure, chart)
+        return _to_svg(figure, chart.summary)
 
 
 def _days(chart: Chart) -> list[float]:
@@ -119,13 +120,35 @@ def _finish(axes, chart: Chart) -> None:  # type: ignore[no-untyped-def]
                 fontsize=8)
 
 
-def _to_svg(figure: Figure, chart: Chart) -> str:
+def heat_map_svg(heat: HeatMap) -> str:
+    """People × pillars, each cell coloured by its score and labelled with it, so colour is
+    never the only way to read it (cividis stays readable with colour blindness)."""
+    with matplotlib.rc_context(_STYLE):
+        height = 1.2 + 0.42 * len(heat.names)
+        figure = Figure(figsize=(7.2, height), layout="constrained")
+        axes = figure.subplots()
+        axes.imshow(heat.scores, cmap="cividis", vmin=0, vmax=heat.v_max, aspect="auto")
+        axes.set_xticks(range(len(heat.pillars)), [p.short for p in heat.pillars])
+        axes.set_yticks(range(len(heat.names)), heat.names)
+        axes.xaxis.tick_top()
+        axes.tick_params(length=0)
+        for side in axes.spines.values():
+            side.set_visible(False)
+        for row, scores in enumerate(heat.scores):
+            for column, value in enumerate(scores):
+                dark = value < heat.v_max * 0.55
+                axes.text(column, row, f"{value:.1f}", ha="center", va="center",
+                          color="#ffffff" if dark else "#1a1a1a", fontsize=9)
+        return _to_svg(figure, heat.summary)
+
+
+def _to_svg(figure: Figure, summary: str) -> str:
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None})
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg"):]  # drop the XML prolog and doctype: it goes inline in HTML
     # Let CSS size it (the viewBox keeps the proportions), and give it an accessible name.
     svg = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"',
-                 rf'<svg\1 class="chart-svg" role="img" aria-label="{escape(chart.summary)}"',
+                 rf'<svg\1 class="chart-svg" role="img" aria-label="{escape(summary)}"',
                  svg, count=1)
     return svg

@@ -1,0 +1,246 @@
+"""The Team section: add people from share links or files, sort, rename, remove, export, print.
+
+Each handler reads the page, calls one core function from ssi_coach.team, saves through the
+app (so two tabs and full storage behave as everywhere else), and renders the result.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from pyscript import when, window  # type: ignore[import-not-found]
+
+from ssi_coach import text
+from ssi_coach.errors import DocumentError
+from ssi_coach.importers.csv_checkins import read_checkins_csv
+from ssi_coach.model import CheckIn, Person
+from ssi_coach.share import ShareLinkError, decode_report
+from ssi_coach.storage.backup import read_backup
+from ssi_coach.team import (
+    TeamError,
+    add_to_team,
+    remove_person,
+    rename_person,
+    team_csv,
+    team_view,
+)
+
+from . import browser, team_views
+from .browser import element
+from .guard import guarded, guarded_async
+
+if TYPE_CHECKING:
+    from .app import App
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+LINK_MARK = "#report="
+
+
+class TeamTools:
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.sort_by = "total"
+        self.descending = True
+        self.removed: Person | None = None  # for undo
+
+    def bind(self) -> None:
+        when("submit", "#team-add-form")(self.on_add_link)
+        when("change", "#team-file")(self.on_file)
+        for container in ("#team-body", "#team-status", "#team-rename-slot"):
+            when("click", container)(self.on_click)
+        when("submit", "#team-rename-slot")(self.on_rename)
+        when("afterprint", window)(self.on_after_print)
+
+    # ---- rendering -----------------------------------------------------------------------
+
+    def render(self) -> None:
+        view = team_view(self.app.document.people, browser.local_today(),
+                         sort_by=self.sort_by, descending=self.descending)
+        body = element("team-body")
+        if view is None:
+            body.innerHTML = team_views.empty_team()
+            return
+        draw = self.app.draw
+        heat = None if draw is None else draw.heat_map_svg(view.heat_map)
+        trend = None if draw is None or view.trend is None else draw.lines_svg(view.trend)
+        body.innerHTML = team_views.team_panel(view, heat, trend)
+
+    def say(self, html: str, *, error: bool = False) -> None:
+        status = element("team-status")
+        status.className = "status error" if error else "status"
+        status.innerHTML = html
+
+    # ---- adding people -------------------------------------------------------------------
+
+    @guarded
+    def on_add_link(self, event: Any) -> None:
+        event.preventDefault()
+        link = str(element("team-link").value).strip()
+        if not link:
+            self.say("Paste a share link first.", error=True)
+            element("team-link").focus()
+            return
+        payload = link.split(LINK_MARK, 1)[1] if LINK_MARK in link else link
+        try:
+            report = decode_report(payload)
+        except ShareLinkError as error:
+            self.say(f"This share link cannot be added: {browser_text(str(error))} Nothing was "
+                     "changed.", error=True)
+            element("team-link").focus()
+            return
+        name = str(element("team-name").value).strip() or report.name
+        if self._add(name or f"Report shared {text.long_date(report.created)}",
+                     report.checkins):
+            element("team-link").value = ""
+            element("team-name").value = ""
+
+    @guarded_async
+    async def on_file(self, event: Any) -> None:
+        field = event.target
+        files = browser.found(field.files)
+        if files is None or files.length == 0:
+            return
+        chosen = files.item(0)
+        field.value = ""  # choosing the same file again must fire another change
+        file_name = str(chosen.name)
+        if chosen.size > MAX_FILE_BYTES:
+            self.say(f"“{browser_text(file_name)}” is too large for a backup or CSV file. "
+                     "Nothing was changed.", error=True)
+            return
+        data = bytes((await chosen.arrayBuffer()).to_bytes())
+        checkins = self._read_file(file_name, data)
+        if checkins is None:
+            return
+        typed = str(element("team-name").value).strip()
+        stem = file_name.rsplit(".", 1)[0].strip()
+        if self._add(typed or stem, checkins):
+            element("team-name").value = ""
+
+    def _read_file(self, file_name: str, data: bytes) -> tuple[CheckIn, ...] | None:
+        if file_name.lower().endswith(".json"):
+            try:
+                return read_backup(data).checkins
+            except DocumentError as error:
+                self.say(f"“{browser_text(file_name)}” is not an ssi-coach backup: "
+                         f"{browser_text(str(error))} Nothing was changed.", error=True)
+                return None
+        result = read_checkins_csv(data, file_name=file_name, today=browser.local_today())
+        if not result.checkins:
+            reason = result.rejected[0].message if result.rejected else "no check-ins in it"
+            self.say(f"“{browser_text(file_name)}” holds no check-ins to add "
+                     f"({browser_text(reason)}). Nothing was changed.", error=True)
+            return None
+        return result.checkins
+
+    def _add(self, name: str, checkins: tuple[CheckIn, ...]) -> bool:
+        """Add or refresh a person; True when the inputs can be cleared."""
+        change = add_to_team(self.app.document, name, checkins, browser.local_today())
+        if isinstance(change, list):
+            self.say(team_views.errors_message(change), error=True)
+            return False
+        if change.changed and not self.app.save(change.document):
+            self.say("Could not save the team: see the message at the top. Nothing was "
+                     "changed.", error=True)
+            return False
+        self.app.render()
+        self.say(team_views.added_message(change))
+        return True
+
+    # ---- the table's buttons -----------------------------------------------------------------
+
+    @guarded
+    def on_click(self, event: Any) -> None:
+        button = browser.closest(event, "button[data-action]")
+        if button is None:
+            return
+        action = str(button.dataset.action)
+        if action == "team-sort":
+            self._sort(str(button.dataset.key))
+        elif action == "team-rename":
+            self._open_rename(str(button.dataset.name))
+        elif action == "team-rename-cancel":
+            element("team-rename-slot").hidden = True
+        elif action == "team-remove":
+            self._remove(str(button.dataset.name))
+        elif action == "team-undo":
+            self._undo_remove()
+        elif action == "team-csv":
+            self._download_csv()
+        elif action == "team-print":
+            document = window.document
+            document.body.classList.add("printing-team")
+            window.print()
+
+    def _sort(self, key: str) -> None:
+        if key == self.sort_by:
+            self.descending = not self.descending
+        else:  # names read A to Z first; scores best first; ranks and days lowest first
+            self.sort_by = key
+            self.descending = key not in ("name", "industry_rank", "network_rank",
+                                          "days_since")
+        self.render()
+        heading = browser.query(element("team-body"), f'button[data-key="{key}"]')
+        if heading is not None:
+            heading.focus()
+
+    def _open_rename(self, name: str) -> None:
+        slot = element("team-rename-slot")
+        slot.innerHTML = team_views.rename_form(name)
+        slot.hidden = False
+        field = element("team-rename-input")
+        field.focus()
+        field.select()
+
+    @guarded
+    def on_rename(self, event: Any) -> None:
+        event.preventDefault()
+        old = str(event.target.dataset.name)
+        new = str(element("team-rename-input").value)
+        renamed = rename_person(self.app.document, old, new)
+        if isinstance(renamed, TeamError):
+            self.say(team_views.errors_message([renamed]), error=True)
+            element("team-rename-input").focus()
+            return
+        if self.app.save(renamed):
+            element("team-rename-slot").hidden = True
+            self.app.render()
+            self.say(f"Renamed {browser_text(old)} to {browser_text(' '.join(new.split()))}.")
+
+    def _remove(self, name: str) -> None:
+        document = self.app.document
+        person = next((p for p in document.people if p.name == name), None)
+        if person is None or not self.app.save(remove_person(document, name)):
+            return
+        self.removed = person
+        self.app.render()
+        self.say(f"Removed {browser_text(name)} and all of their check-ins from this browser. "
+                 '<button type="button" class="link" data-action="team-undo">Undo</button>')
+
+    def _undo_remove(self) -> None:
+        person = self.removed
+        if person is None:
+            return
+        change = add_to_team(self.app.document, person.name, person.checkins,
+                             person.saved_on)
+        if isinstance(change, list) or not self.app.save(change.document):
+            return
+        self.removed = None
+        self.app.render()
+        self.say(f"{browser_text(person.name)} is back, with all of their check-ins.")
+
+    def _download_csv(self) -> None:
+        view = team_view(self.app.document.people, browser.local_today(),
+                         sort_by=self.sort_by, descending=self.descending)
+        if view is not None:
+            browser.download(f"ssi-coach-team-{browser.local_today()}.csv", team_csv(view),
+                             "text/csv")
+
+    @guarded
+    def on_after_print(self, event: Any) -> None:
+        window.document.body.classList.remove("printing-team")
+
+
+def browser_text(value: str) -> str:
+    """Text from a file, a link or a person, made safe to put in a message's HTML."""
+    return escape(value)
