@@ -141,7 +141,6 @@ class App:
             kept = self.store.kept_copies()
             element("set-aside-body").innerHTML = views.kept_copies(kept)
             element("set-aside").hidden = not kept
-            element("people-body").innerHTML = views.people_list(self.document.people)
             self.coach.render()
             self.exports.render_network()
             self.team.render()
@@ -443,7 +442,7 @@ class App:
         except (StorageError, DocumentError) as error:
             self.say(f"Could not keep the report: {escape(str(error))}.", error=True)
             return
-        self.say(f"Kept as “{escape(name)}” in this browser. You will find it under Your data "
+        self.say(f"Kept as “{escape(name)}” in this browser. You will find it under Team "
                  'when you <a href="./">open your own ssi-coach</a>.')
 
 

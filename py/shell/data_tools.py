@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -275,15 +275,6 @@ class DataTools:
             self.app.say("Import cancelled; nothing was changed.")
         elif action == "share-copy":
             self.copying = asyncio.ensure_future(self.copy_share_link(event))  # kept alive
-        elif action == "forget-person":
-            self.forget_person(str(button.dataset.name))
-
-    def forget_person(self, name: str) -> None:
-        document = self.app.document
-        kept = tuple(p for p in document.people if p.name != name)
-        if self.app.save(replace(document, people=kept)):  # everything else stays
-            self.app.render()
-            self.app.say(f"Removed {escape(name)}'s report from this browser.")
 
 
 def toggle_panel(panel_id: str, opener_id: str, *, focus: str) -> None:

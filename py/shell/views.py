@@ -15,7 +15,7 @@ from ssi_coach.dashboard import Dashboard, PillarFigure, RankFigure
 from ssi_coach.importers.csv_checkins import RowProblem
 from ssi_coach.importers.ssi_page import SsiReading
 from ssi_coach.merge import ImportPlan
-from ssi_coach.model import PILLAR_MAX, PILLARS, CheckIn, Document, Person, display_total
+from ssi_coach.model import PILLAR_MAX, PILLARS, CheckIn, Document, display_total
 from ssi_coach.storage.concurrent import Conflict
 
 SSI_PAGE = "https://www.linkedin.com/sales/ssi"
@@ -444,20 +444,3 @@ def report_error(message: str) -> str:
         "must be copied whole; a missing or changed character breaks them.</p>"
         '<p><a href="./">Open my own ssi-coach</a></p>'
     )
-
-
-def people_list(people: Sequence[Person]) -> str:
-    if not people:
-        return ""
-    items = "".join(
-        f"<li><strong>{escape(p.name)}</strong>: {_count(len(p.checkins), 'check-in')}"
-        + (f", latest SSI {display_total(p.checkins[-1].total)} on "
-           f"{text.long_date(p.checkins[-1].on)}" if p.checkins else "")
-        + f' <span class="muted">(kept {text.long_date(p.saved_on)})</span> '
-        f'<button type="button" class="link danger" data-action="forget-person" '
-        f'data-name="{escape(p.name)}">Remove</button></li>'
-        for p in people
-    )
-    return (f"<h3>Reports others shared with you</h3><ul>{items}</ul>"
-            '<p class="muted">Kept for comparing later; they never mix with your own '
-            "check-ins.</p>")

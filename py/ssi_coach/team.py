@@ -29,9 +29,11 @@ from statistics import fmean, median
 
 from .charts.data import Chart, Series
 from .coach import ACTIONS
-from .importers.csv_checkins import CSV_COLUMNS
-from .importers.csv_checkins import _escape_formula as escape_formula  # one rule for both sheets
-from .importers.csv_checkins import _number_text as number_text
+from .importers.csv_checkins import (
+    CSV_COLUMNS,
+    escape_formula,  # one rule for both sheets
+    number_text,
+)
 from .model import PILLAR_KEYS, PILLAR_MAX, PILLARS, TOTAL_MAX, CheckIn, Document, Person, Pillar
 from .share import MAX_NAME_LENGTH
 from .text import score

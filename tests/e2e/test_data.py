@@ -455,13 +455,12 @@ def test_share_link_opens_read_only_elsewhere_and_can_be_kept(
         friend.wait_for_url(site_url)
         wait_ready(friend)
         expect(banner).to_be_hidden()
-        people = friend.locator("#people-body")
-        expect(people).to_be_visible()
-        expect(people).to_contain_text("Reports others shared with you")
-        expect(people.locator("li")).to_have_count(1)
+        people = friend.locator("#team-table tbody tr")
+        expect(people).to_have_count(1)  # kept reports are the Team
         latest = page.locator("#history-table tbody tr").first.locator("td strong").inner_text()
-        expect(people.locator("li")).to_contain_text(
-            f"Dana Example: 12 check-ins, latest SSI {latest} on 1 Nov 2026")
+        expect(people.first).to_have_attribute("data-person", "Dana Example")
+        expect(people.first).to_contain_text("1 Nov 2026")
+        expect(people.first.locator("td strong")).to_have_text(latest)
         expect(friend.locator("#history-table")).to_have_count(0)  # never mixed with own
 
 

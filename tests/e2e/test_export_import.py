@@ -218,8 +218,8 @@ def test_removing_a_kept_report_keeps_the_members_own_activity(page: Page,
                               plan={"weekly": {"posts": 3}})
     document["people"] = [person]
     start(page, site_url, document=document)
-    page.locator("#people-body [data-action=forget-person]").click()
-    expect(page.locator("#status")).to_contain_text("Removed Dana Example")
+    page.locator("#team-table tr[data-person='Dana Example'] [data-action=team-remove]").click()
+    expect(page.locator("#team-status")).to_contain_text("Removed Dana Example")
     saved = stored_document(page)
     assert saved["people"] == []
     assert stored_weeks(saved, "weeks") == {"2026-11-16": {"posts": 2}}

@@ -106,7 +106,7 @@ class CsvRead:
 _FORMULA_START = re.compile(r"'*(?:[\t\r]|\s*[=+\-@])")
 
 
-def _escape_formula(text: str) -> str:
+def escape_formula(text: str) -> str:
     return "'" + text if _FORMULA_START.match(text) else text
 
 
@@ -116,7 +116,7 @@ def _unescape_formula(text: str) -> str:
     return text
 
 
-def _number_text(value: float) -> str:
+def number_text(value: float) -> str:
     """12.275 -> '12.275', 6.0 -> '6': the plainest text that reads back as the same value."""
     text = f"{value + 0.0:.{MAX_DECIMALS}f}"  # + 0.0 turns -0.0 into 0.0
     if float(text) != value:  # more decimals than the rules allow: keep every digit
@@ -130,13 +130,13 @@ def _cell(checkin: CheckIn, field: str) -> str:
     if field == "date":
         return checkin.on.isoformat()
     if field == "total":
-        return _number_text(checkin.total)
+        return number_text(checkin.total)
     value = getattr(checkin, field)
     if field in _TEXTS:
-        return _escape_formula(value)
+        return escape_formula(value)
     if value is None:
         return ""
-    return str(value) if isinstance(value, int) else _number_text(value)
+    return str(value) if isinstance(value, int) else number_text(value)
 
 
 def checkins_to_csv(checkins: Iterable[CheckIn]) -> str:
@@ -312,8 +312,8 @@ def _read_row(cells: dict[str, str], today: dt.date) -> tuple[_Row, CheckIn]:
     total = row.values.get("total")
     pillars_read = all(k in row.values for k in PILLAR_KEYS)
     if isinstance(total, float) and pillars_read and abs(total - checkin.total) > TOTAL_TOLERANCE:
-        row.fail("total", f"Total {_number_text(total)} does not match the pillars' sum "
-                          f"{_number_text(checkin.total)}.")
+        row.fail("total", f"Total {number_text(total)} does not match the pillars' sum "
+                          f"{number_text(checkin.total)}.")
     return row, checkin
 
 
