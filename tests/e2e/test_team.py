@@ -139,6 +139,17 @@ def test_a_newer_link_refreshes_a_person_and_rename_keeps_their_history(
     assert team_names(page) == ["Dana Example"]
     assert len(stored_document(page)["people"][0]["checkins"]) == 2
 
+    # A member's CSV export or backup file works too; the file's name names the person.
+    csv_text = ("Date,Establish your professional brand,Find the right people,"
+                "Engage with insights,Build relationships\n2026-11-12,9,9,9,9\n")
+    page.set_input_files("#team-file", {"name": "Eve Park.csv", "mimeType": "text/csv",
+                                        "buffer": csv_text.encode()})
+    expect(page.locator("#team-status")).to_have_text("Added Eve Park to your team: 1 check-in.")
+    page.set_input_files("#team-file", {"name": "broken.json", "mimeType": "application/json",
+                                        "buffer": b"{not json"})
+    expect(page.locator("#team-status")).to_contain_text("is not an ssi-coach backup")
+    assert sorted(team_names(page)) == ["Dana Example", "Eve Park"]
+
     # The team report prints on its own: the team, without the forms and buttons.
     page.evaluate("window.print = () => { window.__printed = true; }")
     page.click("[data-action=team-print]")
