@@ -19,6 +19,7 @@ from ssi_coach.share import ShareLinkError, decode_report
 from ssi_coach.storage.backup import read_backup
 from ssi_coach.team import (
     TeamError,
+    TeamView,
     add_to_team,
     remove_person,
     rename_person,
@@ -43,6 +44,9 @@ class TeamTools:
         self.sort_by = "total"
         self.descending = True
         self.removed: Person | None = None  # for undo
+        # The last charts drawn and what they were drawn from: most renders (a check-in of
+        # the coach's own, another tab's save) leave the team as it was.
+        self.drawn: tuple[Any, str, str | None] | None = None
 
     def bind(self) -> None:
         when("submit", "#team-add-form")(self.on_add_link)
@@ -58,13 +62,22 @@ class TeamTools:
         view = team_view(self.app.document.people, browser.local_today(),
                          sort_by=self.sort_by, descending=self.descending)
         body = element("team-body")
+        empty = team_views.without_checkins(
+            [p.name for p in self.app.document.people if not p.checkins])
         if view is None:
-            body.innerHTML = team_views.empty_team()
+            body.innerHTML = team_views.empty_team() + empty
             return
+        body.innerHTML = team_views.team_panel(view, *self._charts(view)) + empty
+
+    def _charts(self, view: TeamView) -> tuple[str | None, str | None]:
         draw = self.app.draw
-        heat = None if draw is None else draw.heat_map_svg(view.heat_map)
-        trend = None if draw is None or view.trend is None else draw.lines_svg(view.trend)
-        body.innerHTML = team_views.team_panel(view, heat, trend)
+        if draw is None:
+            return None, None
+        source = (view.heat_map, view.trend)
+        if self.drawn is None or self.drawn[0] != source:
+            trend = None if view.trend is None else draw.lines_svg(view.trend)
+            self.drawn = (source, draw.heat_map_svg(view.heat_map), trend)
+        return self.drawn[1], self.drawn[2]
 
     def say(self, html: str, *, error: bool = False) -> None:
         status = element("team-status")

@@ -111,6 +111,19 @@ def coaching_focus(rows: tuple[TeamRow, ...]) -> str:
     return f'<h3>Coaching focus</h3><ul class="team-focus">{items}</ul>'
 
 
+def without_checkins(names: list[str]) -> str:
+    """People kept from a report that held no check-ins: listed, so they can be removed."""
+    if not names:
+        return ""
+    items = "".join(
+        f'<li data-person="{escape(name)}">{escape(name)} '
+        f'<button type="button" class="link danger" data-action="team-remove" '
+        f'data-name="{escape(name)}">Remove<span class="visually-hidden"> {escape(name)}'
+        "</span></button></li>" for name in names)
+    return ('<p class="muted">Kept without any check-ins yet:</p>'
+            f'<ul class="team-empty-people">{items}</ul>')
+
+
 def rename_form(name: str) -> str:
     return (f'<form class="team-rename" data-name="{escape(name)}">'
             f'<label for="team-rename-input">New name for {escape(name)}</label> '

@@ -184,8 +184,11 @@ def _no_constants(name: str) -> Any:
 
 def _parse(raw: bytes) -> Any:
     try:
-        return loads(raw.decode("utf-8"), parse_constant=_no_constants)
-    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+        data = loads(raw.decode("utf-8"), parse_constant=_no_constants)
+        # JSON may spell half a character ("\\udd1d"); such text could not be shown or saved.
+        dumps(data, ensure_ascii=False).encode("utf-8")
+        return data
+    except (ValueError, RecursionError):  # Unicode errors are ValueErrors
         raise ShareLinkError(_NOT_A_REPORT) from None
 
 

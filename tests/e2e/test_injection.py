@@ -97,7 +97,9 @@ def test_csv_cells_and_the_file_name_are_shown_as_text(page: Page, site_url: str
 def test_a_backup_and_its_file_name_are_shown_as_text(page: Page, site_url: str) -> None:
     start(page, site_url)
     backup = document_v2(record("2026-11-01", 12, 8, 7, 9, note=SVG, industry=ENTITY))
-    backup["people"] = [{"name": SCRIPT, "saved_on": "2026-11-02", "checkins": []}]
+    backup["people"] = [{"name": SCRIPT, "saved_on": "2026-11-02", "checkins": []},
+                        {"name": LINK, "saved_on": "2026-11-02",
+                         "checkins": [record("2026-11-01", 1, 2, 3, 4, note=IMAGE)]}]
     page.set_input_files("#backup-file", {"name": f"{SVG}.json", "mimeType": "application/json",
                                           "buffer": json.dumps(backup).encode()})
     panel = page.locator("#import-panel")
@@ -105,7 +107,7 @@ def test_a_backup_and_its_file_name_are_shown_as_text(page: Page, site_url: str)
     assert_inert(page, f"{SVG}.json")
     panel.locator("[data-action=import-confirm]").click()
     expect(page.locator("#history-table tr[data-date='2026-11-01']")).to_have_count(1)
-    assert_inert(page, SVG, ENTITY, SCRIPT)
+    assert_inert(page, SVG, ENTITY, SCRIPT, LINK)  # kept people show in the Team section
 
 
 def test_a_share_link_with_a_hostile_name_and_notes_opens_as_text(

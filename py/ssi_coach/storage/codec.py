@@ -68,6 +68,10 @@ def parse_json(text: str) -> Data:
         raise CorruptDocument(f"The data is not valid JSON ({error}).") from None
     if not isinstance(data, dict):
         raise CorruptDocument("The data is JSON, but not an ssi-coach document.")
+    try:  # JSON may spell half a character ("\\udd1d"): text that could not be saved again
+        dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise CorruptDocument("The data holds text that is not valid Unicode.") from None
     return data
 
 
