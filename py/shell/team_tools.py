@@ -6,6 +6,7 @@ app (so two tabs and full storage behave as everywhere else), and renders the re
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -234,9 +235,12 @@ class TeamTools:
         person = self.removed
         if person is None:
             return
-        change = add_to_team(self.app.document, person.name, person.checkins,
-                             person.saved_on)
-        if isinstance(change, list) or not self.app.save(change.document):
+        document = self.app.document
+        if any(p.name == person.name for p in document.people):
+            self.say(f"Cannot undo: {browser_text(person.name)} is in the team again.",
+                     error=True)
+            return
+        if not self.app.save(replace(document, people=(*document.people, person))):
             return
         self.removed = None
         self.app.render()

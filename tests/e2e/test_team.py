@@ -110,6 +110,10 @@ def test_a_coach_combines_three_share_links_sorts_removes_and_keeps_own_data(
     # Remove one; a reload keeps the others; the coach's own check-ins never changed.
     page.click("#team-table tr[data-person='Bo Chen'] [data-action=team-remove]")
     expect(status).to_contain_text("Removed Bo Chen and all of their check-ins")
+    status.locator("[data-action=team-undo]").click()
+    expect(status).to_contain_text("Bo Chen is back")
+    assert len(stored_document(page)["people"]) == 3
+    page.click("#team-table tr[data-person='Bo Chen'] [data-action=team-remove]")
     page.reload()
     wait_ready(page, charts=True)
     assert sorted(team_names(page)) == ["Ann Lee", "Cy Diaz"]
