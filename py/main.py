@@ -15,7 +15,8 @@ from ssi_coach.share import ShareLinkError, decode_report
 from ssi_coach.storage import Store
 
 CHART_IMPORT_STEPS = ("numpy", "PIL.Image", "matplotlib", "matplotlib.text", "matplotlib.axes",
-                      "matplotlib.figure", "matplotlib.dates", "ssi_coach.charts.draw")
+                      "matplotlib.figure", "matplotlib.dates", "matplotlib.backends.backend_svg",
+                      "ssi_coach.charts.draw")
 
 fragment = browser.url_fragment()
 store = Store(browser.LocalStorage())
@@ -40,9 +41,13 @@ if app is not None:
         # member typing while the charts load never waits on one long import.
         for module in CHART_IMPORT_STEPS:
             importlib.import_module(module)
+            browser.mark(f"imported {module}")
             await browser.next_task()  # type: ignore[top-level-await]
         from ssi_coach.charts import draw
 
+        for step in draw.warm_up_steps():
+            browser.mark(f"warmed up: {step}")
+            await browser.next_task()  # type: ignore[top-level-await]
         await app.charts_loaded(draw)  # type: ignore[top-level-await]
         browser.set_stage("charts")
     except Exception as error:  # noqa: BLE001 - without charts the numbers still work

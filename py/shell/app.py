@@ -117,7 +117,8 @@ class App:
     async def charts_loaded(self, draw_module: Any) -> None:
         """Draw every chart, one per browser task, so typing never waits long for them."""
         self.draw = draw_module
-        for _ in self.chart_steps():
+        for number, _ in enumerate(self.chart_steps()):
+            browser.mark(f"chart {number + 1}")
             await browser.next_task()
         if self.report is None:
             await browser.next_task()

@@ -77,6 +77,11 @@ async def next_task() -> None:
     await asyncio.sleep(0)
 
 
+def mark(name: str) -> None:
+    """A performance mark: `make bench` and the browser's profiler see each start-up step."""
+    js.performance.mark(f"ssi-coach:{name}")
+
+
 def set_stage(stage: str) -> None:
     """The marker tests and scripts wait on: loading, ready (numbers), charts.
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from html import escape
 
 import matplotlib
@@ -36,10 +36,29 @@ _STYLE = {
 }
 
 
+def warm_up_steps() -> Iterator[str]:
+    """Draw a throwaway figure in steps, yielding (with the step's name) after each. The
+    first drawing loads the font, the SVG writer and the layout engine (about 0.2 s here);
+    spread over several browser tasks it never holds up someone typing."""
+    from matplotlib.font_manager import findfont, get_font
+
+    get_font(findfont("DejaVu Sans"))
+    yield "font"
+    with matplotlib.rc_context(_STYLE):
+        figure = Figure(figsize=(2, 1), layout="constrained")
+        axes = figure.subplots()
+        axes.plot([0.0, 1.0], [0.0, 1.0], label="warm")
+        axes.legend()
+        yield "figure"
+        figure.canvas.draw_idle()
+        figure.savefig(io.StringIO(), format="svg")
+    yield "svg"
+
+
 def trend_svg(chart: Chart) -> str:
     """Pillars stacked (their sum is the total), with the total as a line on top."""
     with matplotlib.rc_context(_STYLE):
-        figure = Figure(figsize=(7.2, 3.6), layout="constrained")
+        figure = _figure(7.2, 3.6)
         axes = figure.subplots()
         *pillars, total = chart.series
         days = _days(chart)
@@ -59,7 +78,7 @@ def trend_svg(chart: Chart) -> str:
 def lines_svg(chart: Chart) -> str:
     """One line per series; the y axis is flipped when lower is better, so up is good."""
     with matplotlib.rc_context(_STYLE):
-        figure = Figure(figsize=(7.2, 3.0), layout="constrained")
+        figure = _figure(7.2, 3.0)
         axes = figure.subplots()
         days = _days(chart)
         for series, colour in zip(chart.series, LINE_COLOURS, strict=False):
@@ -108,6 +127,16 @@ def _days(chart: Chart) -> list[float]:
 
 def _numbers(values: Sequence[float | None]) -> list[float]:
     return [math.nan if v is None else v for v in values]  # NaN leaves a gap in a line
+
+
+def _figure(width: float, height: float, right: float = 0.15) -> Figure:
+    """A figure with fixed margins (in inches): room for the y label on the left and for the
+    dates and the legend below. Half the cost of layout="constrained", which measures every
+    label twice; the first chart on screen must stay a short task."""
+    figure = Figure(figsize=(width, height))
+    figure.subplots_adjust(left=0.7 / width, right=1 - right / width, top=1 - 0.25 / height,
+                           bottom=0.8 / height)
+    return figure
 
 
 def _finish(axes, chart: Chart) -> None:  # type: ignore[no-untyped-def]
