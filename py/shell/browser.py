@@ -45,6 +45,21 @@ class LocalStorage:
         return [str(storage.key(i)) for i in range(storage.length)]
 
 
+async def chosen_file(field: Any, max_bytes: int) -> tuple[str, bytes | None] | None:
+    """The file picked in a file input: (name, bytes), (name, None) when it is over
+    `max_bytes`, or None when nothing was picked. The input is cleared, so picking the same
+    file again fires another change."""
+    files = found(field.files)
+    if files is None or files.length == 0:
+        return None
+    chosen = files.item(0)
+    field.value = ""
+    if chosen.size > max_bytes:
+        return str(chosen.name), None
+    buffer = await chosen.arrayBuffer()
+    return str(chosen.name), bytes(buffer.to_bytes())
+
+
 def local_today() -> dt.date:
     """Today in the member's own time zone (Python in the browser only knows UTC)."""
     now = js.Date.new()

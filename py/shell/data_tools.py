@@ -141,18 +141,16 @@ class DataTools:
                                               restore=True))
 
     async def _read_chosen_file(self, field: Any) -> tuple[str, bytes] | None:
-        files = browser.found(field.files)
-        if files is None or files.length == 0:
+        file = await browser.chosen_file(field, MAX_FILE_BYTES)
+        if file is None:
             return None
-        chosen = files.item(0)
-        field.value = ""  # choosing the same file again must fire another change
-        if chosen.size > MAX_FILE_BYTES:
-            self._show_panel(f"<p class=\"error-box\">“{escape(str(chosen.name))}” is "
-                             f"{chosen.size:,} bytes; that is too large for this. Nothing "
+        name, data = file
+        if data is None:
+            self._show_panel(f"<p class=\"error-box\">“{escape(name)}” is larger than "
+                             f"{MAX_FILE_BYTES:,} bytes; that is too large for this. Nothing "
                              "was changed.</p>")
             return None
-        buffer = await chosen.arrayBuffer()
-        return str(chosen.name), bytes(buffer.to_bytes())
+        return name, data
 
     def _show_panel(self, html: str) -> None:
         panel = element("import-panel")

@@ -99,7 +99,7 @@ class TeamTools:
         try:
             report = decode_report(payload)
         except ShareLinkError as error:
-            self.say(f"This share link cannot be added: {browser_text(str(error))} Nothing was "
+            self.say(f"This share link cannot be added: {escape(str(error))} Nothing was "
                      "changed.", error=True)
             element("team-link").focus()
             return
@@ -111,18 +111,14 @@ class TeamTools:
 
     @guarded_async
     async def on_file(self, event: Any) -> None:
-        field = event.target
-        files = browser.found(field.files)
-        if files is None or files.length == 0:
+        file = await browser.chosen_file(event.target, MAX_FILE_BYTES)
+        if file is None:
             return
-        chosen = files.item(0)
-        field.value = ""  # choosing the same file again must fire another change
-        file_name = str(chosen.name)
-        if chosen.size > MAX_FILE_BYTES:
-            self.say(f"“{browser_text(file_name)}” is too large for a backup or CSV file. "
+        file_name, data = file
+        if data is None:
+            self.say(f"“{escape(file_name)}” is too large for a backup or CSV file. "
                      "Nothing was changed.", error=True)
             return
-        data = bytes((await chosen.arrayBuffer()).to_bytes())
         checkins = self._read_file(file_name, data)
         if checkins is None:
             return
@@ -136,14 +132,14 @@ class TeamTools:
             try:
                 return read_backup(data).checkins
             except DocumentError as error:
-                self.say(f"“{browser_text(file_name)}” is not an ssi-coach backup: "
-                         f"{browser_text(str(error))} Nothing was changed.", error=True)
+                self.say(f"“{escape(file_name)}” is not an ssi-coach backup: "
+                         f"{escape(str(error))} Nothing was changed.", error=True)
                 return None
         result = read_checkins_csv(data, file_name=file_name, today=browser.local_today())
         if not result.checkins:
             reason = result.rejected[0].message if result.rejected else "no check-ins in it"
-            self.say(f"“{browser_text(file_name)}” holds no check-ins to add "
-                     f"({browser_text(reason)}). Nothing was changed.", error=True)
+            self.say(f"“{escape(file_name)}” holds no check-ins to add "
+                     f"({escape(reason)}). Nothing was changed.", error=True)
             return None
         return result.checkins
 
@@ -219,7 +215,7 @@ class TeamTools:
         if self.app.save(renamed):
             element("team-rename-slot").hidden = True
             self.app.render()
-            self.say(f"Renamed {browser_text(old)} to {browser_text(' '.join(new.split()))}.")
+            self.say(f"Renamed {escape(old)} to {escape(' '.join(new.split()))}.")
 
     def _remove(self, name: str) -> None:
         document = self.app.document
@@ -228,7 +224,7 @@ class TeamTools:
             return
         self.removed = person
         self.app.render()
-        self.say(f"Removed {browser_text(name)} and all of their check-ins from this browser. "
+        self.say(f"Removed {escape(name)} and all of their check-ins from this browser. "
                  '<button type="button" class="link" data-action="team-undo">Undo</button>')
 
     def _undo_remove(self) -> None:
@@ -237,14 +233,14 @@ class TeamTools:
             return
         document = self.app.document
         if any(p.name == person.name for p in document.people):
-            self.say(f"Cannot undo: {browser_text(person.name)} is in the team again.",
+            self.say(f"Cannot undo: {escape(person.name)} is in the team again.",
                      error=True)
             return
         if not self.app.save(replace(document, people=(*document.people, person))):
             return
         self.removed = None
         self.app.render()
-        self.say(f"{browser_text(person.name)} is back, with all of their check-ins.")
+        self.say(f"{escape(person.name)} is back, with all of their check-ins.")
 
     def _download_csv(self) -> None:
         view = team_view(self.app.document.people, browser.local_today(),
@@ -257,7 +253,3 @@ class TeamTools:
     def on_after_print(self, event: Any) -> None:
         window.document.body.classList.remove("printing-team")
 
-
-def browser_text(value: str) -> str:
-    """Text from a file, a link or a person, made safe to put in a message's HTML."""
-    return escape(value)

@@ -168,7 +168,8 @@ def download_after_click(page: Page, selector: str) -> tuple[str, bytes]:
 
 
 @contextmanager
-def strict_page(browser: Browser, site_url: str) -> Iterator[Page]:
+def strict_page(browser: Browser, site_url: str, *,
+                service_workers: str = "block") -> Iterator[Page]:
     """A page in a fresh browser context, as strict as the `page` fixture.
 
     For journeys that need a second browser (another device, or someone the member sent a
@@ -177,7 +178,8 @@ def strict_page(browser: Browser, site_url: str) -> Iterator[Page]:
     """
     parsed = urlparse(site_url)
     watch = PageWatch(f"{parsed.scheme}://{parsed.netloc}")
-    ctx = browser.new_context(accept_downloads=True, service_workers="block")
+    ctx = browser.new_context(accept_downloads=True,
+                              service_workers=service_workers)  # type: ignore[arg-type]
     try:
         tab = ctx.new_page()
         watch.attach(tab)

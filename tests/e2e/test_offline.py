@@ -14,12 +14,12 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, Page, expect
 from tools.build_dist import write_service_worker
 from tools.serve import make_server
 
-from tests.e2e.conftest import SITE, PageWatch, wait_ready
-from tests.e2e.helpers import NOW, add_checkin, history_dates, stored_document
+from tests.e2e.conftest import SITE, wait_ready
+from tests.e2e.helpers import NOW, add_checkin, history_dates, stored_document, strict_page
 from tests.e2e.test_export_import import (
     IMPORT_TIMEOUT_MS,
     choose_files,
@@ -69,22 +69,11 @@ def site(tmp_path: Path) -> Iterator[Site]:
 
 
 @pytest.fixture
-def offline_context(browser: Browser) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(accept_downloads=True, service_workers="allow")
-    yield ctx
-    ctx.close()
-
-
-@pytest.fixture
-def app_page(offline_context: BrowserContext, site: Site) -> Iterator[Page]:
-    """A strict page (see conftest) in a context where service workers run."""
-    watch = PageWatch(site.url.rstrip("/"))
-    tab = offline_context.new_page()
-    watch.attach(tab)
-    tab.clock.set_fixed_time(NOW)
-    yield tab
-    assert not tab.locator(".py-error").all_inner_texts()
-    assert not watch.problems, "\n".join(watch.problems)
+def app_page(browser: Browser, site: Site) -> Iterator[Page]:
+    """A strict page (see helpers.strict_page) in a context where service workers run."""
+    with strict_page(browser, site.url, service_workers="allow") as tab:
+        tab.clock.set_fixed_time(NOW)
+        yield tab
 
 
 def open_and_install(page: Page, url: str) -> None:
@@ -101,8 +90,9 @@ def cache_names(page: Page) -> list[str]:
 
 
 def test_with_the_server_gone_and_the_browser_offline_every_feature_still_works(
-        app_page: Page, offline_context: BrowserContext, site: Site, tmp_path: Path) -> None:
+        app_page: Page, site: Site, tmp_path: Path) -> None:
     page = app_page
+    offline_context = page.context
     open_and_install(page, site.url)
     add_checkin(page, "2026-10-04", "11", "7", "6", "8")
     add_checkin(page, "2026-11-01", "12", "8", "7", "9")

@@ -17,7 +17,7 @@ from ..errors import CorruptDocument, DocumentError, StorageError
 from ..model import Document
 from .backends import MemoryStorage, Storage
 from .codec import decode, encode, parse_json
-from .concurrent import Conflict
+from .concurrent import Conflict, merge
 from .migrations import MIGRATIONS, Migration, schema_version, stored_version
 
 DOCUMENT_KEY = "ssi-coach"
@@ -143,8 +143,6 @@ class Store:
         return saved
 
     def _merge_with(self, current: str | None, document: Document) -> Saved:
-        from .concurrent import merge
-
         try:
             theirs = decode(current, self.migrations)[0] if current else Document()
             base = decode(self.base, self.migrations)[0] if self.base else Document()
