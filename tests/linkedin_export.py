@@ -4,7 +4,7 @@ what a correct import must find in them.
 `make_export(ExportSpec(...))` writes one export (one zip, a Basic + Complete pair, or loose
 CSV files) from a seed, and computes the expected result *while generating*, from the events
 themselves rather than by reading the files back. The byte formats follow
-`shared/docs/linkedin-export.md` (§ numbers below refer to it) and the counting rules follow
+`docs/linkedin-export.md` (§ numbers below refer to it) and the counting rules follow
 `py/ssi_coach/importers/linkedin/README.md`.
 
 Everything is fictional: the owner is "Ada Example", the others are made of ordinary first
@@ -210,11 +210,11 @@ class ExportSpec:
     draft_messages: int = 2  # IS MESSAGE DRAFT = Yes (2026 only)
     # feed
     posts: int = 30  # own posts: one line, several lines, or an image alone
-    group_posts: int = 4  # Shares rows with a groupPost link
+    group_posts: int = 4  # Shares rows with a groupPost link; the 2nd, 5th... are bare reposts
     bare_reposts: int = 5  # Shares rows without commentary and media
     instant_reposts: int = 6  # InstantReposts rows (2026 only)
     comments: int = 50  # dated Comments rows, group_comments included
-    group_comments: int = 5  # comments on groupPost links
+    group_comments: int = 5  # comments on groupPost links: group posts, not comments written
     blank_date_comments: int = 0  # extra Comments rows with an empty Date (§3.5)
     reactions: int = 120
     votes: int = 6
@@ -995,9 +995,11 @@ class _Export:
             shared = "https://example.com/blog/pipeline" if style == 3 else ""
             self.own_links.append(_encoded_link(kind, link))
             rows.append((t, "posts", self.share_link(kind, link), text, shared, media))
-        for t in self.when(1.0, spec.group_posts):
+        for i, t in enumerate(self.when(1.0, spec.group_posts)):
             number = f"{rng.randint(1_000_000, 9_999_999)}-{_urn_number(rng, t)}"
             text = self.post_text(rng.randint(1, 3))
+            if i % 3 == 1:  # a bare repost into the group: one group post, not a reshare too
+                text = ""
             rows.append((t, "group_posts", self.share_link("groupPost", number), text, "", ""))
         for t in self.when(1.0, spec.bare_reposts):
             rows.append((t, "reshares", self.share_link("ugcPost", _urn_number(rng, t)), "",
@@ -1056,7 +1058,7 @@ class _Export:
         quote = _backslashed if self.variant == V2026 else _minimal
         rows: list[tuple[str, str, str]] = []
         for i, t in enumerate(times):
-            if i in group:
+            if i in group:  # a comment on a group post: a group post, not a comment written
                 number = f"{rng.randint(1_000_000, 9_999_999)}-{_urn_number(rng, t)}"
                 link = _encoded_link("groupPost", number)
                 self.count("group_posts", t.date())
@@ -1068,7 +1070,8 @@ class _Export:
             if rng.random() < 0.15:  # multi-line, opening with the replied-to name
                 text = f"Bob Sample {text}\nAnd one more thing: \"keep going\"."
             self.dated(COMMENTS, t.date())
-            self.count("comments_written", t.date())
+            if i not in group:
+                self.count("comments_written", t.date())
             self.did(t)
             rows.append((_iso(t), link, text))
         for _ in range(spec.blank_date_comments):

@@ -1,8 +1,9 @@
 """HTML for the LinkedIn export import: progress, the report shown before anything is saved,
 and the network insights the import makes possible. Pure functions, no browser imports.
 
-File names, row excerpts and reasons come from the member's files: every one goes through
-`escape`, so a hostile export can never become markup.
+File names and reasons come from the member's files: every one goes through `escape`, so a
+hostile export can never become markup. No text of a row is ever shown (a report may be
+screenshotted): skipped rows are named by file, line and column.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ def report(reading: ExportReading, plan: ImportPlan) -> str:
         f"{_summary(reading)}{_changes(plan)}"
         # With nothing to save, weeks both sources logged are picked in the log itself.
         f"{_conflicts(plan.conflicts) if plan.changes_anything() else ''}"
-        f"{_checklist(plan)}{_files(reading)}{_problems(reading)}{_row_errors(reading.errors)}"
+        f"{_checklist(plan)}{_files(reading)}{_duplicates(reading)}{_problems(reading)}{_row_errors(reading.errors)}"
         f"{_buttons(plan)}</div>"
     )
 
@@ -145,9 +146,13 @@ def _answer(value: bool | None) -> str:
 
 
 def _files(reading: ExportReading) -> str:
+    """The files read, with a Notes column when a file was read in an unusual way (dates
+    a spreadsheet program rewrote): only then, so an untouched export's table stays short."""
+    noted = any(f.notes for f in reading.files)
     rows = "".join(
         f"<tr><th scope=\"row\">{escape(f.name)}</th><td>{escape(KIND_LABELS.get(f.kind, f.kind))}"
-        f"</td><td>{f.rows_read:,}</td><td>{f.rows_skipped:,}</td></tr>" for f in reading.files)
+        f"</td><td>{f.rows_read:,}</td><td>{f.rows_skipped:,}</td>"
+        f"{_file_notes(f.notes) if noted else ''}</tr>" for f in reading.files)
     ignored = ""
     if reading.ignored:
         names = "".join(f"<li>{escape(name)}</li>" for name in reading.ignored)
@@ -157,9 +162,23 @@ def _files(reading: ExportReading) -> str:
         f"<h4>Files read ({len(reading.files)})</h4>"
         '<div class="table-wrap" tabindex="0"><table class="export-files"><thead><tr>'
         '<th scope="col">File</th><th scope="col">Holds</th><th scope="col">Rows read</th>'
-        f'<th scope="col">Rows skipped</th></tr></thead><tbody>{rows}</tbody></table></div>'
-        f"{ignored}"
+        f'<th scope="col">Rows skipped</th>{_NOTES_HEADER if noted else ""}</tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>{ignored}"
     )
+
+
+_NOTES_HEADER = '<th scope="col">Notes</th>'
+
+
+def _file_notes(notes: Sequence[str]) -> str:
+    return f'<td class="file-notes">{"; ".join(escape(note) for note in notes)}</td>'
+
+
+def _duplicates(reading: ExportReading) -> str:
+    if not reading.duplicates:
+        return ""
+    items = "".join(f"<li>{escape(note)}</li>" for note in reading.duplicates)
+    return f'<h4>Files that came more than once</h4><ul class="export-duplicates">{items}</ul>'
 
 
 def _problems(reading: ExportReading) -> str:
@@ -174,8 +193,7 @@ def _row_errors(errors: Sequence[RowError]) -> str:
         return ""
     shown = "".join(
         f'<li><span class="where">{escape(e.file)}, line {e.line}</span>: '
-        f"{escape(e.column + ': ' if e.column else '')}{escape(e.reason)}"
-        f"{' <code>' + escape(e.raw) + '</code>' if e.raw else ''}</li>"
+        f"{escape(e.column + ': ' if e.column else '')}{escape(e.reason)}</li>"
         for e in errors[:SHOWN_ROW_ERRORS])
     more = len(errors) - SHOWN_ROW_ERRORS
     tail = f'<p class="muted">…and {_count(more, "more row")}.</p>' if more > 0 else ""

@@ -35,7 +35,8 @@ pytestmark = pytest.mark.e2e
 
 # ---- pastes of linkedin.com/sales/ssi (as in tests/unit/test_paste.py) ---------------------
 
-# §4.2 of the spec with a caption that matches its pillars (12.275 + 6 + 3.1 + 1.948 = 23.323).
+# docs/linkedin-export.md §4.2 with a caption that matches its pillars
+# (12.275 + 6 + 3.1 + 1.948 = 23.323).
 NO_RELATIONSHIPS = PARTIAL
 
 

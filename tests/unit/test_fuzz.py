@@ -102,7 +102,9 @@ FUZZ_EXAMPLES = int(os.environ.get("SSI_FUZZ_EXAMPLES", "100"))
 FUZZ = settings(max_examples=FUZZ_EXAMPLES, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.filter_too_much])
-HANG_SECONDS = 10.0
+# A hang detector, not a timing test: the slowest call in 10,000 cases was under 5 s
+# (docs/hardening.md), so a loaded machine stays far below this and only a hang reaches it.
+HANG_SECONDS = 60.0
 MAX_TEXT = 20_000  # characters of any generated text
 MAX_BYTES = 64 * 1024  # bytes of any generated file
 
@@ -263,7 +265,8 @@ def shown(value: float) -> str:
 
 @st.composite
 def ssi_pages(draw: st.DrawFn) -> tuple[str, SsiReading]:
-    """A page in §4.2's layout with random numbers, and the reading it must give."""
+    """A page as in docs/linkedin-export.md §4.2 with random numbers, and the reading it must
+    give."""
     pillars = {key: draw(PILLAR_SCORES) for key in PILLAR_KEYS}
     total = display_total(round(sum(pillars.values()), 3))
     industry_rank, network_rank = draw(st.integers(1, 100)), draw(st.integers(1, 100))
@@ -1015,15 +1018,15 @@ def built_zips(draw: st.DrawFn) -> tuple[str, bytes, Members | None]:
 
 
 def check_collected(result: Collected | ImportRefused) -> None:
-    """What Collected documents: one file per kind, in the order of KINDS, each of the kind
-    its base name says; or a refusal saying what to do."""
+    """What Collected documents: every recognised file, in the order of KINDS (copies of a
+    kind together), each of the kind its base name says; or a refusal saying what to do."""
     if isinstance(result, ImportRefused):
         assert isinstance(result.message, str) and result.message
         return
     assert isinstance(result, Collected)
     order = [kind for kind, _ in KINDS]
     kinds = [file.kind for file in result.files]
-    assert kinds == sorted(set(kinds), key=order.index)
+    assert kinds == sorted(kinds, key=order.index)
     for file in result.files:
         assert isinstance(file, SourceFile) and isinstance(file.data, bytes)
         assert file.kind == kind_of(file.name.split(IN_ZIP)[-1])
@@ -1063,22 +1066,21 @@ def test_export_archive_finds_the_files_of_built_zips(
     if any(not name.lower().endswith((".zip", ".csv")) for name, _, _ in uploads):
         assert isinstance(result, ImportRefused)  # "neither a .zip nor a .csv"
         return
-    members: Members = {}
+    members: list[tuple[str, str, bytes]] = []  # (shown name, path, bytes) of every upload
     for _, _, written in uploads:
         if written is None:
             return  # a damaged zip: any answer above is fine
-        members.update(written)
-    wanted = {shown: (path, data) for shown, (path, data) in members.items()
-              if not _is_noise(path) and kind_of(path) is not None}
+        members += [(shown, path, data) for shown, (path, data) in written.items()]
+    wanted = [(shown, path, data) for shown, path, data in members
+              if not _is_noise(path) and kind_of(path) is not None]
     event(f"intact uploads with {'some' if wanted else 'no'} LinkedIn files")
     if not wanted:
         assert isinstance(result, ImportRefused)
         return
-    # Intact uploads: one file of each kind found, with the bytes that were written.
+    # Intact uploads: every LinkedIn file found (copies too), with the bytes written.
     assert isinstance(result, Collected) and result.problems == ()
-    assert {f.kind for f in result.files} == {kind_of(path) for path, _ in wanted.values()}
-    for file in result.files:
-        assert wanted[file.name][1] == file.data
+    found = sorted((file.name, file.data) for file in result.files)
+    assert found == sorted((shown, data) for shown, _, data in wanted)
 
 
 # ---- the whole import ---------------------------------------------------------------------------

@@ -29,7 +29,7 @@ def _reading(**changes: object) -> ExportReading:
         files=(FileReport("Export.zip › Shares_123.csv", "shares", 40, 1),
                FileReport("Export.zip › Connections.csv", "connections", 300, 0)),
         ignored=("Export.zip › Ad_Targeting.csv",),
-        errors=(RowError("Export.zip › Shares_123.csv", 17, "Date", "not a date", "2026-13-45"),),
+        errors=(RowError("Export.zip › Shares_123.csv", 17, "Date", "not a date"),),
         problems=(FileProblem("Export.zip › Skills.csv", "no recognisable header"),),
         weeks=(WeekLog(MONDAY - dt.timedelta(weeks=1), {"posts": 2}),
                WeekLog(MONDAY, {"posts": 1, "comments_written": 5})),
@@ -74,7 +74,7 @@ def test_nothing_new_offers_only_close() -> None:
 def test_file_names_and_row_text_are_never_markup() -> None:
     reading = _reading(
         files=(FileReport(HOSTILE, "shares", 1, 0),), ignored=(HOSTILE,),
-        errors=(RowError(HOSTILE, 2, HOSTILE, HOSTILE, HOSTILE),),
+        errors=(RowError(HOSTILE, 2, HOSTILE, HOSTILE),),
         problems=(FileProblem(HOSTILE, HOSTILE),))
     html = import_views.report(reading, plan_import(Document(), reading, today=TODAY))
     assert "<img" not in html and "&lt;img" in html
@@ -99,3 +99,32 @@ def test_the_network_panel_shows_rates_only_with_enough_behind_them() -> None:
     assert "1 of 2 (too few to call it a rate)" in html
     assert "Thursday (4), Monday (1)" in html
     assert 'data-seniority="vp"' in html
+
+
+def test_files_that_came_more_than_once_are_listed_with_what_was_done() -> None:
+    note = ("The same file came twice (Connections.csv and Connections (1).csv): the fullest "
+            "copy, Connections.csv, was used; Connections (1).csv holds no row it lacks, so "
+            "nothing was counted twice.")
+    reading = _reading(duplicates=(note, f"{HOSTILE} came twice"))
+    html = import_views.report(reading, plan_import(Document(), reading, today=TODAY))
+    assert "Files that came more than once" in html and note in html
+    assert HOSTILE not in html and "&lt;img" in html
+    plain = _reading()
+    assert "more than once" not in import_views.report(
+        plain, plan_import(Document(), plain, today=TODAY))
+
+
+def test_files_read_show_how_a_spreadsheets_dates_were_read() -> None:
+    note = ("Connected On: dates as a spreadsheet program writes them, read as day.month.year "
+            "(like 31.01.2026)")
+    reading = _reading(files=(FileReport("Shares_123.csv", "shares", 40, 1),
+                              FileReport("Connections.csv", "connections", 300, 0, (note,))))
+    html = import_views.report(reading, plan_import(Document(), reading, today=TODAY))
+    table = html.split('<table class="export-files">', 1)[1].split("</table>", 1)[0]
+    assert '<th scope="col">Notes</th>' in table
+    assert f'<td class="file-notes">{note}</td>' in table
+    rows = table.split("<tbody>", 1)[1].split("</tr>")[:-1]
+    assert [row.count("<td") for row in rows] == [4, 4]  # every row has the Notes cell
+    plain = _reading()
+    assert "Notes</th>" not in import_views.report(plain, plan_import(Document(), plain,
+                                                                      today=TODAY))

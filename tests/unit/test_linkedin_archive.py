@@ -1,5 +1,6 @@
-"""Finding the LinkedIn CSVs in what the member chose (§1 rules 1-2, §2.1-2.2): one zip, the
-Basic and Complete zips, loose CSVs or a mix, and every way an upload can be unusable."""
+"""Finding the LinkedIn CSVs in what the member chose (docs/linkedin-export.md §1 rules 1-2,
+§2.1-2.2): one zip, the Basic and Complete zips, loose CSVs or a mix, and every way an upload
+can be unusable."""
 
 from __future__ import annotations
 
@@ -39,7 +40,16 @@ def refused(*uploads: Upload, **limits: int) -> str:
 
 
 def kinds(result: Collected) -> dict[str, str]:
-    return {file.kind: file.name for file in result.files}
+    """The preferred file of each kind."""
+    preferred: dict[str, str] = {}
+    for file in result.files:
+        preferred.setdefault(file.kind, file.name)
+    return preferred
+
+
+def copies(result: Collected, kind: str) -> list[str]:
+    """Every file of one kind, the preferred first."""
+    return [file.name for file in result.files if file.kind == kind]
 
 
 # ---- file names -------------------------------------------------------------------------------
@@ -152,17 +162,18 @@ def test_the_zip_name_does_not_matter() -> None:
         assert kinds(collected(Upload(name, data))) == {"skills": f"{name} › Skills.csv"}
 
 
-def test_two_spellings_of_one_file_in_one_zip_keep_the_later() -> None:
+def test_two_spellings_of_one_file_in_one_zip_are_both_read_the_later_first() -> None:
     data = zip_bytes({"Rich Media.csv": b"Type,Link\n", "Rich_Media.csv": b"Date/Time\n"})
     result = collected(Upload("export.zip", data))
-    assert kinds(result) == {"rich_media": "export.zip › Rich_Media.csv"}
-    assert result.ignored == ("export.zip › Rich Media.csv",)
+    assert copies(result, "rich_media") == ["export.zip › Rich_Media.csv",
+                                            "export.zip › Rich Media.csv"]
+    assert result.ignored == ()
 
 
 # ---- Basic and Complete, loose files ----------------------------------------------------------
 
 @pytest.mark.parametrize("complete_first", [True, False])
-def test_the_complete_zip_wins_over_the_basic_one(complete_first: bool) -> None:
+def test_the_complete_zip_comes_before_the_basic_one(complete_first: bool) -> None:
     basic = Upload(BASIC, zip_bytes({"Connections.csv": CONNECTIONS + b"basic\n",
                                      "Positions.csv": b"Company Name,Title\n"}))
     complete = Upload(COMPLETE, zip_bytes({"Connections.csv": CONNECTIONS + b"complete\n",
@@ -173,7 +184,9 @@ def test_the_complete_zip_wins_over_the_basic_one(complete_first: bool) -> None:
                              "shares": f"{COMPLETE} › Shares.csv",
                              "positions": f"{BASIC} › Positions.csv"}
     assert result.files[0].data.endswith(b"complete\n")
-    assert result.ignored == (f"{BASIC} › Connections.csv",)
+    assert copies(result, "connections") == [f"{COMPLETE} › Connections.csv",
+                                             f"{BASIC} › Connections.csv"]
+    assert result.ignored == ()
 
 
 def test_the_basic_zip_alone_without_connections() -> None:
@@ -181,12 +194,12 @@ def test_the_basic_zip_alone_without_connections() -> None:
     assert kinds(collected(basic)) == {"profile": f"{BASIC} › Profile.csv"}
 
 
-def test_without_a_complete_zip_the_later_upload_wins() -> None:
+def test_without_a_complete_zip_the_later_upload_comes_first() -> None:
     first = Upload("first.zip", zip_bytes({"Skills.csv": b"Name\nA\n"}))
     second = Upload("second.zip", zip_bytes({"Skills.csv": b"Name\nB\n"}))
     result = collected(first, second)
-    assert kinds(result) == {"skills": "second.zip › Skills.csv"}
-    assert result.ignored == ("first.zip › Skills.csv",)
+    assert copies(result, "skills") == ["second.zip › Skills.csv", "first.zip › Skills.csv"]
+    assert result.ignored == ()
 
 
 def test_loose_csv_files() -> None:

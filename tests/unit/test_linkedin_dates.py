@@ -1,5 +1,5 @@
-"""Dates of a LinkedIn export (§2.4): every format, English names under any locale, and
-America/Los_Angeles daylight saving time without a time zone database."""
+"""Dates of a LinkedIn export (docs/linkedin-export.md §2.4): every format, English names
+under any locale, and America/Los_Angeles daylight saving time without a time zone database."""
 
 from __future__ import annotations
 
@@ -13,6 +13,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ssi_coach.importers.linkedin.dates import (
+    AMBIGUOUS,
+    MIXED,
+    SHEET_FORMATS,
+    SHEET_MONTHS,
+    UNRECOGNISED,
+    SheetFormat,
     dst_bounds,
     month_number,
     pacific_to_utc,
@@ -22,6 +28,8 @@ from ssi_coach.importers.linkedin.dates import (
     parse_rich_media,
     parse_us_local,
     parse_utc,
+    read_sheet_column,
+    read_sheet_value,
     rich_media_upload,
 )
 
@@ -201,8 +209,10 @@ def test_unreadable_values_are_none(text: str) -> None:
     assert parse_rich_media(text) is None
 
 
-def test_a_pacific_time_beyond_the_calendar_is_none() -> None:
-    assert parse_pacific("12/31/9999, 11:00 PM") is None  # UTC would be in the year 10000
+def test_only_linkedins_own_us_shape_is_read_as_pacific() -> None:
+    assert parse_pacific("12/31/9999, 11:00 PM") is None  # LinkedIn writes two-digit years
+    assert parse_us_local("8/07/2026 9:34 pm") is None  # a spreadsheet's: may be day first
+    assert parse_us_local("7/8/26 9:34 PM") is None  # no comma: not LinkedIn's either
 
 
 @given(st.text(max_size=40))
@@ -210,3 +220,158 @@ def test_no_string_makes_a_parser_raise(text: str) -> None:
     for parse in (parse_connected_on, parse_utc, parse_pacific, parse_rich_media,
                   parse_month_year):
         parse(text)
+
+
+# ---- dates written by a spreadsheet -----------------------------------------------------------
+
+FORMATS = {fmt.key: fmt for fmt in SHEET_FORMATS}
+
+
+def sheet(key: str) -> SheetFormat:
+    return FORMATS[key]
+
+
+def at(*parts: int) -> dt.datetime:
+    """A naive wall-clock time: the zone is the caller's to apply."""
+    return dt.datetime(*parts)
+
+
+@pytest.mark.parametrize(("key", "text", "moment"), [
+    ("named", "6-Feb-26", at(2026, 2, 6)),  # Excel, English
+    ("named", "06-Feb-2026", at(2026, 2, 6)),
+    ("named", "6 Feb 2026", at(2026, 2, 6)),
+    ("named", "Feb 6, 2026", at(2026, 2, 6)),  # Sheets, month first
+    ("named", "6-févr.-26", at(2026, 2, 6)),  # Excel, French
+    ("named", "6-fevr-26", at(2026, 2, 6)),
+    ("named", "6. Mär. 2026", at(2026, 3, 6)),  # German
+    ("named", "14-dic-25", at(2025, 12, 14)),  # Spanish, Italian
+    ("named", "1-out-24", at(2024, 10, 1)),  # Portuguese
+    ("named", "3-mrt-26", at(2026, 3, 3)),  # Dutch
+    ("named", "9-août-26 21:34", at(2026, 8, 9, 21, 34)),
+    ("y-m-d", "2026-02-06", at(2026, 2, 6)),
+    ("y-m-d", "2026-06-06 03:16", at(2026, 6, 6, 3, 16)),
+    ("y-m-d", "2026-06-06T03:16:20", at(2026, 6, 6, 3, 16, 20)),
+    ("y/m/d", "2026/2/6", at(2026, 2, 6)),
+    ("y.m.d", "2026.02.06", at(2026, 2, 6)),
+    ("d.m.y", "06.02.2026", at(2026, 2, 6)),
+    ("d.m.y", "6.2.26", at(2026, 2, 6)),
+    ("d.m.y", "06.06.2026 03:16", at(2026, 6, 6, 3, 16)),
+    ("m/d/y", "2/6/2026", at(2026, 2, 6)),
+    ("m/d/y", "6/6/2026 3:16", at(2026, 6, 6, 3, 16)),  # Excel drops the seconds
+    ("m/d/y", "7/8/2026 9:34 PM", at(2026, 7, 8, 21, 34)),
+    ("m/d/y", "7/8/26, 12:05 a.m.", at(2026, 7, 8, 0, 5)),
+    ("m/d/y", "12/16/2024 6:24:37\u202fPM", at(2024, 12, 16, 18, 24, 37)),
+    ("d/m/y", "06/02/2026", at(2026, 2, 6)),
+    ("d/m/y", "8/07/2026 9:34 pm", at(2026, 7, 8, 21, 34)),
+    ("m-d-y", "02-06-2026", at(2026, 2, 6)),
+    ("d-m-y", "06-02-2026", at(2026, 2, 6)),
+    ("d-m-y", "6-2-26", at(2026, 2, 6)),
+    ("serial", "46059", at(2026, 2, 6)),
+    ("serial", "46059.5", at(2026, 2, 6, 12)),
+    ("serial", "46059,75", at(2026, 2, 6, 18)),
+    ("serial", "37622", at(2003, 1, 1)),
+])
+def test_each_spreadsheet_format(key: str, text: str, moment: dt.datetime) -> None:
+    assert read_sheet_value(sheet(key), text) == moment
+
+
+@pytest.mark.parametrize(("key", "text"), [
+    ("named", "6-Smarch-26"),  # no such month
+    ("named", "31-Feb-26"),
+    ("named", "6-Feb-1987"),  # before LinkedIn: not a LinkedIn date
+    ("named", "6-Feb-98"),  # 1998, the way strptime reads two-digit years
+    ("m/d/y", "13/6/2026"),
+    ("d/m/y", "6/13/2026"),
+    ("m/d/y", "2/6/2026 25:00"),
+    ("m/d/y", "2/6/2026 0:30 PM"),
+    ("m/d/y", "2/6/202"),
+    ("m/d/y", "2-6-2026"),  # a separator is part of the format
+    ("d.m.y", "2026.02.06"),  # four digits first: year first
+    ("y-m-d", "26-02-06"),
+    ("y-m-d", "2100-01-01"),  # after 2099
+    ("serial", "12345"),  # 1933
+    ("serial", "460590"),
+    ("d.m.y", "06.02.2026 UTC"),
+    ("named", ""),
+])
+def test_what_a_spreadsheet_format_does_not_read(key: str, text: str) -> None:
+    assert read_sheet_value(sheet(key), text) is None
+
+
+def test_every_localized_month_name_means_one_month() -> None:
+    names = [name for month in SHEET_MONTHS.values() for name in month]
+    assert len(names) == len(set(names))
+    for number, month in SHEET_MONTHS.items():
+        for name in month:
+            assert read_sheet_value(sheet("named"), f"3-{name}-2026") == at(2026, number, 3), name
+            assert read_sheet_value(sheet("named"), f"3 {name.upper()}. 2026") == at(
+                2026, number, 3), name
+
+
+def _column(*values: str, rows: int = 1) -> dict[str, int]:
+    return {value: rows for value in values}
+
+
+def test_a_day_over_12_decides_the_order() -> None:
+    us = read_sheet_column(_column("2/6/2026", "3/7/2026", "1/13/2026"))
+    assert us.format is not None and us.format.key == "m/d/y"
+    assert us.values["2/6/2026"] == at(2026, 2, 6)
+    uk = read_sheet_column(_column("2/6/2026", "3/7/2026", "13/1/2026"))
+    assert uk.format is not None and uk.format.key == "d/m/y"
+    assert uk.values["2/6/2026"] == at(2026, 6, 2)
+
+
+def test_without_a_day_over_12_the_order_is_ambiguous() -> None:
+    found = read_sheet_column(_column("2/6/2026", "3/7/2026", "12/11/2025", rows=50))
+    assert (found.format, found.problem, found.values) == (None, AMBIGUOUS, {})
+    assert "dates like 2/6/2026 could be 2 June or 6 February" in found.explain("Sent At")
+    dashes = read_sheet_column(_column("02-06-2026", "03-07-2026"))
+    assert dashes.problem == AMBIGUOUS and "2-6-2026" in dashes.explain("Date")
+
+
+def test_the_same_day_either_way_is_not_ambiguous() -> None:
+    found = read_sheet_column(_column("1/1/2026", "2/2/2026", "12/12/2025"))
+    assert found.format is not None and found.values["12/12/2025"] == at(2025, 12, 12)
+
+
+def test_both_orders_in_one_column_cannot_be_read() -> None:
+    found = read_sheet_column(_column("2/6/2026", "13/1/2026", "1/13/2026"))
+    assert (found.format, found.problem) == (None, MIXED)
+
+
+def test_the_format_must_read_at_least_half_of_the_rows() -> None:
+    half = read_sheet_column({"06.02.2026": 5, "garbage": 5})
+    assert half.format is not None and half.format.key == "d.m.y"
+    assert set(half.values) == {"06.02.2026"}
+    less = read_sheet_column({"06.02.2026": 4, "garbage": 5})
+    assert (less.format, less.problem) == (None, UNRECOGNISED)
+    assert "most dates in the Date column cannot be read" in less.explain("Date")
+
+
+def test_the_format_reading_the_most_rows_wins() -> None:
+    found = read_sheet_column({"06.02.2026": 10, "2026-02-07": 3, "7.2.26": 2})
+    assert found.format is not None and found.format.key == "d.m.y"
+    assert set(found.values) == {"06.02.2026", "7.2.26"}  # the ISO value is left unread
+
+
+def test_implausible_years_do_not_count() -> None:
+    found = read_sheet_column(_column("1/13/1987", "2/6/1987"))
+    assert found.problem == UNRECOGNISED
+    serials = read_sheet_column(_column("46059", "46060", "12345"))
+    assert serials.format is not None and "12345" not in serials.values
+
+
+def test_every_example_is_31_january_2026_in_its_own_format() -> None:
+    for fmt in SHEET_FORMATS:
+        assert read_sheet_value(fmt, fmt.example) == at(2026, 1, 31), fmt.key
+
+
+@given(st.lists(st.text(alphabet="0123456789/.-: ,APMapmTfévrJanDez\u202f", max_size=24),
+                max_size=8))
+def test_no_column_makes_the_spreadsheet_reader_raise(values: list[str]) -> None:
+    found = read_sheet_column({value: 1 for value in values})
+    assert (found.format is None) == bool(found.problem)
+    assert all(2003 <= moment.year <= 2099 for moment in found.values.values())
+    for fmt in SHEET_FORMATS:
+        for value in values:
+            read_sheet_value(fmt, value)

@@ -9,7 +9,6 @@ import datetime as dt
 import io
 import itertools
 import re
-import time
 import zipfile
 from collections import Counter
 from zoneinfo import ZoneInfo
@@ -319,8 +318,9 @@ def test_activity_counts_agree_with_the_files(export: GeneratedExport) -> None:
                          else ("ShareLink", "ShareCommentary",
                                "MediaURL" if v == V2024_03 else "MediaUrl"))
     group = [r for r in shares if re.search("groupPost", r[link].replace("%3A", ":"))]
-    bare = [r for r in shares if not r[text] and not r[media]]
+    bare = [r for r in shares if not r[text] and not r[media] and r not in group]
     assert len(group) == spec.group_posts and len(bare) == spec.bare_reposts
+    assert any(not r[text] and not r[media] for r in group)  # a bare repost into a group
     assert expected.total("posts") == len(shares) - len(group) - len(bare) == spec.posts
     reposts = spec.instant_reposts if v == V2026 else 0
     assert expected.total("reshares") == len(bare) + reposts
@@ -332,8 +332,9 @@ def test_activity_counts_agree_with_the_files(export: GeneratedExport) -> None:
         return
     _, comments_data = file(export, r"Comments(_\d+)?\.csv")
     comments = rows(comments_data, escape=True)
-    assert expected.total("comments_written") == len(comments) == spec.comments
     group_comments = [r for r in comments if "groupPost" in r["Link"]]
+    assert len(comments) == spec.comments and len(group_comments) == spec.group_comments > 0
+    assert expected.total("comments_written") == len(comments) - len(group_comments)
     assert expected.total("group_posts") == len(group) + len(group_comments)
     name, reactions = file(export, r"Reactions(_\d+)?\.csv")
     good = [line for line in reactions.decode().splitlines()[1:]
@@ -377,11 +378,10 @@ def test_messages_agree_with_the_files(export: GeneratedExport) -> None:
 
 
 def test_by_weekday_counts_the_member_activity(export: GeneratedExport) -> None:
-    expected, spec = export.expected, export.spec
-    group_comments = spec.group_comments if spec.variant != V2018 else 0
-    total = sum(expected.total(key) for key in (
+    expected = export.expected
+    total = sum(expected.total(key) for key in (  # one row in one measure: no overlap
         "posts", "reshares", "group_posts", "comments_written", "reactions_given", "votes",
-        "messages_sent", "requests_sent")) - group_comments
+        "messages_sent", "requests_sent"))
     assert sum(expected.network.by_weekday) == total
 
 
@@ -505,21 +505,17 @@ def test_specs_that_cannot_be_generated_are_refused() -> None:
     assert set(KINDS) >= {MESSAGES, SEARCH_QUERIES}
 
 
-def test_large_export_has_the_asked_sizes_quickly() -> None:
+def test_large_export_has_the_asked_sizes() -> None:
     spec = ExportSpec.large()
-    started = time.perf_counter()
-    export = make_export(spec)
-    seconds = time.perf_counter() - started
-    size = sum(len(data) for _, data in export.uploads)
-    print(f"\nlarge export: {seconds:.2f} s, zip {size / 1e6:.1f} MB")
-    assert seconds < 10
+    export = make_export(spec)  # how long it takes is for `make bench`, not a test
     expected = export.expected
     assert spec.weeks >= 500 and len(expected.weeks) >= 500
     assert expected.total("connections_added") == spec.connections == 8000
     assert expected.total("messages_sent") + expected.total("messages_received") == 60000
     assert expected.total("posts") == spec.posts == 1500
     assert expected.total("reactions_given") == 6000
-    assert expected.total("comments_written") == 2500
+    assert expected.total("comments_written") == 2500 - spec.group_comments
+    assert expected.total("group_posts") == spec.group_posts + spec.group_comments
     invitations = rows(export.files["Invitations.csv"])
     assert len(invitations) == 3000
     name, _ = file(export, r"Shares_\d+\.csv")

@@ -8,7 +8,8 @@ stages and the counting rules are in README.md next to this file.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .types import (
@@ -18,6 +19,7 @@ from .types import (
     ImportRefused,
     Progress,
     RowError,
+    Table,
     Upload,
 )
 
@@ -25,6 +27,7 @@ __all__ = ["ExportReading", "ImportRefused", "Progress", "Upload", "import_steps
            "read_export"]
 
 if TYPE_CHECKING:
+    from .copies import Copy
     from .parsers import Parsed
 
 Step = Progress | ExportReading | ImportRefused
@@ -38,6 +41,7 @@ def import_steps(uploads: Sequence[Upload]) -> Iterator[Step]:
     before each file is read and parsed and before the counting, then exactly one
     ExportReading or ImportRefused."""
     from . import archive, csvfile
+    from .copies import Copy
     from .parsers import parse
 
     collected = archive.collect(uploads)
@@ -45,7 +49,7 @@ def import_steps(uploads: Sequence[Upload]) -> Iterator[Step]:
         yield collected
         return
     total = len(collected.files) + 1
-    parsed: list[Parsed] = []
+    copies: dict[str, list[Copy]] = {}
     problems: list[FileProblem] = list(collected.problems)
     for done, source in enumerate(collected.files):
         yield Progress(done, total, f"Reading {_base_name(source.name)}")
@@ -57,9 +61,40 @@ def import_steps(uploads: Sequence[Upload]) -> Iterator[Step]:
         if result.problem is not None:  # like a file csvfile could not use: not in `files`
             problems.append(result.problem)
         else:
-            parsed.append(result)
+            result = replace(result, notes=_text_notes(table) + result.notes)
+            copies.setdefault(source.kind, []).append(Copy(table, result))
     yield Progress(total - 1, total, "Counting your weeks")
-    yield _reading(parsed, tuple(collected.ignored), tuple(problems))
+    parsed, duplicates = _one_per_kind(copies)
+    yield _reading(parsed, tuple(collected.ignored), tuple(problems), duplicates)
+
+
+def _text_notes(table: Table) -> tuple[str, ...]:
+    """What the report says about a file saved again by a spreadsheet program: LinkedIn
+    writes UTF-8 with commas (UTF-16 with TABs in 2018)."""
+    found = []
+    if table.encoding == "windows-1252":
+        found.append("text encoded as Windows-1252 (saved by a spreadsheet program)")
+    if table.delimiter == ";" or (table.delimiter == "\t" and table.encoding != "utf-16-le"):
+        name = "semicolons" if table.delimiter == ";" else "tabs"
+        found.append(f"fields separated by {name} (saved by a spreadsheet program)")
+    return tuple(found)
+
+
+def _one_per_kind(copies: Mapping[str, Sequence[Copy]]) -> tuple[list[Parsed], tuple[str, ...]]:
+    """One parse per kind of file, the copies of a kind merged, and what the report says
+    about each merge."""
+    from .copies import merge_copies
+
+    parsed: list[Parsed] = []
+    notes: list[str] = []
+    for found in copies.values():
+        if len(found) == 1:
+            parsed.append(found[0].parsed)
+            continue
+        merged = merge_copies(found)
+        parsed.append(merged.parsed)
+        notes.append(merged.note)
+    return parsed, tuple(notes)
 
 
 def read_export(uploads: Sequence[Upload]) -> ExportReading | ImportRefused:
@@ -77,13 +112,15 @@ def _base_name(name: str) -> str:
 
 
 def _reading(parsed: Sequence[Parsed], ignored: tuple[str, ...],
-             problems: tuple[FileProblem, ...]) -> ExportReading:
+             problems: tuple[FileProblem, ...], duplicates: tuple[str, ...]) -> ExportReading:
     from .aggregate import aggregate
 
     summary = aggregate(parsed)
     errors: tuple[RowError, ...] = tuple(e for p in parsed for e in p.errors)
-    files = tuple(FileReport(p.file, p.kind, p.rows_read, p.rows_skipped) for p in parsed)
+    files = tuple(FileReport(p.file, p.kind, p.rows_read, p.rows_skipped, p.notes)
+                  for p in parsed)
     return ExportReading(files=files, ignored=ignored, errors=errors, problems=problems,
+                         duplicates=duplicates,
                          weeks=summary.weeks, first_day=summary.first_day,
                          last_day=summary.last_day, checklist=summary.checklist,
                          checklist_evidence=summary.checklist_evidence,

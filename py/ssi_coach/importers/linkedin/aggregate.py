@@ -135,17 +135,23 @@ def weekly_sources(events: Events) -> dict[str, list[Source]]:
 
 
 def _measure_rows(events: Events) -> Iterable[tuple[str, str, pd.Series]]:
-    """(measure, kind, which rows of that kind's frame count) per README rule."""
+    """(measure, kind, which rows of that kind's frame count) per README rule.
+
+    A row of the feed files lands in exactly one measure (README, "One row, one measure"):
+    a Shares row is a group post if its link is a groupPost, else a reshare if bare, else a
+    post; a Comments row is a group post if it is on a groupPost, else a comment written;
+    an InstantReposts row is always a reshare.
+    """
     def when(kind: str, rule: Callable[[pd.DataFrame], pd.Series]) -> pd.Series | None:
         return rule(events.get(kind)).astype(bool) if events.has(kind) else None
 
     rules: list[tuple[str, str, pd.Series | None]] = [
         ("posts", "shares", when("shares", lambda f: ~f["is_group"] & ~f["is_bare_repost"])),
-        ("reshares", "shares", when("shares", lambda f: f["is_bare_repost"])),
+        ("reshares", "shares", when("shares", lambda f: ~f["is_group"] & f["is_bare_repost"])),
         ("reshares", "instant_reposts", when("instant_reposts", _every_row)),
         ("group_posts", "shares", when("shares", lambda f: f["is_group"])),
         ("group_posts", "comments", when("comments", lambda f: f["is_group"])),
-        ("comments_written", "comments", when("comments", _every_row)),
+        ("comments_written", "comments", when("comments", lambda f: ~f["is_group"])),
         ("reactions_given", "reactions", when("reactions", _every_row)),
         ("votes", "votes", when("votes", _every_row)),
         ("people_searches", "search_queries", when("search_queries", _every_row)),

@@ -9,9 +9,10 @@ names the file and says what to do: importing half of what the member meant to i
 be more confusing than asking again.
 
 Decisions where the format leaves a choice:
-- When the same kind of file comes twice (Basic and Complete zips, a zip and a loose copy,
-  two loose copies), the copy from a zip whose name contains "Complete" wins, otherwise the
-  later one; the other copy is listed in `ignored`.
+- When the same kind of file comes more than once (Basic and Complete zips, a zip and a
+  loose copy, one file in two encodings or two parts), every copy is handed on, the
+  preferred first: from a zip whose name contains "Complete", otherwise the later upload.
+  `copies.py` merges them so that no row counts twice.
 - Only the members that will be read count towards MAX_UNPACKED_BYTES.
 - A file's kind is decided by its extension alone (.zip or .csv): a spreadsheet saved as
   .xlsx is also a zip inside, and "not a .zip or .csv" is the more helpful answer for it.
@@ -89,10 +90,11 @@ _KIND_ORDER = {kind: index for index, (kind, _) in enumerate(KINDS)}
 
 @dataclass(frozen=True)
 class Collected:
-    """The recognised CSVs of an import, one per kind, in the order of KINDS."""
+    """The recognised CSVs of an import in the order of KINDS; where a kind came more than
+    once, every copy, the preferred one first."""
 
     files: tuple[SourceFile, ...]
-    ignored: tuple[str, ...]  # names seen but not used, as the member sees them
+    ignored: tuple[str, ...]  # names seen and not read, as the member sees them
     problems: tuple[FileProblem, ...]  # members that could not be unpacked
 
 
@@ -119,8 +121,7 @@ def collect(uploads: Sequence[Upload], *, max_upload_bytes: int = MAX_UPLOAD_BYT
             return refusal
     if not found.candidates:
         return _nothing_found(uploads, found.problems)
-    files, displaced = _pick(found.candidates)
-    return Collected(files, tuple(found.ignored) + displaced, tuple(found.problems))
+    return Collected(_order(found.candidates), tuple(found.ignored), tuple(found.problems))
 
 
 # ---- one upload -----------------------------------------------------------------------------
@@ -242,24 +243,12 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | Non
 
 # ---- all uploads ----------------------------------------------------------------------------
 
-def _pick(candidates: Sequence[_Candidate]) -> tuple[tuple[SourceFile, ...], tuple[str, ...]]:
-    """One file per kind, in the order of KINDS, and the names of the copies left out."""
-    best: dict[str, _Candidate] = {}
-    displaced: list[str] = []
-    for candidate in candidates:
-        current = best.get(candidate.file.kind)
-        if current is not None and _rank(current) > _rank(candidate):
-            displaced.append(candidate.file.name)
-            continue
-        if current is not None:
-            displaced.append(current.file.name)
-        best[candidate.file.kind] = candidate
-    chosen = sorted(best.values(), key=lambda candidate: _KIND_ORDER[candidate.file.kind])
-    return tuple(candidate.file for candidate in chosen), tuple(displaced)
-
-
-def _rank(candidate: _Candidate) -> tuple[bool, int]:
-    return candidate.from_complete, candidate.order
+def _order(candidates: Sequence[_Candidate]) -> tuple[SourceFile, ...]:
+    """Every recognised file in the order of KINDS; of the copies of one kind, the one from
+    a "Complete" zip first, then the later upload."""
+    chosen = sorted(candidates, key=lambda candidate: (
+        _KIND_ORDER[candidate.file.kind], not candidate.from_complete, -candidate.order))
+    return tuple(candidate.file for candidate in chosen)
 
 
 def _nothing_found(uploads: Sequence[Upload], problems: Sequence[FileProblem]) -> ImportRefused:

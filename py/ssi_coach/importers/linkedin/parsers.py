@@ -12,7 +12,17 @@ distinct value at a time by the parsers of `dates.py`, which are the reference f
 valid date is (English month names and AM/PM mapped by hand, Pacific time converted by the
 US daylight saving rules: the browser runtime has no time zone database).
 
-Decision: a blank `Comments` date is not an error (the format allows it, §3.5): the row
+A column LinkedIn's own formats mostly cannot read was usually re-saved by a spreadsheet
+program (the member opened the file and saved it again). When they read fewer than half of
+its non-blank values, the values left are read in the one spreadsheet format
+`dates.read_sheet_column` recognises in them, and the file's `notes` say which; an odd value
+neither reads is a RowError, as in an untouched file. When no format reads at least half of
+them, or the order of day and month cannot be told, the whole file is a FileProblem that
+says so, with no RowError per row: like a file without its date column, nothing in it is
+counted (for Connections not even the profile URLs of acceptance matching: their rows would
+all be undated, and undated rows count as "unknown" seniority in the network summary).
+
+Decision: a blank `Comments` date is not an error (docs/linkedin-export.md §3.5): the row
 stays in the frame with no `at`, counts as read, and is left out of every weekly count.
 A blank date anywhere else is reported like an unreadable one.
 """
@@ -32,8 +42,6 @@ from .csvfile import squash
 from .seniority import classify
 from .types import FileProblem, RowError, Table
 
-RAW_LIMIT = 60  # characters of an unreadable value kept in its RowError
-
 
 @dataclass(frozen=True, eq=False)
 class Parsed:
@@ -45,17 +53,20 @@ class Parsed:
     rows_read: int  # records turned into events or facts
     errors: tuple[RowError, ...] = ()  # the table's own errors, then unreadable values
     problem: FileProblem | None = None  # the file lacks a column it cannot do without
+    notes: tuple[str, ...] = ()  # for the report: how a date column was read, when unusual
 
     @property
     def rows_skipped(self) -> int:
         """Records left out because of an error, the table's own or a value's."""
-        return len({error.line for error in self.errors})
+        return len({(error.file, error.line) for error in self.errors})
 
 
-def _parsed(table: Table, events: pd.DataFrame, errors: tuple[RowError, ...] = ()) -> Parsed:
+def _parsed(table: Table, events: pd.DataFrame, errors: tuple[RowError, ...] = (),
+            notes: tuple[str, ...] = ()) -> Parsed:
     """The parse of `table`: records with an error of ours are not read."""
     rows_read = len(table) - len({error.line for error in errors})
-    return Parsed(table.kind, table.file, events, rows_read, table.errors + errors)
+    return Parsed(table.kind, table.file, events, rows_read, table.errors + errors,
+                  notes=notes)
 
 
 # ---- columns ------------------------------------------------------------------------------
@@ -97,6 +108,38 @@ ISO_UTC = Fast("%Y-%m-%d %H:%M:%S", " UTC")  # messages
 SLASHED_UTC = Fast("%Y/%m/%d %H:%M:%S", " UTC")  # SearchQueries
 
 Instant = Callable[[str], dt.datetime | None]
+Local = Callable[[dt.datetime], dt.datetime]  # a naive wall-clock time -> its UTC instant
+
+
+def as_utc(local: dt.datetime) -> dt.datetime:
+    """A wall-clock time that is already UTC (the activity files, messages)."""
+    return local.replace(tzinfo=dt.UTC)
+
+
+@dataclass(frozen=True, eq=False)
+class DateColumn:
+    """One date column read: a value per record, and how it was read."""
+
+    when: pd.Series  # NaT where unreadable or blank
+    sheet: dates.SheetFormat | None = None  # the spreadsheet format read, if not LinkedIn's
+    unreadable: dates.SheetReading | None = None  # why the whole column cannot be read
+
+    def note(self, label: str) -> tuple[str, ...]:
+        """What the report says about the column: nothing for LinkedIn's own format."""
+        if self.sheet is None:
+            return ()
+        return (f"{label}: dates as a spreadsheet program writes them, read as "
+                f"{self.sheet.label} (like {self.sheet.example})",)
+
+
+def _sheet_values(text: pd.Series, read: pd.Series) -> dates.SheetReading | None:
+    """None while LinkedIn's own formats read at least half of the non-blank values, else
+    what `dates.read_sheet_column` makes of the values they left."""
+    left = read.isna() & (text != "")
+    if int(left.sum()) * 2 <= int((text != "").sum()):
+        return None
+    counts = text[left].value_counts()
+    return dates.read_sheet_column(dict(zip(counts.index, counts.tolist(), strict=True)))
 
 
 def utc_or_pacific(text: str) -> dt.datetime | None:
@@ -104,9 +147,26 @@ def utc_or_pacific(text: str) -> dt.datetime | None:
     return dates.parse_utc(text) or dates.parse_pacific(text)
 
 
-def read_instants(text: pd.Series, fast: Sequence[Fast], slow: Instant) -> pd.Series:
+def read_instants(text: pd.Series, fast: Sequence[Fast], slow: Instant,
+                  local: Local = as_utc) -> DateColumn:
     """UTC instants (tz-aware) from date strings; NaT where unreadable or blank. The fast
-    formats read the bulk; `slow` (a dates.py parser) reads each distinct value left."""
+    formats read the bulk; `slow` (a dates.py parser) reads each distinct value left; when
+    they read fewer than half, a spreadsheet's format, whose wall clock `local` converts."""
+    result = _linkedin_instants(text, fast, slow)
+    sheet = _sheet_values(text, result)
+    if sheet is None:
+        return DateColumn(result)
+    if sheet.format is None:
+        return DateColumn(result, unreadable=sheet)
+    left = result.isna() & (text != "")
+    instants = {value: local(moment) for value, moment in sheet.values.items()}
+    result.loc[left] = pd.to_datetime(text[left].map(instants), utc=True).astype(
+        "datetime64[us, UTC]")
+    return DateColumn(result, sheet.format)
+
+
+def _linkedin_instants(text: pd.Series, fast: Sequence[Fast], slow: Instant) -> pd.Series:
+    """The values LinkedIn's own formats read, as UTC instants; NaT for the others."""
     result = pd.Series(pd.NaT, index=text.index, dtype="datetime64[us, UTC]")
     for fmt in fast:
         todo = result.isna() & (text != "")
@@ -122,10 +182,22 @@ def read_instants(text: pd.Series, fast: Sequence[Fast], slow: Instant) -> pd.Se
     return result
 
 
-def read_days(text: pd.Series) -> pd.Series:
+def read_days(text: pd.Series) -> DateColumn:
     """`Connected On` dates as naive midnights (no zone); NaT where unreadable or blank.
-    Each distinct value is read once: thousands of rows share a few hundred days."""
+    Each distinct value is read once: thousands of rows share a few hundred days. A
+    spreadsheet's format is read as with `read_instants`, its times dropped."""
     days = {value: dates.parse_connected_on(value) for value in text.unique() if value}
+    result = _midnights(text, days)
+    sheet = _sheet_values(text, result)
+    if sheet is None:
+        return DateColumn(result)
+    if sheet.format is None:
+        return DateColumn(result, unreadable=sheet)
+    days.update({value: moment.date() for value, moment in sheet.values.items()})
+    return DateColumn(_midnights(text, days), sheet.format)
+
+
+def _midnights(text: pd.Series, days: Mapping[str, dt.date | None]) -> pd.Series:
     return pd.to_datetime(text.map(days), errors="coerce").astype("datetime64[us]")
 
 
@@ -142,7 +214,7 @@ def date_errors(table: Table, label: str, text: pd.Series, when: pd.Series,
     bad = when.isna() & ~((text == "") & blank_ok)
     return tuple(
         RowError(table.file, table.lines[i], label,
-                 "no date" if not raw else "unreadable date", raw[:RAW_LIMIT])
+                 "no date" if not raw else "unreadable date")
         for i, raw in zip(bad[bad].index, text[bad], strict=True))
 
 
@@ -181,22 +253,30 @@ def _is_yes(flags: pd.Series) -> pd.Series:
 # ---- parsers: activity ---------------------------------------------------------------------
 
 def _missing(table: Table, label: str) -> Parsed:
-    problem = FileProblem(table.file, f"no {label} column, so nothing in it can be counted")
+    return _unusable(table, f"no {label} column, so nothing in it can be counted")
+
+
+def _unusable(table: Table, reason: str) -> Parsed:
+    """A file nothing is counted from: one FileProblem, no RowError of ours."""
+    problem = FileProblem(table.file, reason)
     return Parsed(table.kind, table.file, pd.DataFrame({"line": []}), 0, table.errors, problem)
 
 
 def _dated(table: Table, label: str, fast: Sequence[Fast], slow: Instant,
            extra: Callable[[Table], Mapping[str, pd.Series]] = lambda _: {},
-           *, blank_ok: bool = False) -> Parsed:
+           *, blank_ok: bool = False, local: Local = as_utc) -> Parsed:
     """Records with a date: `at`, `line` and the kind's own columns; bad dates left out."""
     text = column(table, label)
     if text is None:
         return _missing(table, label)
-    at = read_instants(text, fast, slow)
+    read = read_instants(text, fast, slow, local)
+    if read.unreadable is not None:
+        return _unusable(table, read.unreadable.explain(label))
+    at = read.when
     frame = pd.DataFrame({"at": at, "line": _lines(table), **extra(table)})
     errors = date_errors(table, label, text, at, blank_ok=blank_ok)
     keep = at.notna() | ((text == "") & blank_ok)
-    return _parsed(table, frame[keep].reset_index(drop=True), errors)
+    return _parsed(table, frame[keep].reset_index(drop=True), errors, read.note(label))
 
 
 def parse_shares(table: Table) -> Parsed:
@@ -236,7 +316,8 @@ def parse_search_queries(table: Table) -> Parsed:
 
 def parse_recommendations(table: Table) -> Parsed:
     """at (Creation Date, read as Pacific time like Invitations)."""
-    return _dated(table, "Creation Date", (), dates.parse_pacific)
+    return _dated(table, "Creation Date", (), dates.parse_pacific,
+                  local=dates.pacific_to_utc)
 
 
 def parse_invitations(table: Table) -> Parsed:
@@ -249,7 +330,8 @@ def parse_invitations(table: Table) -> Parsed:
             if urls is not None:
                 found[name] = normalize_urls(urls)
         return found
-    return _dated(table, "Sent At", (), dates.parse_pacific, people)
+    return _dated(table, "Sent At", (), dates.parse_pacific, people,
+                  local=dates.pacific_to_utc)
 
 
 def parse_connections(table: Table) -> Parsed:
@@ -260,14 +342,18 @@ def parse_connections(table: Table) -> Parsed:
     text = column(table, "Connected On")
     if text is None:
         return _missing(table, "Connected On")
-    on = read_days(text)
+    read = read_days(text)
+    if read.unreadable is not None:
+        return _unusable(table, read.unreadable.explain("Connected On"))
+    on = read.when
     frame = pd.DataFrame({"on": on, "line": _lines(table),
                           "url": normalize_urls(_text(table, "URL"))})
     positions = column(table, "Position")
     if positions is not None:
         classes = {title: classify(title) for title in positions.unique()}
         frame["seniority"] = positions.map(classes).astype(str)
-    return _parsed(table, frame, date_errors(table, "Connected On", text, on))
+    return _parsed(table, frame, date_errors(table, "Connected On", text, on),
+                   read.note("Connected On"))
 
 
 def parse_messages(table: Table) -> Parsed:

@@ -45,13 +45,14 @@ class SourceFile:
 
 @dataclass(frozen=True)
 class RowError:
-    """A row that was skipped, or a value that could not be read, and why."""
+    """A row that was skipped, or a value that could not be read, and why. It names the
+    place only, never the text: a report is shown on screen and may be screenshotted, and
+    a row may hold a message, comment or post."""
 
     file: str
     line: int  # physical line (1-based) where the record starts in the file
     column: str  # "" when it concerns the whole row
     reason: str
-    raw: str = ""  # the offending text, cut to a readable length
 
     def __str__(self) -> str:
         where = f"{self.file}, line {self.line}"
@@ -83,6 +84,8 @@ class Table:
     columns: Mapping[str, list[str]]
     lines: list[int]
     errors: tuple[RowError, ...] = ()
+    encoding: str = "utf-8"  # as read: "utf-8", "utf-8-sig", "utf-16-le" or "windows-1252"
+    delimiter: str = ","  # as read: ",", ";" or TAB
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -106,10 +109,15 @@ class Progress:
 
 @dataclass(frozen=True)
 class FileReport:
+    """One file that was read, as the report lists it."""
+
     name: str
     kind: str
     rows_read: int  # records turned into activity or facts
     rows_skipped: int  # records with a RowError that were left out
+    # how the file was read where it is unusual, one sentence each: "Connected On: dates as
+    # a spreadsheet program writes them, read as day.month.year (like 31.01.2026)"
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -142,3 +150,6 @@ class ExportReading:
     checklist: Mapping[str, bool]  # checklist item -> done, only where the export says
     checklist_evidence: Mapping[str, str]  # item -> why ("Skills.csv: 12 skills")
     network: NetworkSummary = field(default_factory=NetworkSummary)
+    # one sentence per kind of file that came more than once: used the fullest copy, or
+    # merged the copies (see copies.py)
+    duplicates: tuple[str, ...] = ()
