@@ -1,7 +1,7 @@
 """Realistic pastes of linkedin.com/sales/ssi, shared by the parser's unit tests and the
-browser tests (names, numbers and texts are made up; layouts follow the format spec §4)."""
+browser tests (names, numbers and texts are made up; layouts follow docs/linkedin-export.md §4)."""
 
-# §4.2 verbatim: its pillars sum to 23.323 but its caption says 20 (the spec mixes two
+# §4.2 verbatim: its pillars sum to 23.323 but its caption says 20 (the doc mixes two
 # examples), so the parser must refuse it.
 SECTION_4_2 = """Your Social Selling Index
 

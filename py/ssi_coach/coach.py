@@ -1,6 +1,6 @@
 """What should I do next? Concrete weekly actions, ranked, each with its expected gain.
 
-The catalogue below is the habits from domain.md as one table. For a member it becomes a
+The catalogue below is the habits of docs/domain.md §5 as one table. For a member it becomes a
 short list: only pillars with room to grow, nothing they already do at the recommended level,
 the weakest pillar first (it has the most room), then the biggest expected gain. Gains come
 from the activity estimate itself (what-if inputs through `estimate`), so they are estimates

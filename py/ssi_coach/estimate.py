@@ -50,7 +50,7 @@ class Signal:
 _PROFILE_ITEMS = tuple(key for key in CHECKLIST_KEYS if key != "endorsements")
 
 # Weights and saturations are our judgement (LinkedIn publishes none), set from the habits in
-# domain.md: one post a week, comments on one or two posts each weekday (5-10 a week), a
+# docs/domain.md §5: one post a week, comments on one or two posts each weekday (5-10 a week), a
 # steady trickle of requests to decision-makers, messages that get replies.
 SIGNALS: tuple[Signal, ...] = (
     # ---- Establish your professional brand ----
@@ -60,14 +60,14 @@ SIGNALS: tuple[Signal, ...] = (
     # "...including the endorsements you've received" (a105145).
     Signal("endorsements", "brand", "Endorsements received (checklist)", 2, 1.0,
            "Endorsements received", items=("endorsements",)),
-    # "Articles you've published" (a105145); domain.md adds posts. Habit: one a week.
+    # "Articles you've published" (a105145); docs/domain.md adds posts. Habit: one a week.
     Signal("posts", "brand", "Posts and articles published per week", 6, 1.0,
            "Posts and articles published", measures=("posts", "articles")),
-    # "likes and comments those posts receive" (domain.md brand list).
+    # "likes and comments those posts receive" (docs/domain.md §2, brand).
     Signal("engagement_received", "brand", "Reactions and comments received per week", 5, 30,
            "Likes and comments your posts receive",
            measures=("reactions_received", "comments_received")),
-    # "recommendations made and received" (domain.md); about one a month is a good pace.
+    # "recommendations made and received" (docs/domain.md §2); about one a month is a good pace.
     Signal("recommendations", "brand", "Recommendations given or received per week", 3, 0.25,
            "Recommendations made and received",
            measures=("recommendations_given", "recommendations_received")),
@@ -78,7 +78,7 @@ SIGNALS: tuple[Signal, ...] = (
     # "Profile views" (a105145), of prospects.
     Signal("profiles_viewed", "people", "Prospect profiles viewed per week", 6, 20,
            "Profile views of prospects", measures=("profiles_viewed",)),
-    # "connection requests to the right people" (domain.md): all requests sent...
+    # "connection requests to the right people" (docs/domain.md §2): all requests sent...
     Signal("requests_sent", "people", "Connection requests sent per week", 6, 10,
            "Connection requests sent", measures=("requests_sent",)),
     # ...and the decision-makers among them, which this pillar rewards most.
@@ -98,7 +98,7 @@ SIGNALS: tuple[Signal, ...] = (
     # "Groups joined and your engagement within Groups" (a105145).
     Signal("group_posts", "insights", "Group posts and comments per week", 4, 2,
            "Engagement within groups", measures=("group_posts",)),
-    # ...shares: "sharing valuable content" (domain.md); the same posting habit as brand.
+    # ...shares: "sharing content worth reading" (docs/domain.md §2); the posting habit again.
     Signal("posts", "insights", "Posts and articles published per week", 5, 1.0,
            "Sharing valuable content", measures=("posts", "articles")),
     # ---- Build relationships ----
@@ -110,16 +110,16 @@ SIGNALS: tuple[Signal, ...] = (
     Signal("requests_accepted", "relationships", "Connection requests accepted per week", 6, 6,
            "Connections; acceptance of your connection requests",
            measures=("requests_accepted",)),
-    # "Messages sent" (domain.md); weighted low: sending alone is not a relationship.
+    # "Messages sent" (docs/domain.md §2); weighted low: sending alone is not a relationship.
     Signal("messages_sent", "relationships", "Messages sent per week", 4, 10,
            "Messages sent", measures=("messages_sent",)),
     # "...and the response rate" (a105145), as replies received.
     Signal("replies_received", "relationships", "Replies received per week", 7, 5,
            "Response rate to your messages", measures=("replies_received",)),
-    # "hold two-way conversations, follow up" (domain.md habits).
+    # "keep conversations two-way, follow up" (docs/domain.md §5).
     Signal("conversations_started", "relationships", "Conversations started per week", 4, 3,
            "Two-way conversations", measures=("conversations_started",)),
-    # "Connections (count and seniority)" (domain.md): senior people in the network.
+    # "connections (how many and how senior)" (docs/domain.md §2): senior people in the network.
     Signal("decision_makers_added", "relationships", "Decision-makers added per week", 4, 3,
            "Seniority of your connections", measures=("decision_makers_added",)),
 )

@@ -1,4 +1,4 @@
-"""Reading a paste of linkedin.com/sales/ssi: every layout of the spec (§4), read exactly.
+"""A paste of linkedin.com/sales/ssi: every layout of docs/linkedin-export.md §4, read exactly.
 
 Each paste is a realistic multi-line constant. Tabs are written as \\t so they stay visible.
 """

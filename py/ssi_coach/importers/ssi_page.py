@@ -113,7 +113,7 @@ def _quoted_list(labels: list[str]) -> str:
 # ---- normalising -------------------------------------------------------------------------
 
 # Zero-width characters and soft hyphens are dropped rather than spaced, so text split by
-# them reads like the glued text the spec already asks to accept.
+# them reads like the glued text docs/linkedin-export.md §4.2 already asks to accept.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _SPACES = re.compile(r"[^\S\n]+")
 
@@ -368,7 +368,7 @@ def _looks_like_ssi(text: str, tokens: list[_Tok]) -> bool:
 
 def _read_pillars(text: str, block: list[_Tok], draft: _Draft, *, has_caption: bool) -> None:
     if any(t.kind == "label" for t in block):
-        # The spec's reconstruction puts the value first, so that layout wins a tie.
+        # The reconstruction of §4.2 puts the value first, so that layout wins a tie.
         tokens = _relabel(block, "label", "value")
         draft.pillars = _pair(text, tokens, prefer_after=False, total=draft.total)
         return
