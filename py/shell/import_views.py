@@ -1,21 +1,23 @@
 """HTML for the LinkedIn export import: progress, the report shown before anything is saved,
 and the network insights the import makes possible. Pure functions, no browser imports.
 
-File names and reasons come from the member's files: every one goes through `escape`, so a
-hostile export can never become markup. No text of a row is ever shown (a report may be
-screenshotted): skipped rows are named by file, line and column.
+File names, notes and reasons come from the member's files, so every view is built with the
+element builder (`shell.html`): their text can only ever be text, never markup. No text of a
+row is ever shown (a report may be screenshotted): skipped rows are named by file, line and
+column.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
 from ssi_coach import text
 from ssi_coach.activity import IMPORTED, MEASURES, PROFILE_CHECKLIST, TYPED
 from ssi_coach.importers.linkedin.merge import ImportPlan, WeekConflict
-from ssi_coach.importers.linkedin.types import ExportReading, Progress, RowError
+from ssi_coach.importers.linkedin.types import ExportReading, FileReport, Progress, RowError
 from ssi_coach.insights import NetworkInsights
+
+from .html import Markup, el, join, trusted
 
 SHOWN_ROW_ERRORS = 50  # more would bury the report; the count says how many in all
 _MEASURE_LABELS = {m.key: m.label for m in MEASURES}
@@ -37,195 +39,226 @@ def _count(number: int, one: str, many: str | None = None) -> str:
     return f"{number:,} {one if number == 1 else (many or one + 's')}"
 
 
+def _table(class_: str, headings: Sequence[str], rows: Sequence[Markup],
+           caption: str | None = None) -> Markup:
+    """A scrollable table with column headings; each row comes built."""
+    head = el("tr", [el("th", heading, scope="col") for heading in headings])
+    return el("div", el("table", el("caption", caption) if caption else None,
+                        el("thead", head), el("tbody", rows), class_=class_),
+              class_="table-wrap", tabindex=0)
+
+
+def _actions(*buttons: Markup) -> Markup:
+    """Buttons in a row, spaced so their texts never run together."""
+    return el("div", join(buttons, " "), class_="actions")
+
+
+def _button(label: str, action: str, *, primary: bool = False) -> Markup:
+    return el("button", label, type="button", class_="primary" if primary else None,
+              data_action=action)
+
+
 # ---- progress -------------------------------------------------------------------------------
 
-def progress(step: Progress | None, message: str = "") -> str:
+def progress(step: Progress | None, message: str = "") -> Markup:
     """A progress bar: determinate once the files are counted, indeterminate before."""
     if step is None:
-        bar = '<progress aria-label="Import progress"></progress>'
+        bar = el("progress", aria_label="Import progress")
     else:
-        bar = (f'<progress aria-label="Import progress" value="{step.done}" '
-               f'max="{step.total}"></progress>')
+        bar = el("progress", aria_label="Import progress", value=step.done, max=step.total)
         message = message or step.message
-    return f'<div class="export-progress">{bar}<p>{escape(message)}…</p></div>'
+    return el("div", bar, el("p", message, "…"), class_="export-progress")
 
 
-def refused(message: str) -> str:
-    return (f'<div class="export-refused" role="alert"><p><strong>Nothing was imported.'
-            f"</strong> {escape(message)}</p><p class=\"muted\">Your saved data is unchanged."
-            '</p><div class="actions"><button type="button" data-action="export-close">'
-            "Close</button></div></div>")
+def refused(message: str) -> Markup:
+    return el("div",
+              el("p", el("strong", "Nothing was imported."), " ", message),
+              el("p", "Your saved data is unchanged.", class_="muted"),
+              _actions(_button("Close", "export-close")),
+              class_="export-refused", role="alert")
 
 
 # ---- the report -----------------------------------------------------------------------------
 
-def report(reading: ExportReading, plan: ImportPlan) -> str:
+def report(reading: ExportReading, plan: ImportPlan) -> Markup:
     """Everything read and everything that would change, with Confirm and Cancel."""
-    return (
-        '<div class="export-report"><h3 id="export-report-heading" tabindex="-1">'
-        "Your LinkedIn export: check before saving</h3>"
-        f"{_summary(reading)}{_changes(plan)}"
+    return el(
+        "div",
+        el("h3", "Your LinkedIn export: check before saving", id="export-report-heading",
+           tabindex=-1),
+        _summary(reading), _changes(plan),
         # With nothing to save, weeks both sources logged are picked in the log itself.
-        f"{_conflicts(plan.conflicts) if plan.changes_anything() else ''}"
-        f"{_checklist(plan)}{_files(reading)}{_duplicates(reading)}{_problems(reading)}{_row_errors(reading.errors)}"
-        f"{_buttons(plan)}</div>"
+        _conflicts(plan.conflicts) if plan.changes_anything() else None,
+        _checklist(plan), _files(reading), _duplicates(reading), _problems(reading),
+        _row_errors(reading.errors), _buttons(plan),
+        class_="export-report",
     )
 
 
-def _summary(reading: ExportReading) -> str:
+def _summary(reading: ExportReading) -> Markup:
     read = sum(f.rows_read for f in reading.files)
     skipped = sum(f.rows_skipped for f in reading.files)
     span = ""
     if reading.first_day and reading.last_day:
         span = (f" Activity from {text.long_date(reading.first_day)} to "
                 f"{text.long_date(reading.last_day)}.")
-    return (f'<p class="export-summary">Read {_count(len(reading.files), "file")}: '
-            f"{_count(read, 'row')}, {_count(skipped, 'row')} skipped.{span}</p>")
+    return el("p", f"Read {_count(len(reading.files), 'file')}: {_count(read, 'row')}, "
+                   f"{_count(skipped, 'row')} skipped.{span}", class_="export-summary")
 
 
-def _changes(plan: ImportPlan) -> str:
+def _changes(plan: ImportPlan) -> Markup:
     if not plan.changes_anything():
-        return ('<p class="export-nothing">Nothing new: everything in this export is already '
-                "in your activity log.</p>")
+        return el("p", "Nothing new: everything in this export is already in your activity "
+                       "log.", class_="export-nothing")
     lines = [f"{_count(len(plan.new), 'new week')} of activity",
              f"{_count(len(plan.updated), 'week')} updated from a newer export",
              f"{_count(len(plan.unchanged), 'week')} already up to date"]
     if plan.replaces_network:
         lines.append("your network summary (size, seniority, acceptance and reply rates)")
-    lines += [f"skipped: {escape(reason)}" for reason in plan.skipped]
-    items = "".join(f"<li>{line}</li>" for line in lines)
-    return f'<h4>What will be saved</h4><ul class="export-changes">{items}</ul>'
+    lines += [f"skipped: {reason}" for reason in plan.skipped]
+    return join([el("h4", "What will be saved"),
+                 el("ul", [el("li", line) for line in lines], class_="export-changes")])
 
 
-def _conflicts(conflicts: Sequence[WeekConflict]) -> str:
+def _conflicts(conflicts: Sequence[WeekConflict]) -> Markup | None:
     if not conflicts:
-        return ""
-    rows = "".join(_conflict_row(c) for c in conflicts)
-    return (
-        f"<h4>Weeks you also typed by hand ({len(conflicts)})</h4>"
-        '<p class="muted">Your typed counts are kept either way. Pick which source counts '
-        "for each week; counts only one source has are always used.</p>"
-        '<div class="table-wrap" tabindex="0"><table class="export-conflicts"><thead><tr>'
-        '<th scope="col">Week of</th><th scope="col">Differs in</th>'
-        '<th scope="col">Use</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></div>"
-    )
+        return None
+    return join([
+        el("h4", f"Weeks you also typed by hand ({len(conflicts)})"),
+        el("p", "Your typed counts are kept either way. Pick which source counts for each "
+                "week; counts only one source has are always used.", class_="muted"),
+        _table("export-conflicts", ("Week of", "Differs in", "Use"),
+               [_conflict_row(c) for c in conflicts]),
+    ])
 
 
-def _conflict_row(conflict: WeekConflict) -> str:
+_SOURCES = ((TYPED, "What I typed"), (IMPORTED, "The export"))
+
+
+def _conflict_row(conflict: WeekConflict) -> Markup:
     monday = conflict.week.isoformat()
     differs = ", ".join(
         f"{_MEASURE_LABELS.get(k, k)}: typed {conflict.typed.count(k)}, "
         f"export {conflict.imported.count(k)}" for k in conflict.differences())
-    options = "".join(
-        f'<option value="{value}"{" selected" if conflict.source == value else ""}>{label}'
-        "</option>" for value, label in ((TYPED, "What I typed"), (IMPORTED, "The export")))
-    return (f'<tr data-week="{monday}"><th scope="row">{text.long_date(conflict.week)}</th>'
-            f"<td>{escape(differs)}</td><td><label class=\"visually-hidden\" "
-            f'for="source-{monday}">Source for the week of {text.long_date(conflict.week)}'
-            f'</label><select id="source-{monday}" data-week="{monday}">{options}</select>'
-            "</td></tr>")
+    options = [el("option", label, value=value, selected=conflict.source == value)
+               for value, label in _SOURCES]
+    choice = join([
+        el("label", f"Source for the week of {text.long_date(conflict.week)}",
+           class_="visually-hidden", for_=f"source-{monday}"),
+        el("select", options, id=f"source-{monday}", data_week=monday),
+    ])
+    return el("tr", el("th", text.long_date(conflict.week), scope="row"), el("td", differs),
+              el("td", choice), data_week=monday)
 
 
-def _checklist(plan: ImportPlan) -> str:
+def _checklist(plan: ImportPlan) -> Markup | None:
     if not plan.checklist:
-        return ""
-    items = "".join(
-        f'<li data-item="{escape(c.item)}"{_UNTICKS if c.unticks else ""}>'
-        f"{escape(_ITEM_LABELS.get(c.item, c.item))}: {_answer(c.before)} → "
-        f"<strong>{_answer(c.after)}</strong> <span class=\"muted\">({escape(c.evidence)})"
-        "</span></li>" for c in plan.checklist)
-    return f'<h4>Profile checklist</h4><ul class="export-checklist">{items}</ul>'
-
-
-_UNTICKS = ' class="unticks"'
+        return None
+    items = [el("li", f"{_ITEM_LABELS.get(c.item, c.item)}: {_answer(c.before)} → ",
+                el("strong", _answer(c.after)), " ",
+                el("span", f"({c.evidence})", class_="muted"),
+                data_item=c.item, class_="unticks" if c.unticks else None)
+             for c in plan.checklist]
+    return join([el("h4", "Profile checklist"), el("ul", items, class_="export-checklist")])
 
 
 def _answer(value: bool | None) -> str:
     return "not answered" if value is None else "done" if value else "not done"
 
 
-def _files(reading: ExportReading) -> str:
+def _files(reading: ExportReading) -> Markup:
     """The files read, with a Notes column when a file was read in an unusual way (dates
     a spreadsheet program rewrote): only then, so an untouched export's table stays short."""
     noted = any(f.notes for f in reading.files)
-    rows = "".join(
-        f"<tr><th scope=\"row\">{escape(f.name)}</th><td>{escape(KIND_LABELS.get(f.kind, f.kind))}"
-        f"</td><td>{f.rows_read:,}</td><td>{f.rows_skipped:,}</td>"
-        f"{_file_notes(f.notes) if noted else ''}</tr>" for f in reading.files)
-    ignored = ""
+    headings = ("File", "Holds", "Rows read", "Rows skipped", *(("Notes",) if noted else ()))
+    ignored = None
     if reading.ignored:
-        names = "".join(f"<li>{escape(name)}</li>" for name in reading.ignored)
-        ignored = (f"<details><summary>{_count(len(reading.ignored), 'file')} not used"
-                   f'</summary><ul class="export-ignored">{names}</ul></details>')
-    return (
-        f"<h4>Files read ({len(reading.files)})</h4>"
-        '<div class="table-wrap" tabindex="0"><table class="export-files"><thead><tr>'
-        '<th scope="col">File</th><th scope="col">Holds</th><th scope="col">Rows read</th>'
-        f'<th scope="col">Rows skipped</th>{_NOTES_HEADER if noted else ""}</tr></thead>'
-        f"<tbody>{rows}</tbody></table></div>{ignored}"
-    )
+        ignored = el("details",
+                     el("summary", f"{_count(len(reading.ignored), 'file')} not used"),
+                     el("ul", [el("li", name) for name in reading.ignored],
+                        class_="export-ignored"))
+    return join([el("h4", f"Files read ({len(reading.files)})"),
+                 _table("export-files", headings, [_file_row(f, noted) for f in reading.files]),
+                 ignored])
 
 
-_NOTES_HEADER = '<th scope="col">Notes</th>'
+def _file_row(file: FileReport, noted: bool) -> Markup:
+    return el("tr", el("th", file.name, scope="row"),
+              el("td", KIND_LABELS.get(file.kind, file.kind)),
+              el("td", f"{file.rows_read:,}"), el("td", f"{file.rows_skipped:,}"),
+              _file_notes(file.notes) if noted else None)
 
 
-def _file_notes(notes: Sequence[str]) -> str:
-    return f'<td class="file-notes">{"; ".join(escape(note) for note in notes)}</td>'
+def _file_notes(notes: Sequence[str]) -> Markup:
+    """One note as a sentence; several as a list, each but the last ending in a semicolon so
+    the cell reads as one sentence too (aloud, copied, or printed without bullets)."""
+    if len(notes) < 2:
+        return el("td", notes, class_="file-notes")
+    items = [el("li", note, ";" if i < len(notes) - 1 else "") for i, note in enumerate(notes)]
+    return el("td", el("ul", join(items, " ")), class_="file-notes")
 
 
-def _duplicates(reading: ExportReading) -> str:
-    if not reading.duplicates:
-        return ""
-    items = "".join(f"<li>{escape(note)}</li>" for note in reading.duplicates)
-    return f'<h4>Files that came more than once</h4><ul class="export-duplicates">{items}</ul>'
+def _list(heading: str, class_: str, items: Sequence[str]) -> Markup | None:
+    if not items:
+        return None
+    return join([el("h4", heading), el("ul", [el("li", item) for item in items], class_=class_)])
 
 
-def _problems(reading: ExportReading) -> str:
-    if not reading.problems:
-        return ""
-    items = "".join(f"<li>{escape(str(p))}</li>" for p in reading.problems)
-    return f'<h4>Files that could not be used</h4><ul class="export-problems">{items}</ul>'
+def _duplicates(reading: ExportReading) -> Markup | None:
+    return _list("Files that came more than once", "export-duplicates", reading.duplicates)
 
 
-def _row_errors(errors: Sequence[RowError]) -> str:
+def _problems(reading: ExportReading) -> Markup | None:
+    return _list("Files that could not be used", "export-problems",
+                 [str(p) for p in reading.problems])
+
+
+def _row_errors(errors: Sequence[RowError]) -> Markup | None:
     if not errors:
-        return ""
-    shown = "".join(
-        f'<li><span class="where">{escape(e.file)}, line {e.line}</span>: '
-        f"{escape(e.column + ': ' if e.column else '')}{escape(e.reason)}</li>"
-        for e in errors[:SHOWN_ROW_ERRORS])
+        return None
+    shown = [el("li", el("span", f"{e.file}, line {e.line}", class_="where"), ": ",
+                f"{e.column}: " if e.column else "", e.reason)
+             for e in errors[:SHOWN_ROW_ERRORS]]
     more = len(errors) - SHOWN_ROW_ERRORS
-    tail = f'<p class="muted">…and {_count(more, "more row")}.</p>' if more > 0 else ""
-    return (f"<details class=\"export-row-errors\"><summary>{_count(len(errors), 'row')} "
-            f"skipped, with the reason</summary><ul>{shown}</ul>{tail}</details>")
+    return el("details",
+              el("summary", f"{_count(len(errors), 'row')} skipped, with the reason"),
+              el("ul", shown),
+              el("p", f"…and {_count(more, 'more row')}.", class_="muted") if more > 0 else None,
+              class_="export-row-errors")
 
 
-def _buttons(plan: ImportPlan) -> str:
+def _buttons(plan: ImportPlan) -> Markup:
     if not plan.changes_anything():
-        return ('<div class="actions"><button type="button" data-action="export-close">Close'
-                "</button></div>")
-    return ('<div class="actions"><button type="button" class="primary" '
-            'data-action="export-confirm">Save this import</button>'
-            '<button type="button" data-action="export-cancel">Cancel</button></div>')
+        return _actions(_button("Close", "export-close"))
+    return _actions(_button("Save this import", "export-confirm", primary=True),
+                    _button("Cancel", "export-cancel"))
 
 
 # ---- insights -------------------------------------------------------------------------------
 
-def network_panel(found: NetworkInsights, chart_html: str, imported_on: str) -> str:
+def network_panel(found: NetworkInsights, chart_html: str, imported_on: str) -> Markup:
     """What the last import says about the network; the chart (or its wait) comes drawn."""
-    return (
-        f'<p class="muted">From your LinkedIn export of {escape(imported_on)}.</p>'
-        f'<dl class="network-facts">'
-        f"<dt>Connections</dt><dd data-fact=\"size\">{found.size:,}</dd>"
-        f"<dt>Decision-makers among them</dt><dd data-fact=\"decision-makers\">"
-        f"{found.decision_makers:,}{_percent(found.decision_makers, found.size)}</dd>"
-        f"<dt>Invitations accepted</dt><dd data-fact=\"acceptance\">"
-        f"{_rate(found.acceptance.part, found.acceptance.whole, found.acceptance.rate)}</dd>"
-        f"<dt>Conversations you started that got a reply</dt><dd data-fact=\"replies\">"
-        f"{_rate(found.replies.part, found.replies.whole, found.replies.rate)}</dd>"
-        f"</dl>{_seniority(found)}{_weekdays(found)}{chart_html}"
+    facts = (
+        ("Connections", "size", f"{found.size:,}"),
+        ("Decision-makers among them", "decision-makers",
+         f"{found.decision_makers:,}{_percent(found.decision_makers, found.size)}"),
+        ("Invitations accepted", "acceptance",
+         _rate(found.acceptance.part, found.acceptance.whole, found.acceptance.rate)),
+        ("Conversations you started that got a reply", "replies",
+         _rate(found.replies.part, found.replies.whole, found.replies.rate)),
     )
+    return join([
+        el("p", f"From your LinkedIn export of {imported_on}.", class_="muted"),
+        el("dl", [join([el("dt", term), el("dd", value, data_fact=fact)])
+                  for term, fact, value in facts], class_="network-facts"),
+        _seniority(found), _weekdays(found), _drawn(chart_html),
+    ])
+
+
+def _drawn(chart_html: str) -> Markup:
+    """The chart the shell drew: Matplotlib's SVG in a figure `views.chart_figure` built (or
+    our own wait note). Until that function returns Markup itself, its text is taken as is."""
+    return chart_html if isinstance(chart_html, Markup) else trusted(chart_html)
 
 
 def _percent(part: int, whole: int) -> str:
@@ -238,20 +271,19 @@ def _rate(part: int, whole: int, rate: float | None) -> str:
     return f"{rate:.0%} ({part:,} of {whole:,})"
 
 
-def _seniority(found: NetworkInsights) -> str:
+def _seniority(found: NetworkInsights) -> Markup | None:
     if not found.seniority:
-        return ""
-    rows = "".join(f'<tr data-seniority="{r.key}"><th scope="row">{escape(r.label)}</th>'
-                   f"<td>{r.count:,}</td><td>{r.share:.0%}</td></tr>" for r in found.seniority)
-    return ('<div class="table-wrap" tabindex="0"><table class="seniority"><caption>Seniority mix'
-            '</caption><thead><tr><th scope="col">Titles</th><th scope="col">Connections</th>'
-            f'<th scope="col">Share</th></tr></thead><tbody>{rows}</tbody></table></div>')
+        return None
+    rows = [el("tr", el("th", r.label, scope="row"), el("td", f"{r.count:,}"),
+               el("td", f"{r.share:.0%}"), data_seniority=r.key) for r in found.seniority]
+    return _table("seniority", ("Titles", "Connections", "Share"), rows,
+                  caption="Seniority mix")
 
 
-def _weekdays(found: NetworkInsights) -> str:
+def _weekdays(found: NetworkInsights) -> Markup | None:
     if not found.weekdays:
-        return ""
+        return None
     days = ", ".join(f"{day} ({count:,})" for day, count in found.weekdays[:3])
-    return (f'<p class="busiest">Your busiest weekdays on LinkedIn: {escape(days)} '
-            '<span class="muted">(posts, comments, reactions, votes, reposts, messages and '
-            "invitations you sent)</span></p>")
+    return el("p", f"Your busiest weekdays on LinkedIn: {days} ",
+              el("span", "(posts, comments, reactions, votes, reposts, messages and invitations "
+                         "you sent)", class_="muted"), class_="busiest")
