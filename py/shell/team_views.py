@@ -1,150 +1,178 @@
 """HTML for the Team section: pure functions of core results, tested on CPython.
 
-Every name and number comes from people's share links or files, so every string is escaped.
+Every name and number comes from people's share links or files, so every view is built with
+the element builder (`shell.html`): a name can only ever be text. Pillars carry
+`data-pillar="<key>"` for their colour, always beside their name, never instead of it.
 """
 
 from __future__ import annotations
-
-from html import escape
 
 from ssi_coach import text
 from ssi_coach.model import PILLARS, display_total
 from ssi_coach.team import TeamChange, TeamError, TeamRow, TeamStats, TeamView
 
+from .html import Markup, el, join, trusted
+from .html import text as escaped
 from .views import chart_figure
 
+_PILLAR_KEYS = frozenset(p.key for p in PILLARS)
 # (sort key, header, what the cells hold); the ranks read "Top N%", lower is better.
 COLUMNS = (("name", "Person"), ("total", "SSI"), *((p.key, p.short) for p in PILLARS),
            ("industry_rank", "Industry rank"), ("network_rank", "Network rank"),
            ("change", "Change"), ("days_since", "Days since"))
 
 
-def empty_team() -> str:
-    return ('<p class="muted" id="team-empty">No one yet. Ask your team members for a share '
-            "link (Your data → Share a read-only report) or a backup, and add it above. Their "
-            "check-ins stay in this browser, apart from your own.</p>")
+def empty_team() -> Markup:
+    return el("p", "No one yet. Ask your team members for a share link (Your data → Share a "
+                   "read-only report) or a backup, and add it above. Their check-ins stay in "
+                   "this browser, apart from your own.", class_="muted", id="team-empty")
 
 
-def team_panel(view: TeamView, heat_svg: str | None, trend_svg: str | None) -> str:
+def team_panel(view: TeamView, heat_svg: str | None, trend_svg: str | None) -> Markup:
     """The table, then the charts (or a note while Matplotlib loads), then the focus list."""
-    charts = ('<p class="muted">Drawing the team charts…</p>' if heat_svg is None else
-              _heat_figure(view, heat_svg)
-              + (chart_figure(view.trend, trend_svg, "team-trend-chart")
-                 if view.trend is not None and trend_svg is not None else ""))
-    return (team_table(view) + charts + coaching_focus(view.rows)
-            + '<p class="actions team-actions">'
-            '<button type="button" data-action="team-csv">Download the team table (CSV)'
-            '</button><button type="button" data-action="team-print">Print the team report'
-            "</button></p>")
+    if heat_svg is None:
+        charts = el("p", "Drawing the team charts…", class_="muted")
+    else:
+        trend = None
+        if view.trend is not None and trend_svg is not None:
+            trend = _drawn(chart_figure(view.trend, trend_svg, "team-trend-chart"))
+        charts = join([_heat_figure(view, heat_svg), trend])
+    buttons = join([el("button", "Download the team table (CSV)", type="button",
+                       data_action="team-csv"),
+                    el("button", "Print the team report", type="button",
+                       data_action="team-print")], " ")
+    return join([team_table(view), charts, coaching_focus(view.rows),
+                 el("p", buttons, class_="actions team-actions")])
 
 
-def team_table(view: TeamView) -> str:
-    head = "".join(_header(key, label, view) for key, label in COLUMNS)
-    rows = "".join(_row(row) for row in view.rows)
-    return (
-        '<div class="table-wrap" tabindex="0"><table id="team-table"><caption>'
-        f"Your team: {len(view.rows)} {'person' if len(view.rows) == 1 else 'people'}, "
-        "latest check-in each (select a heading to sort)</caption>"
-        f'<thead><tr>{head}<th scope="col"><span class="visually-hidden">Actions</span></th>'
-        f"</tr></thead><tbody>{rows}</tbody><tfoot>"
-        f"{_summary_row('Team average', view.average)}{_summary_row('Team median', view.median)}"
-        "</tfoot></table></div>"
-    )
+def _drawn(figure: str) -> Markup:
+    """A figure `views.chart_figure` built around Matplotlib's SVG, its texts escaped there.
+    Until that function returns Markup itself, its text is taken as is."""
+    return figure if isinstance(figure, Markup) else trusted(figure)
 
 
-def _header(key: str, label: str, view: TeamView) -> str:
+def team_table(view: TeamView) -> Markup:
+    people = f"{len(view.rows)} {'person' if len(view.rows) == 1 else 'people'}"
+    head = el("tr", [_header(key, label, view) for key, label in COLUMNS],
+              el("th", el("span", "Actions", class_="visually-hidden"), scope="col"))
+    return el("div", el(
+        "table",
+        el("caption", f"Your team: {people}, latest check-in each (select a heading to sort)"),
+        el("thead", head),
+        el("tbody", [_row(row) for row in view.rows]),
+        el("tfoot", _summary_row("Team average", view.average),
+           _summary_row("Team median", view.median)),
+        id="team-table"), class_="table-wrap", tabindex=0)
+
+
+def _header(key: str, label: str, view: TeamView) -> Markup:
     sorted_here = view.sort_by == key
     state = ("descending" if view.descending else "ascending") if sorted_here else "none"
-    arrow = ("▼" if view.descending else "▲") if sorted_here else ""
-    return (f'<th scope="col" aria-sort="{state}"><button type="button" class="sort" '
-            f'data-action="team-sort" data-key="{key}">{escape(label)}'
-            f'<span aria-hidden="true"> {arrow}</span></button></th>')
+    arrow = el("span", " ▼" if view.descending else " ▲", aria_hidden="true")
+    button = el("button", label, arrow if sorted_here else None, type="button",
+                class_="sort", data_action="team-sort", data_key=key)
+    return el("th", button, scope="col", aria_sort=state, data_pillar=_pillar(key))
 
 
-def _row(row: TeamRow) -> str:
-    name = escape(row.name)
-    pillars = "".join(f"<td>{text.score(s)}</td>" for s in row.scores())
-    return (
-        f'<tr data-person="{name}"><th scope="row">{name}'
-        f'<br><span class="muted">{text.long_date(row.latest_on)}</span></th>'
-        f"<td><strong>{display_total(row.total)}</strong></td>{pillars}"
-        f"<td>{_rank(row.industry_rank)}</td><td>{_rank(row.network_rank)}</td>"
-        f"<td>{_change(row.change)}</td><td>{row.days_since}</td>"
-        '<td class="row-actions">'
-        f'<button type="button" class="link" data-action="team-rename" data-name="{name}">'
-        f'Rename<span class="visually-hidden"> {name}</span></button> '
-        f'<button type="button" class="link danger" data-action="team-remove" data-name="{name}">'
-        f'Remove<span class="visually-hidden"> {name}</span></button></td></tr>'
+def _pillar(key: str) -> str | None:
+    return key if key in _PILLAR_KEYS else None
+
+
+def _pillar_cells(scores: tuple[float, ...]) -> list[Markup]:
+    return [el("td", text.score(s), data_pillar=p.key) for p, s in zip(PILLARS, scores,
+                                                                        strict=True)]
+
+
+def _row(row: TeamRow) -> Markup:
+    return el(
+        "tr",
+        el("th", row.name, " ", el("br"), el("span", text.long_date(row.latest_on),
+                                             class_="muted"), scope="row"),
+        el("td", el("strong", display_total(row.total))),
+        _pillar_cells(row.scores()),
+        el("td", _rank(row.industry_rank)), el("td", _rank(row.network_rank)),
+        el("td", _change(row.change)), el("td", row.days_since),
+        el("td", join([_person_button("Rename", "team-rename", row.name),
+                       _person_button("Remove", "team-remove", row.name, danger=True)], " "),
+           class_="row-actions"),
+        data_person=row.name,
     )
 
 
-def _summary_row(label: str, stats: TeamStats) -> str:
-    pillars = "".join(f"<td>{text.score(getattr(stats, p.key))}</td>" for p in PILLARS)
-    return (f'<tr><th scope="row">{label}</th><td>{text.score(stats.total)}</td>{pillars}'
-            f"<td>{_rank(stats.industry_rank)}</td><td>{_rank(stats.network_rank)}</td>"
-            "<td></td><td></td><td></td></tr>")
+def _person_button(label: str, action: str, name: str, *, danger: bool = False) -> Markup:
+    """A Rename or Remove button, read out with the person's name."""
+    return el("button", label, el("span", f" {name}", class_="visually-hidden"), type="button",
+              class_="link danger" if danger else "link", data_action=action, data_name=name)
+
+
+def _summary_row(label: str, stats: TeamStats) -> Markup:
+    scores = tuple(float(getattr(stats, p.key)) for p in PILLARS)
+    return el("tr", el("th", label, scope="row"), el("td", text.score(stats.total)),
+              _pillar_cells(scores),
+              el("td", _rank(stats.industry_rank)), el("td", _rank(stats.network_rank)),
+              el("td"), el("td"), el("td"))
 
 
 def _rank(rank: float | None) -> str:
     return "–" if rank is None else f"Top {text.score(rank)}%"
 
 
-def _change(change: float | None) -> str:
+def _change(change: float | None) -> Markup | str:
     if change is None:
-        return '<span class="muted">first</span>'
+        return el("span", "first", class_="muted")
     sign = "+" if change > 0 else "−" if change < 0 else "±"
     return f"{sign}{text.score(abs(change))}"
 
 
-def _heat_figure(view: TeamView, svg: str) -> str:
+def _heat_figure(view: TeamView, svg: str) -> Markup:
     heat = view.heat_map
-    return (f'<figure class="chart" id="team-heat-map"><h3>{escape(heat.title)}</h3>{svg}'
-            f"<figcaption>{escape(heat.summary)}</figcaption></figure>")
+    return el("figure", el("h3", heat.title), trusted(svg), el("figcaption", heat.summary),
+              class_="chart", id="team-heat-map")
 
 
-def coaching_focus(rows: tuple[TeamRow, ...]) -> str:
-    items = "".join(
-        f'<li data-person="{escape(row.name)}"><strong>{escape(row.name)}</strong>: weakest '
-        f"pillar <em>{escape(row.weakest.label)}</em> ({text.score(getattr(row, row.weakest.key))}"
-        f" of 25). First step: {escape(row.action)}</li>"
-        for row in rows)
-    return f'<h3>Coaching focus</h3><ul class="team-focus">{items}</ul>'
+def coaching_focus(rows: tuple[TeamRow, ...]) -> Markup:
+    items = [el("li", el("strong", row.name), ": weakest pillar ",
+                el("em", row.weakest.label, data_pillar=row.weakest.key),
+                f" ({text.score(getattr(row, row.weakest.key))} of 25). First step: {row.action}",
+                data_person=row.name)
+             for row in rows]
+    return join([el("h3", "Coaching focus"), el("ul", items, class_="team-focus")])
 
 
-def without_checkins(names: list[str]) -> str:
+def without_checkins(names: list[str]) -> Markup:
     """People kept from a report that held no check-ins: listed, so they can be removed."""
     if not names:
-        return ""
-    items = "".join(
-        f'<li data-person="{escape(name)}">{escape(name)} '
-        f'<button type="button" class="link danger" data-action="team-remove" '
-        f'data-name="{escape(name)}">Remove<span class="visually-hidden"> {escape(name)}'
-        "</span></button></li>" for name in names)
-    return ('<p class="muted">Kept without any check-ins yet:</p>'
-            f'<ul class="team-empty-people">{items}</ul>')
+        return escaped("")
+    items = [el("li", name, " ", _person_button("Remove", "team-remove", name, danger=True),
+                data_person=name) for name in names]
+    return join([el("p", "Kept without any check-ins yet:", class_="muted"),
+                 el("ul", items, class_="team-empty-people")])
 
 
-def rename_form(name: str) -> str:
-    return (f'<form class="team-rename" data-name="{escape(name)}">'
-            f'<label for="team-rename-input">New name for {escape(name)}</label> '
-            f'<input id="team-rename-input" name="name" value="{escape(name)}" maxlength="60" '
-            'autocomplete="off"> <button type="submit" class="primary">Save name</button> '
-            '<button type="button" data-action="team-rename-cancel">Cancel</button></form>')
+def rename_form(name: str) -> Markup:
+    return el(
+        "form",
+        join([el("label", f"New name for {name}", for_="team-rename-input"),
+              el("input", id="team-rename-input", name="name", value=name, maxlength=60,
+                 autocomplete="off"),
+              el("button", "Save name", type="submit", class_="primary"),
+              el("button", "Cancel", type="button", data_action="team-rename-cancel")], " "),
+        class_="team-rename", data_name=name)
 
 
-def added_message(change: TeamChange) -> str:
-    name = escape(change.name)
+def added_message(change: TeamChange) -> Markup:
+    name = change.name
     if not change.changed:
-        return (f"Nothing new: every check-in in it is already in {name}'s history. "
-                "Nothing was changed.")
-    counts = f"{_count(change.added, 'new check-in')}, {_count(change.updated, 'updated')}"
+        return escaped(f"Nothing new: every check-in in it is already in {name}'s history. "
+                    "Nothing was changed.")
     if change.is_new:
-        return f"Added {name} to your team: {_count(change.added, 'check-in')}."
-    return f"Updated {name}: {counts}."
+        return escaped(f"Added {name} to your team: {_count(change.added, 'check-in')}.")
+    return escaped(f"Updated {name}: {_count(change.added, 'new check-in')}, "
+                f"{_count(change.updated, 'updated')}.")
 
 
-def errors_message(errors: list[TeamError]) -> str:
-    return " ".join(escape(error.message) for error in errors) + " Nothing was changed."
+def errors_message(errors: list[TeamError]) -> Markup:
+    return escaped(" ".join([*(error.message for error in errors), "Nothing was changed."]))
 
 
 def _count(number: int, noun: str) -> str:
