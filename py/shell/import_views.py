@@ -255,6 +255,11 @@ def network_panel(found: NetworkInsights, chart_html: str, imported_on: str) -> 
     ])
 
 
+def chart_waiting() -> Markup:
+    """Where the network chart goes while Matplotlib loads (import_tools passes it in)."""
+    return el("p", "Drawing the chart…", class_="muted")
+
+
 def _drawn(chart_html: str) -> Markup:
     """The chart the shell drew: Matplotlib's SVG in a figure `views.chart_figure` built (or
     our own wait note). Until that function returns Markup itself, its text is taken as is."""

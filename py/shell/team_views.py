@@ -175,6 +175,43 @@ def errors_message(errors: list[TeamError]) -> Markup:
     return escaped(" ".join([*(error.message for error in errors), "Nothing was changed."]))
 
 
+# ---- what the status line says (team_tools calls these instead of writing HTML) ------------
+
+def link_refused(reason: str) -> Markup:
+    return escaped(f"This share link cannot be added: {reason} Nothing was changed.")
+
+
+def file_too_large(file_name: str) -> Markup:
+    return escaped(f"“{file_name}” is too large for a backup or CSV file. Nothing was changed.")
+
+
+def not_a_backup(file_name: str, reason: str) -> Markup:
+    return escaped(f"“{file_name}” is not an ssi-coach backup: {reason} Nothing was changed.")
+
+
+def no_checkins_in(file_name: str, reason: str) -> Markup:
+    return escaped(f"“{file_name}” holds no check-ins to add ({reason}). Nothing was changed.")
+
+
+def renamed(old: str, new: str) -> Markup:
+    return escaped(f"Renamed {old} to {new}.")
+
+
+def removed(name: str) -> Markup:
+    """Said after a removal, with the button that brings the person back."""
+    return join([f"Removed {name} and all of their check-ins from this browser.",
+                 el("button", "Undo", type="button", class_="link", data_action="team-undo")],
+                " ")
+
+
+def cannot_undo(name: str) -> Markup:
+    return escaped(f"Cannot undo: {name} is in the team again.")
+
+
+def back(name: str) -> Markup:
+    return escaped(f"{name} is back, with all of their check-ins.")
+
+
 def _count(number: int, noun: str) -> str:
     if noun == "updated":
         return f"{number} updated"

@@ -154,6 +154,9 @@ def test_the_network_panel_keeps_the_drawn_chart() -> None:
     chart = '<figure class="chart" id="network-chart"><svg role="img"></svg></figure>'
     found = parse(import_views.network_panel(network_insights(NetworkSummary()), chart, "x"))
     assert found.one("figure", id="network-chart").one("svg", role="img")
+    waiting = import_views.chart_waiting()
+    found = parse(import_views.network_panel(network_insights(NetworkSummary()), waiting, "x"))
+    assert "Drawing the chart…" in [p.text for p in found.all("p", class_="muted")]
 
 
 def test_files_that_came_more_than_once_are_listed_with_what_was_done() -> None:

@@ -125,6 +125,23 @@ def test_a_person_without_check_ins_can_be_removed_and_renamed_by_name() -> None
     assert form.one("input", id="team-rename-input").attrs["value"] == "Ann"
 
 
+def test_status_messages_say_what_happened_and_that_nothing_else_changed() -> None:
+    assert team_views.link_refused("It was cut short.") == (
+        "This share link cannot be added: It was cut short. Nothing was changed.")
+    assert team_views.file_too_large("big.csv") == (
+        "“big.csv” is too large for a backup or CSV file. Nothing was changed.")
+    assert team_views.not_a_backup("x.json", "No version.") == (
+        "“x.json” is not an ssi-coach backup: No version. Nothing was changed.")
+    assert team_views.no_checkins_in("x.csv", "no check-ins in it") == (
+        "“x.csv” holds no check-ins to add (no check-ins in it). Nothing was changed.")
+    assert team_views.renamed("Dana", "Dana Example") == "Renamed Dana to Dana Example."
+    assert team_views.cannot_undo("Bo") == "Cannot undo: Bo is in the team again."
+    assert team_views.back("Bo") == "Bo is back, with all of their check-ins."
+    removed = parse(team_views.removed("Bo"))
+    assert removed.text == "Removed Bo and all of their check-ins from this browser. Undo"
+    assert removed.one("button", data_action="team-undo", class_="link").text == "Undo"
+
+
 def _views_of(name: str) -> list[str]:
     """Every public view, with `name` wherever a person, a link or a message puts text."""
     view = _view(first=name)
@@ -134,7 +151,11 @@ def _views_of(name: str) -> list[str]:
             team_views.added_message(TeamChange(Document(), name, True, 1, 0, 0)),
             team_views.added_message(TeamChange(Document(), name, False, 1, 1, 0)),
             team_views.added_message(TeamChange(Document(), name, False, 0, 0, 1)),
-            team_views.errors_message([TeamError("name", name)])]
+            team_views.errors_message([TeamError("name", name)]),
+            team_views.link_refused(name), team_views.file_too_large(name),
+            team_views.not_a_backup(name, name), team_views.no_checkins_in(name, name),
+            team_views.renamed(name, name), team_views.removed(name),
+            team_views.cannot_undo(name), team_views.back(name)]
 
 
 def _shows_as_text(name: str) -> None:
