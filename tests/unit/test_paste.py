@@ -7,7 +7,9 @@ writes; after a deliberate change to the reader, rewrite the expected files with
 
     .venv/bin/python -m tests.ssi_pages --regenerate
 
-and review the diff before committing. A new paste layout is one `.txt` there.
+and review the diff before committing. A new paste layout or language is one `.txt` there;
+each locale of the reader's table needs at least one paste named `<code>-....txt` that is read
+by its labels.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ssi_coach.importers.ssi_page import PasteResult, SsiReading, read_ssi_page
+from ssi_coach.importers.ssi_page import LOCALES, PasteResult, SsiReading, read_ssi_page
 from tests.ssi_pages import (
     FIXTURES,
     JSON_SHUFFLED,
@@ -63,6 +65,26 @@ def test_every_paste_has_its_expected_file_and_no_expected_file_is_left_over() -
     answers = {p.name.removesuffix(".expected.json") for p in FIXTURES.glob("*.expected.json")}
     assert len(pastes) >= 30
     assert pastes == answers
+
+
+def test_every_locale_has_a_golden_paste_read_by_its_labels() -> None:
+    """A locale counts only with a paste `<code>-*.txt` that gives all four pillars."""
+    for locale in LOCALES:
+        readings = [expected(p)["reading"] for p in PASTES if p.stem.startswith(f"{locale.code}-")]
+        assert readings, f"no golden paste for locale {locale.code!r}"
+        if locale.pillars:
+            assert any(isinstance(r, dict) and not r["low_confidence"] for r in readings), (
+                f"no paste of locale {locale.code!r} is read by its pillar labels")
+
+
+def test_every_locale_is_complete_where_it_is_filled() -> None:
+    """A locale names all four pillars or none, and each sentence has its number's place."""
+    assert len({locale.code for locale in LOCALES}) == len(LOCALES)
+    for locale in LOCALES:
+        assert len(locale.pillars) in (0, 4), locale.code
+        assert locale.decimal_mark in (".", ",") and locale.out_of, locale.code
+        for sentence in (*locale.you_rank, *locale.industry_average, *locale.network_average):
+            assert sentence.count("{n}") == 1, sentence
 
 
 def test_pastes_without_known_labels_are_read_in_page_order_and_say_so() -> None:
