@@ -79,19 +79,23 @@ from ssi_coach.storage.codec import decode, document_to_data, encode
 from ssi_coach.storage.migrations import MIGRATIONS
 from ssi_coach.validation import FIELD_LABELS, check_record
 from tests.linkedin_export import LAYOUTS, VARIANTS, ExportSpec, make_export
-from tests.ssi_pages import EMAIL, PAGE, PARTIAL, RUSSIAN, SECTION_4_2
-
-from .conftest import TODAY
-from .strategies import checkins, in_date_order
-from .test_paste import (
+from tests.ssi_pages import (
     ACCESSIBILITY_TABLES,
-    FRAGMENTS,
+    EMAIL,
     GLUED,
     HTML,
     HTML_JULY_2026,
     JSON_SHUFFLED,
+    PAGE,
     PAGE_WITH_TABLES,
+    PARTIAL,
+    RUSSIAN,
+    SECTION_4_2,
 )
+
+from .conftest import TODAY
+from .strategies import checkins, in_date_order
+from .test_paste import FRAGMENTS
 from .test_storage import documents
 
 T = TypeVar("T")

@@ -3,18 +3,20 @@
 The paste is text from select-all/copy, or for power users the page's HTML or its JSON
 (docs/linkedin-export.md §4). JSON is read by key (`memberScore.subScores` by `pillar`).
 HTML is turned into text (block elements become line breaks) and read like a paste, then
-the values behind the page's DOM hooks (§4.4) replace what the text gave. Text is cut into
-tokens with one regex: pillar labels (English and Russian), rank-card labels, `N out of
-100`-style fractions, `N%`, `Remaining points N` and bare numbers; everything else is only a
-barrier between tokens. Pillars and the total come only from the member's own block (after
-`Current Social Selling Index`, before the comparison sections or a second accessibility
-table), so the decoy donuts are never read. Each label is paired with the number next to
-it: a number on the same line on one side only wins; otherwise the reading of the whole
-block as value-before-label or value-after-label is chosen by how many pillars it explains
-and whether they add up to the total. Rank cards are paired the same way with `N%`, which
-covers `Top` before or after the label. Labels in an unknown language fall back to the first
-four numbers in page order, marked low-confidence. Nothing raises: every problem comes back
-as words in `PasteResult`.
+the values behind the page's DOM hooks (§4.4) replace what the text gave. The page's words
+in every language it is read in are one table, `LOCALES` (one `Locale` per language; the
+English phrases are quoted below). Text is cut into tokens with one regex: pillar labels,
+rank-card labels, `N out of 100`-style fractions, `N%`, `Remaining points N` and bare
+numbers; everything else is only a barrier between tokens. Pillars and the total come only
+from the member's own block (after `Current Social Selling Index`, before the comparison
+sections or a second accessibility table), so the decoy donuts are never read. Each label is
+paired with the number next to it: a number on the same line on one side only wins;
+otherwise the reading of the whole block as value-before-label or value-after-label is
+chosen by how many pillars it explains and whether they add up to the total. Rank cards are
+paired the same way with `N%`, which covers `Top` before or after the label. Labels in a
+language without pillar labels in the table fall back to the first four numbers in page
+order, marked low-confidence. Nothing raises: every problem comes back as words in
+`PasteResult`.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from typing import NamedTuple
 
 from ..model import PILLAR_MAX, PILLARS, TOTAL_MAX, display_total
 
-__all__ = ["PasteResult", "SsiReading", "read_ssi_page"]
+__all__ = ["LOCALES", "Locale", "PasteResult", "SsiReading", "read_ssi_page"]
 
 SUM_TOLERANCE = 0.502  # the total is the rounded sum (0.5) of pillars rounded to 3 places
 DECIMALS = 3  # LinkedIn shows pillars with up to 3 decimals
@@ -124,32 +126,142 @@ def _normalise(text: str) -> str:
     return "\n".join(_SPACES.sub(" ", line) for line in lines)
 
 
+# ---- the page's words, one entry per language ----------------------------------------------
+
+@dataclass(frozen=True)
+class Locale:
+    """Every phrase of the SSI page the reader recognises, in one language.
+
+    Phrases match case-insensitively, with any run of spaces or line breaks between words;
+    in a sentence, `{n}` stands for a number and `{industry}` for the industry's name. A field
+    left empty is wording not known in that language: without pillar labels the four pillars
+    are taken in page order (low confidence); without headings the whole paste is one block.
+    Adding a language is one entry here and one golden paste
+    `tests/fixtures/ssi_pages/<code>-<layout>.txt` with its `.expected.json`.
+    """
+
+    code: str  # ISO 639-1; the prefix of its golden pastes
+    decimal_mark: str  # "12.275" or "12,275" (numbers with either mark are read everywhere)
+    out_of: str  # "<N> out of 100", a donut's caption; "<x> out of 25", a pillar's
+    pillars: tuple[str, ...] = ()  # the four labels, in the order of model.PILLARS
+    industry_rank: str = ""  # rank cards' labels
+    network_rank: str = ""
+    top: str = ""  # the word beside a rank's "N%"
+    own_score: str = ""  # the heading above the member's own score
+    industry_section: str = ""  # headings of the comparisons
+    network_section: str = ""
+    comparisons: tuple[str, ...] = ()  # other phrases that start the comparisons
+    you_rank: tuple[str, ...] = ()  # "top N%" sentence under each comparison
+    industry_average: tuple[str, ...] = ()
+    network_average: tuple[str, ...] = ()
+    table_head: str = ""  # the hidden accessibility table's head row
+    remaining: str = ""  # its last row: what is left of 100
+    title: str = ""  # the index's name, as in "Your Social Selling Index"
+    abbreviation: str = ""  # its short name, matched as a whole word
+
+
+LOCALES: tuple[Locale, ...] = (
+    Locale(
+        code="en",
+        decimal_mark=".",
+        out_of="out of",
+        pillars=tuple(p.label for p in PILLARS),  # the app's pillar names are the page's
+        industry_rank="Industry SSI rank",
+        network_rank="Network SSI rank",
+        top="Top",
+        own_score="Current Social Selling Index",
+        industry_section="People in your industry",
+        network_section="People in your network",
+        comparisons=("Sales professionals in", "You rank in the top"),
+        you_rank=("You rank in the top {n}%",),
+        industry_average=(
+            "Sales professionals in the {industry} industry have an average SSI of {n}",
+            "Sales professionals in your industry have an average SSI of {n}",
+        ),
+        network_average=("People in your network have an average SSI of {n}",),
+        table_head="Category value",
+        remaining="Remaining points",
+        title="Social Selling",
+        abbreviation="SSI",
+    ),
+    Locale(
+        code="ru",
+        decimal_mark=",",
+        out_of="из",
+        pillars=("Создавайте профессиональный бренд", "Находите нужных людей",
+                 "Взаимодействуйте с контентом", "Развивайте отношения"),
+    ),
+    Locale(code="de", decimal_mark=",", out_of="von"),
+    Locale(code="pl", decimal_mark=",", out_of="na"),
+)
+
+_NO_MATCH = r"(?!)"
+_MARKS = "".join(sorted({locale.decimal_mark for locale in LOCALES}))
+_NUM = rf"[0-9]+(?:[{re.escape(_MARKS)}][0-9]+)?"  # ASCII only: float() takes other digits
+_INDUSTRY_NAME = r"[^\n]{1,120}?"  # lazy: a name may hold commas, up to the sentence's rest
+_SLOT = re.compile(r"\s*\{(n|industry)\}\s*")
+
+
+def _words(phrase: str, gap: str = r"\s+") -> str:
+    """A phrase as a pattern: its words, escaped, with `gap` between them."""
+    return gap.join(re.escape(word) for word in phrase.split())
+
+
+def _sentence(template: str, alternative: int) -> str:
+    """A sentence with slots: `{n}` a number (spaces around it optional), `{industry}` a name.
+
+    Slot groups are named `n_<alternative>`, `industry_<alternative>` so that several
+    sentences fit in one pattern; `_slot` reads whichever matched.
+    """
+    parts = _SLOT.split(template)  # literal text and slot names, alternating
+    pattern = _words(parts[0])
+    for name, literal in zip(parts[1::2], parts[2::2], strict=True):
+        slot = rf"(?P<{name}_{alternative}>{_NUM if name == 'n' else _INDUSTRY_NAME})"
+        gap = r"\s*" if name == "n" else r"\s+"
+        pattern = gap.join(piece for piece in (pattern, slot, _words(literal)) if piece)
+    return pattern
+
+
+def _any(patterns: list[str]) -> str:
+    return "|".join(patterns) or _NO_MATCH
+
+
+def _every(field_name: str) -> re.Pattern[str]:
+    """One pattern for a field of `Locale` over every locale that fills it: its phrases (or
+    sentences) as alternatives, in table order."""
+    phrases: list[str] = []
+    for locale in LOCALES:
+        value = getattr(locale, field_name)
+        phrases += [value] if isinstance(value, str) else value
+    templates = [phrase for phrase in phrases if phrase]
+    return re.compile(_any([_sentence(t, i) for i, t in enumerate(templates)]), re.IGNORECASE)
+
+
+def _labels(pillar: int) -> str:
+    """One pillar's label in every locale that knows its labels."""
+    return _any([_words(locale.pillars[pillar]) for locale in LOCALES if locale.pillars])
+
+
+def _slot(found: re.Match[str], name: str) -> str | None:
+    """What slot `name` holds in the alternative that matched (group `name` or `name_<i>`)."""
+    return next((value for group, value in found.groupdict().items()
+                 if value is not None and (group == name or group.rsplit("_", 1)[0] == name)),
+                None)
+
+
 # ---- tokens ------------------------------------------------------------------------------
 
-_NUM = r"[0-9]+(?:[.,][0-9]+)?"  # ASCII digits only: float() would also take other scripts'
-_OF = r"(?:out\s*of|von|na|из)"  # English, German, Polish, Russian
-_RUSSIAN_LABELS = {
-    "brand": "Создавайте профессиональный бренд",
-    "people": "Находите нужных людей",
-    "insights": "Взаимодействуйте с контентом",
-    "relationships": "Развивайте отношения",
-}
-_RANK_LABELS = {"industry_rank": "Industry SSI rank", "network_rank": "Network SSI rank"}
-
-
-def _words(label: str) -> str:
-    return r"\s+".join(re.escape(word) for word in label.split())
+_OF = "(?:" + "|".join(_words(locale.out_of, r"\s*") for locale in LOCALES) + ")"
 
 
 def _token_pattern() -> re.Pattern[str]:
-    pillars = [f"(?P<p_{p.key}>{_words(p.label)}|{_words(_RUSSIAN_LABELS[p.key])})"
-               for p in PILLARS]
-    ranks = [f"(?P<r_{key}>{_words(label)})" for key, label in _RANK_LABELS.items()]
+    pillars = [f"(?P<p_{p.key}>{_labels(i)})" for i, p in enumerate(PILLARS)]
+    ranks = [f"(?P<r_{key}>{_every(key).pattern})" for key in ("industry_rank", "network_rank")]
     # The denominator is exactly 100 or 25 so that a caption glued to the next number
     # ("20 out of 10012.275") still splits in the right place.
     return re.compile("|".join([
         *pillars, *ranks,
-        rf"(?P<remaining>remaining\s+points)[\s:|]*(?P<left>{_NUM})?",
+        rf"(?P<remaining>{_every('remaining').pattern})[\s:|]*(?P<left>{_NUM})?",
         rf"(?P<frac>{_NUM})\s*{_OF}\s*(?P<den>100|25)",
         rf"(?P<percent>{_NUM})\s*%",
         rf"(?P<num>{_NUM})",
@@ -168,7 +280,9 @@ class _Tok(NamedTuple):
 
 
 def _number(text: str) -> float:
-    return float(text.replace(",", "."))
+    for mark in _MARKS:
+        text = text.replace(mark, ".")
+    return float(text)
 
 
 def _token(match: re.Match[str]) -> _Tok:
@@ -204,8 +318,8 @@ def _relabel(tokens: list[_Tok], label_kind: str, value_kind: str) -> list[_Tok]
 # ---- pairing labels with values ----------------------------------------------------------
 
 _LETTER = re.compile(r"[^\W\d_]")
-_TOP = re.compile(r"top", re.IGNORECASE)
-_NOTHING = re.compile(r"(?!)")
+_TOP = _every("top")
+_NOTHING = re.compile(_NO_MATCH)
 
 
 class _Side(NamedTuple):
@@ -277,20 +391,19 @@ def _by_key(values: list[float]) -> dict[str, float]:
 
 # ---- the page's blocks -------------------------------------------------------------------
 
-_CURRENT = re.compile(r"current\s+social\s+selling\s+index", re.IGNORECASE)
-_INDUSTRY_SECTION = re.compile(r"people\s+in\s+your\s+industry", re.IGNORECASE)
-_NETWORK_SECTION = re.compile(r"people\s+in\s+your\s+network", re.IGNORECASE)
-_COMPARISON = re.compile(r"people\s+in\s+your\s+(?:industry|network)|sales\s+professionals\s+in"
-                         r"|you\s+rank\s+in\s+the\s+top", re.IGNORECASE)
-_TABLE_HEAD = re.compile(r"category\s+value", re.IGNORECASE)
-_CAPTION = re.compile(rf"({_NUM})\s*{_OF}\s*100", re.IGNORECASE)
-_YOU_RANK = re.compile(rf"you\s+rank\s+in\s+the\s+top\s*({_NUM})\s*%", re.IGNORECASE)
-_INDUSTRY_AVERAGE = re.compile(
-    rf"sales\s+professionals\s+in\s+(?:the\s+(?P<industry>[^\n]{{1,120}}?)|your)\s+industry\s+"
-    rf"have\s+an\s+average\s+ssi\s+of\s*(?P<average>{_NUM})", re.IGNORECASE)
-_NETWORK_AVERAGE = re.compile(
-    rf"people\s+in\s+your\s+network\s+have\s+an\s+average\s+ssi\s+of\s*({_NUM})", re.IGNORECASE)
-_EVIDENCE = re.compile(rf"social\s+selling|\bssi\b|[0-9]\s*{_OF}\s*(?:100|25)", re.IGNORECASE)
+_CURRENT = _every("own_score")
+_INDUSTRY_SECTION = _every("industry_section")
+_NETWORK_SECTION = _every("network_section")
+_COMPARISON = re.compile(_any([_INDUSTRY_SECTION.pattern, _NETWORK_SECTION.pattern,
+                               _every("comparisons").pattern]), re.IGNORECASE)
+_TABLE_HEAD = _every("table_head")
+_CAPTION = re.compile(rf"(?P<n>{_NUM})\s*{_OF}\s*100", re.IGNORECASE)
+_YOU_RANK = _every("you_rank")
+_INDUSTRY_AVERAGE = _every("industry_average")
+_NETWORK_AVERAGE = _every("network_average")
+_EVIDENCE = re.compile(_any([_every("title").pattern,
+                             rf"\b(?:{_every('abbreviation').pattern})\b",
+                             rf"[0-9]\s*{_OF}\s*(?:100|25)"]), re.IGNORECASE)
 
 
 def _own_block(text: str, tokens: list[_Tok]) -> tuple[int, int]:
@@ -321,7 +434,8 @@ def _section(text: str, heading: re.Pattern[str], other: re.Pattern[str]) -> str
 
 def _first_number(pattern: re.Pattern[str], text: str) -> float | None:
     found = pattern.search(text)
-    return _number(found[1]) if found else None
+    number = _slot(found, "n") if found else None
+    return None if number is None else _number(number)
 
 
 # ---- what each source gives -------------------------------------------------------------
@@ -392,8 +506,8 @@ def _read_comparisons(text: str, tokens: list[_Tok], draft: _Draft) -> None:
     draft.network_rank = ranks.get("network_rank", _first_number(_YOU_RANK, network))
     sentence = _INDUSTRY_AVERAGE.search(text)
     if sentence is not None:
-        draft.industry_average = _number(sentence["average"])
-        draft.industry = " ".join((sentence["industry"] or "").split())
+        draft.industry_average = _number(_slot(sentence, "n") or "nan")
+        draft.industry = " ".join((_slot(sentence, "industry") or "").split())
     else:  # the section's donut caption is the same average
         draft.industry_average = _first_number(_CAPTION, industry)
     network_average = _first_number(_NETWORK_AVERAGE, text)
@@ -501,8 +615,9 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
 _HIDDEN = frozenset({"script", "style", "template", "noscript"})
 _PROGRESS_IDS = {"establish-brand": "brand", "find-people": "people",
                  "engage-with-insights": "insights", "build-relationships": "relationships"}
-_A_NUMBER = re.compile(f"({_NUM})")
-_WHOLE_NUMBER = re.compile(rf"^\s*({_NUM})\s*$")
+_RANK_NAMES = {key: _every(key) for key in ("industry_rank", "network_rank")}
+_A_NUMBER = re.compile(f"(?P<n>{_NUM})")
+_WHOLE_NUMBER = re.compile(rf"^\s*(?P<n>{_NUM})\s*$")
 _HOOK_CLASSES = ("user-ssi-score__donut-chart-caption", "ssi-score__value",
                  "group-ssi-score__donut-chart", "ssi-rank__category-name",
                  "ssi-rank__category-score", "t-40")
@@ -572,12 +687,11 @@ class _PageHtml(HTMLParser):
 
     def _card_key(self) -> str:
         # The card's <dt> names it; without a name, cards come industry first, then network.
-        name = " ".join(self._card_name).lower()
+        name = " ".join(self._card_name)
         self._cards += 1
-        if "network" in name:
-            return "network_rank"
-        if "industry" in name:
-            return "industry_rank"
+        for key in ("network_rank", "industry_rank"):
+            if _RANK_NAMES[key].search(name):
+                return key
         return "industry_rank" if self._cards == 1 else "network_rank"
 
 
