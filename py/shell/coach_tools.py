@@ -14,6 +14,7 @@ from pyscript import when  # type: ignore[import-not-found]
 
 from ssi_coach import text
 from ssi_coach.activity import IMPORTED, SOURCES, read_checklist_form, read_week_form
+from ssi_coach.calibration import Held
 from ssi_coach.coaching import coach_view
 from ssi_coach.explain import explain_change
 from ssi_coach.outcomes import Correlation, correlations, outcome_points, outcomes_chart
@@ -36,6 +37,7 @@ def iso_week(day: dt.date) -> str:
 class CoachTools:
     def __init__(self, app: App) -> None:
         self.app = app
+        self.held: Held | None = None  # the calibration, refitted only when check-ins change
 
     def bind(self) -> None:
         when("submit", "#week-form")(self.on_week_submit)
@@ -63,7 +65,8 @@ class CoachTools:
 
     def render(self) -> None:
         document = self.app.document
-        view = coach_view(document, browser.local_today())
+        view = coach_view(document, browser.local_today(), self.held)
+        self.held = view.held
         latest = document.checkins[-1] if document.checkins else None
         body = element("coach-body")
         # Re-rendering must not fold up a "why this number" the member has open.

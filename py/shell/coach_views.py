@@ -1,16 +1,19 @@
 """HTML for the Coach: the activity estimate, next actions, what-if projections, why a score
 changed, outcomes, and the weekly log. Pure functions, no browser imports.
 
-Every piece of text that comes from the member or from the core goes through `escape`, so it
-can never become markup. Every number built from the activity log is an estimate, and the
-words say so. A missing input reads as "missing" or stays blank, never as 0.
+Built with the element builder (`shell.html`): every piece of text that comes from the member
+or from the core is escaped on the way in, so it can never become markup. Every number built
+from the activity log is an estimate, and the words say so. A missing input reads as
+"missing" or stays blank, never as 0; before anything is logged the panels say what to do
+first instead of showing zeros. Pillar elements carry `data-pillar` and a `pillar-<key>`
+class, so the stylesheet can give each pillar its one colour (never the only signal: the
+pillar's name is always there).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from html import escape
 
 from ssi_coach import text
 from ssi_coach.activity import IMPORTED, MEASURE_KEYS, TYPED, WeekLog, effective_weeks
@@ -22,6 +25,9 @@ from ssi_coach.model import PILLAR_MAX, PILLARS, TOTAL_MAX, CheckIn
 from ssi_coach.outcomes import CAVEAT, MIN_POINTS, Correlation
 from ssi_coach.plan import Goal, Projection
 
+from .html import Child, Markup, el, join
+from .html import text as text_of
+
 _PILLAR_LABELS = {p.key: p.label for p in PILLARS}
 # The weekly log's key totals shown in the weeks table: (measure key, column heading).
 WEEK_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -31,6 +37,8 @@ WEEK_COLUMNS: tuple[tuple[str, str], ...] = (
     ("messages_sent", "Messages sent"),
     ("meetings", "Meetings"),
 )
+CALIBRATED = "calibrated to your check-ins"
+STANDARD = "standard model"
 
 
 # ---- small helpers ------------------------------------------------------------------------
@@ -44,12 +52,17 @@ def _plural(number: int, one: str, many: str | None = None) -> str:
     return f"{number} {one if number == 1 else (many or one + 's')}"
 
 
-def _signed_span(value: float | None, places: int) -> str:
+def pillar_class(key: str, *others: str) -> str:
+    """The class list of an element that stands for one pillar (coloured by the stylesheet)."""
+    return " ".join((*others, f"pillar-{key}"))
+
+
+def _signed_span(value: float | None, places: int) -> Markup | None:
     if value is None:
-        return ""
+        return None
     rounded = round(value, places)
     css = "up" if rounded > 0 else "down" if rounded < 0 else "same"
-    return f'<span class="{css}">{text.change(value, places)}</span>'
+    return el("span", text.change(value, places), class_=css)
 
 
 def _gain(low: float, high: float) -> str:
@@ -62,69 +75,94 @@ def _per_week(value: float | None) -> str:
     return "not logged" if value is None else f"{value:.1f}".removesuffix(".0")
 
 
+def _table(class_: str, caption: Child, head: Sequence[Child], rows: Child, *,
+           hidden_caption: bool = False, table_id: str | None = None) -> Markup:
+    """A scrollable table with a caption and one header row of column headings."""
+    return el("div", el(
+        "table",
+        el("caption", caption, class_="visually-hidden" if hidden_caption else None),
+        el("thead", el("tr", [el("th", h, scope="col") for h in head])),
+        el("tbody", rows),
+        id=table_id, class_=class_), class_="table-wrap", tabindex="0")
+
+
 # ---- 1. the estimate ----------------------------------------------------------------------
 
 def estimate_panel(est: Estimate, calibration: Calibration | NotYet,
-                   latest: CheckIn | None) -> str:
+                   latest: CheckIn | None) -> Markup:
     """Each pillar's estimated score with its range, confidence, the member's real score to
-    compare, and (folded away) the signals behind it; then how well it is calibrated."""
-    pillars = "".join(_estimate_item(p, latest) for p in est.pillars)
+    compare, and (folded away) the signals behind it; then how well it is calibrated. Before
+    any week is logged: what to do first, not a score of 0."""
     inputs = est.inputs
+    heading = el("h3", "Estimated from your activity", id="estimate-heading")
+    if inputs.weeks_logged == 0:
+        return el(
+            "section", heading,
+            el("p", "No estimate yet: nothing is logged in the last ", str(WINDOW_DAYS),
+               " days. Start by logging last week's activity (posts, comments, requests, "
+               "messages) under “Log a week”, and answer the profile checklist. The "
+               "estimate appears as soon as one week is logged.", class_="notice empty-state"),
+            _calibration(calibration),
+            class_="card estimate-panel", aria_labelledby="estimate-heading")
     window = (f"{text.long_date(inputs.window_start)} to {text.long_date(inputs.window_end)}, "
               f"{_plural(inputs.weeks_logged, 'week')} logged")
-    return (
-        '<section class="card estimate-panel" aria-labelledby="estimate-heading">'
-        '<h3 id="estimate-heading">Estimated from your activity</h3>'
-        "<p>An estimate of LinkedIn's unpublished formula, from the last "
-        f"{WINDOW_DAYS} days of what you logged ({window}).</p>"
-        f'<p class="big" data-testid="estimate-total">{_one(est.total)}'
-        f"<small> / {TOTAL_MAX} estimated</small></p>"
-        f'<ul class="estimate-list">{pillars}</ul>'
-        f"{_calibration(calibration)}"
-        '<p class="hint">LinkedIn publishes which inputs count, not how much: the weights '
-        "are our judgement, so treat every number here as a guide, not a measurement.</p>"
-        "</section>"
-    )
+    used = calibration if isinstance(calibration, Calibration) else None
+    return el(
+        "section", heading,
+        el("p", "An estimate of LinkedIn's unpublished formula, from the last "
+           f"{WINDOW_DAYS} days of what you logged ({window})."),
+        el("p", _one(est.total), el("small", f" / {TOTAL_MAX} estimated"),
+           class_="big", data_testid="estimate-total"),
+        el("ul", [_estimate_item(p, latest, used) for p in est.pillars],
+           class_="estimate-list"),
+        _calibration(calibration),
+        el("p", "LinkedIn publishes which inputs count, not how much: the weights are our "
+           "judgement, so treat every number here as a guide, not a measurement.",
+           class_="hint"),
+        class_="card estimate-panel", aria_labelledby="estimate-heading")
 
 
-def _estimate_item(pillar: PillarEstimate, latest: CheckIn | None) -> str:
-    label = escape(pillar.pillar.label)
+def _estimate_item(pillar: PillarEstimate, latest: CheckIn | None,
+                   calibration: Calibration | None) -> Markup:
+    key = pillar.pillar.key
     low, high = _one(pillar.low), _one(pillar.high)
-    spread = (f' <span class="muted">(range {low}–{high})</span>' if low != high else "")
-    confidence = escape(pillar.confidence)
-    actual = ""
+    spread = el("span", f" (range {low}–{high})", class_="muted") if low != high else None
+    model = None
+    if calibration is not None:
+        model = el("span", " · ", CALIBRATED if calibration.uses(key) else STANDARD,
+                   class_="muted model", data_calibrated=str(calibration.uses(key)).lower())
+    actual = None
     if latest is not None:
         real = text.score(latest.score_of(pillar.pillar))
-        actual = (f'<span class="muted actual">Your check-in of {text.long_date(latest.on)}: '
-                  f"{real}</span>")
-    return (
-        f'<li data-pillar="{escape(pillar.pillar.key)}">'
-        f'<span class="pillar-name">{label} '
-        f'<span class="badge confidence-{confidence}">{confidence} confidence</span></span>'
-        f"<span><strong>{_one(pillar.score)}</strong>"
-        f'<span class="muted"> / {PILLAR_MAX}</span>{spread}</span>'
-        f"{actual}"
-        f"<details><summary>Why this number</summary>{_signals_table(pillar)}</details></li>"
-    )
+        actual = el("span", f"Your check-in of {text.long_date(latest.on)}: {real}.",
+                    class_="muted actual")
+    return el(
+        "li",
+        el("span", pillar.pillar.label, " ",
+           el("span", f"{pillar.confidence} confidence",
+              class_=f"badge confidence-{pillar.confidence}"),
+           class_="pillar-name"),
+        " ",
+        el("span", el("strong", _one(pillar.score)), el("span", f" / {PILLAR_MAX}",
+                                                         class_="muted"), spread, model, "."),
+        " ", actual, " " if actual else None,
+        el("details", el("summary", "Why this number"), _signals_table(pillar)),
+        data_pillar=key, class_=pillar_class(key))
 
 
-def _signals_table(pillar: PillarEstimate) -> str:
-    rows = "".join(_signal_row(s) for s in pillar.signals)
-    return (
-        '<div class="table-wrap" tabindex="0">'
-        '<table class="signals"><caption class="visually-hidden">'
-        f"The inputs behind {escape(pillar.pillar.label)}</caption><thead><tr>"
-        '<th scope="col">Signal</th><th scope="col">LinkedIn input</th>'
-        '<th scope="col">Weight (points)</th><th scope="col">Saturation</th>'
-        '<th scope="col">Your weekly value</th><th scope="col">Contribution (points)</th>'
-        f"</tr></thead><tbody>{rows}</tbody></table></div>"
-        f'<p class="hint">{round(pillar.known_share * 100)}% of this pillar\'s weight rests on '
-        "inputs you logged. A missing input adds nothing, lowers the confidence and widens "
-        "the range.</p>"
-    )
+def _signals_table(pillar: PillarEstimate) -> Markup:
+    head = ("Signal", "LinkedIn input", "Weight (points)", "Saturation", "Your weekly value",
+            "Contribution (points)")
+    return join((
+        _table("signals", f"The inputs behind {pillar.pillar.label}", head,
+               [_signal_row(s) for s in pillar.signals], hidden_caption=True),
+        el("p", f"{round(pillar.known_share * 100)}% of this pillar's weight rests on inputs "
+           "you logged. A missing input adds nothing, lowers the confidence and widens the "
+           "range.", class_="hint"),
+    ))
 
 
-def _signal_row(item: SignalEstimate) -> str:
+def _signal_row(item: SignalEstimate) -> Markup:
     signal = item.signal
     checklist = bool(signal.items)
     if checklist:
@@ -132,214 +170,211 @@ def _signal_row(item: SignalEstimate) -> str:
     else:
         saturation = f"{text.score(signal.saturation)} a week"
     if item.value is None:
-        value = '<td class="missing">missing</td>'
-        points = '<td class="missing">missing</td>'
+        value = points = el("td", "missing", class_="missing")
     else:
         shown = f"{item.value:.0%} done" if checklist else f"{item.value:.1f}".removesuffix(".0")
-        value = f"<td>{shown}</td>"
-        points = f"<td>{item.contribution:.1f}</td>"
-    return (
-        f'<tr><th scope="row">{escape(signal.label)}</th>'
-        f'<td class="note">{escape(signal.source)}</td>'
-        f"<td>{text.score(signal.weight)}</td><td>{saturation}</td>{value}{points}</tr>"
-    )
+        value, points = el("td", shown), el("td", f"{item.contribution:.1f}")
+    return el("tr", el("th", signal.label, scope="row"),
+              el("td", signal.source, class_="note"),
+              el("td", text.score(signal.weight)), el("td", saturation), value, points)
 
 
-def _calibration(calibration: Calibration | NotYet) -> str:
+def _calibration(calibration: Calibration | NotYet) -> Markup:
     if isinstance(calibration, NotYet):
-        have = calibration.have
-        return (
-            '<p class="notice calibration">Calibration needs '
+        return el(
+            "p", "Calibration needs "
             f"{_plural(calibration.more, 'more check-in', 'more check-ins')} with at least "
-            f"{MIN_WEEKS_BEHIND} weeks of activity logged before them (you have {have}). "
-            "Until then the estimate uses our default weights only.</p>"
-        )
-    rows = "".join(
-        f'<tr><th scope="row">{escape(p.label)}</th>'
-        f"<td>{calibration.fits[p.key].mae_before:.1f}</td>"
-        f"<td>{calibration.fits[p.key].mae_after:.1f}</td></tr>"
-        for p in PILLARS if p.key in calibration.fits
-    )
-    return (
-        f'<p class="calibration">Calibrated on {_plural(calibration.based_on, "check-in")}: '
-        "each pillar is corrected toward the scores you logged.</p>"
-        '<div class="table-wrap" tabindex="0">'
-        '<table class="calibration-table"><caption>Average error in '
-        "points, before → after calibrating (each check-in predicted from the others)"
-        '</caption><thead><tr><th scope="col">Pillar</th><th scope="col">Before</th>'
-        f'<th scope="col">After (leave-one-out)</th></tr></thead><tbody>{rows}</tbody>'
-        "</table></div>"
-    )
+            f"{MIN_WEEKS_BEHIND} weeks of activity logged before them (you have "
+            f"{calibration.have}). Until then the estimate uses our default weights only.",
+            class_="notice calibration")
+    rows = [_calibration_row(calibration, p.key, p.label)
+            for p in PILLARS if p.key in calibration.fits]
+    return join((
+        el("p", f"Calibrated on {_plural(calibration.based_on, 'check-in')}: each pillar is "
+           "corrected toward the scores you logged where that predicts the check-ins it did "
+           "not see better than the standard model; elsewhere the standard model stands. The "
+           "fit is made again when your check-ins change, so logging more activity never "
+           "lowers the estimate.", class_="calibration"),
+        _table("calibration-table",
+               "Average error in points, before → after calibrating (each check-in predicted "
+               "from the others)",
+               ("Pillar", "Before", "After (leave-one-out)", "Shown"), rows),
+    ))
+
+
+def _calibration_row(calibration: Calibration, key: str, label: str) -> Markup:
+    fit = calibration.fits[key]
+    used = calibration.uses(key)
+    return el("tr", el("th", label, scope="row"), el("td", f"{fit.mae_before:.1f}"),
+              el("td", f"{fit.mae_after:.1f}"),
+              el("td", CALIBRATED.capitalize() if used else STANDARD.capitalize(),
+                 class_="model", data_calibrated=str(used).lower()),
+              data_pillar=key, class_=pillar_class(key))
 
 
 # ---- 2. next actions ----------------------------------------------------------------------
 
-def actions_list(actions: Sequence[Action], has_activity: bool, planned: bool = False) -> str:
+def actions_list(actions: Sequence[Action], has_activity: bool, planned: bool = False) -> Markup:
     """The suggested actions, best first, each with its expected gain range; with a plan,
-    ranked from where the plan leads."""
-    plan_note = ('<p class="hint plan-note">Ranked from where your plan leads: what the plan '
-                 "already covers is left out, and gains are on top of it.</p>"
-                 if planned else "")
+    ranked from where the plan leads. Before any activity is logged there is nothing to
+    measure a gain from: the list says what to do first and shows no gains."""
     if not actions:
         message = ("Your plan covers everything we would suggest. Keep to it and check your "
                    "SSI monthly." if planned else
                    "You already do everything we would suggest. Keep it up and check your "
                    "SSI monthly." if has_activity else
                    "Log a few weeks of activity to get suggestions.")
-        return f'<p class="muted actions-empty">{message}</p>'
-    items = "".join(_action_item(a) for a in actions)
-    return (
-        f'{plan_note}<ol class="actions-list">{items}</ol>'
-        '<p class="hint">Gains are estimates from the same model as your estimated score; '
-        "a range means some of your inputs are not logged.</p>"
-    )
+        return el("p", message, class_="muted actions-empty")
+    if not has_activity:
+        return join((
+            el("p", "First, log a week of activity: until then there is nothing to measure "
+               "a gain from. These are the habits to start with; each one's expected gain "
+               "appears once a week is logged.", class_="notice actions-first"),
+            el("ol", [_action_item(a, with_gain=False) for a in actions],
+               class_="actions-list"),
+        ))
+    plan_note = (el("p", "Ranked from where your plan leads: what the plan already covers is "
+                    "left out, and gains are on top of it.", class_="hint plan-note")
+                 if planned else None)
+    return join((
+        plan_note,
+        el("ol", [_action_item(a) for a in actions], class_="actions-list"),
+        el("p", "Gains are estimates from the same model as your estimated score; a range "
+           "means some of your inputs are not logged.", class_="hint"),
+    ))
 
 
-def _action_item(action: Action) -> str:
+def _action_item(action: Action, with_gain: bool = True) -> Markup:
     pillar = _PILLAR_LABELS.get(action.pillar, action.pillar)
-    extras = ""
-    if action.principle:
-        extras += f'<p class="muted">Principle: {escape(action.principle)}</p>'
-    if action.stakeholder:
-        extras += f'<p class="muted">Reaches: {escape(action.stakeholder)}</p>'
-    return (
-        f'<li data-action-key="{escape(action.key)}" data-pillar="{escape(action.pillar)}">'
-        f"<strong>{escape(action.title)}</strong>"
-        f'<p><span class="badge">{escape(pillar)}</span> '
-        f'<span class="muted">Effort: {escape(action.effort)}</span></p>'
-        f'<p class="gain">{_gain(*action.gain_4w)} after 4 weeks, '
-        f"{_gain(*action.gain_12w)} after 12 weeks</p>"
-        f"<p>{escape(action.reason)}</p>{extras}</li>"
-    )
+    gain = (el("p", f"{_gain(*action.gain_4w)} after 4 weeks, "
+               f"{_gain(*action.gain_12w)} after 12 weeks.", class_="gain")
+            if with_gain else None)
+    return el(
+        "li",
+        el("strong", action.title), " ",
+        el("p", el("span", pillar, class_=pillar_class(action.pillar, "badge")), " ",
+           el("span", f"Effort: {action.effort}.", class_="muted")),
+        gain,
+        el("p", action.reason),
+        el("p", f"Principle: {action.principle}.", class_="muted") if action.principle else None,
+        el("p", f"Reaches: {action.stakeholder}.", class_="muted")
+        if action.stakeholder else None,
+        data_action_key=action.key, data_pillar=action.pillar)
 
 
 # ---- 3. what-if projection ----------------------------------------------------------------
 
-def projection_table(projection: Projection, goal: Goal | None) -> str:
+def projection_table(projection: Projection, goal: Goal | None) -> Markup:
     """The goal's status first, then the projected scores week by week."""
-    head = "".join(f'<th scope="col">{escape(p.short)}</th>' for p in PILLARS)
-    rows = "".join(
-        f'<tr data-week="{w.week.isoformat()}"><th scope="row">{text.long_date(w.week)}</th>'
-        + "".join(f"<td>{_one(s)}</td>" for s in w.pillars)
-        + f"<td><strong>{_one(w.total)}</strong></td></tr>"
+    head: list[Child] = ["Week"]
+    head += [el("span", p.short, class_=pillar_class(p.key)) for p in PILLARS]
+    head.append("Total")
+    rows = [
+        el("tr", el("th", text.long_date(w.week), scope="row"),
+           [el("td", _one(s)) for s in w.pillars], el("td", el("strong", _one(w.total))),
+           data_week=w.week.isoformat())
         for w in projection.weeks
-    )
-    table = (
-        '<div class="table-wrap" tabindex="0">'
-        '<table class="projection"><caption>A projection from your '
-        "activity estimate, if you follow the plan each week (an estimate, not a promise)"
-        f'</caption><thead><tr><th scope="col">Week</th>{head}<th scope="col">Total</th>'
-        f"</tr></thead><tbody>{rows}</tbody></table></div>"
-        if projection.weeks else '<p class="muted">No weeks to project.</p>'
-    )
-    return f"{_goal_status(projection, goal)}{table}"
+    ]
+    table = (_table("projection", "A projection from your activity estimate, if you follow "
+                    "the plan each week (an estimate, not a promise)", head, rows)
+             if projection.weeks else el("p", "No weeks to project.", class_="muted"))
+    return join((_goal_status(projection, goal), table))
 
 
-def _goal_status(projection: Projection, goal: Goal | None) -> str:
+def _goal_status(projection: Projection, goal: Goal | None) -> Markup:
     if goal is None:
-        return '<p class="hint">Set a goal to see whether this plan reaches it.</p>'
-    target = (f"your goal of SSI {text.score(goal.target)} by {text.long_date(goal.by)}")
+        return el("p", "Set a goal to see whether this plan reaches it.", class_="hint")
+    target = f"your goal of SSI {text.score(goal.target)} by {text.long_date(goal.by)}"
     status = projection.goal_status
     if status is None:
-        return f'<p class="goal-status">Goal: {target}.</p>'
+        return el("p", f"Goal: {target}.", class_="goal-status")
     on_track = status.startswith("on track")
-    css = "badge on-track" if on_track else "badge due"
     words = status[0].upper() + status[1:]
-    return (f'<p class="goal-status" data-on-track="{"true" if on_track else "false"}">'
-            f'<span class="{css}">{escape(words)}</span> for {target}.</p>')
+    return el("p", el("span", words, class_="badge on-track" if on_track else "badge due"),
+              f" for {target}.", class_="goal-status",
+              data_on_track="true" if on_track else "false")
 
 
 # ---- 4. why the score changed -------------------------------------------------------------
 
-def change_explanation(expl: ChangeExplanation) -> str:
+def change_explanation(expl: ChangeExplanation) -> Markup:
     """The summary, each pillar's change, each rank's move and cause, and the activity behind
     the two check-ins."""
     before, after = expl.before, expl.after
-    pillar_rows = "".join(
-        f'<tr data-pillar="{escape(p.key)}"><th scope="row">{escape(p.label)}</th>'
-        f"<td>{text.score(before.score_of(p))}</td><td>{text.score(after.score_of(p))}</td>"
-        f"<td>{_signed_span(delta, 3)}</td></tr>"
+    rows = [
+        el("tr", el("th", p.label, scope="row"), el("td", text.score(before.score_of(p))),
+           el("td", text.score(after.score_of(p))), el("td", _signed_span(delta, 3)),
+           data_pillar=p.key, class_=pillar_class(p.key))
         for p, delta in expl.pillar_changes
-    )
-    pillars = (
-        '<div class="table-wrap" tabindex="0">'
-        '<table class="pillar-changes"><caption class="visually-hidden">'
-        "Pillar changes</caption><thead><tr>"
-        f'<th scope="col">Pillar</th><th scope="col">{text.long_date(before.on)}</th>'
-        f'<th scope="col">{text.long_date(after.on)}</th><th scope="col">Change</th>'
-        f"</tr></thead><tbody>{pillar_rows}"
-        f'<tr><th scope="row">Total</th><td>{text.score(before.total)}</td>'
-        f"<td>{text.score(after.total)}</td><td>{_signed_span(expl.total_change, 3)}</td>"
-        "</tr></tbody></table></div>"
-    )
-    ranks = "".join(_rank_item(r) for r in expl.ranks)
-    return (
-        f'<p class="summary">{escape(expl.summary)}</p>{pillars}'
-        f'<h4>Ranks</h4><ul class="preview-list rank-moves">{ranks}</ul>'
-        f"<h4>Your activity before each check-in</h4>{_activity_table(expl.activity_changes)}"
-    )
+    ]
+    rows.append(el("tr", el("th", "Total", scope="row"), el("td", text.score(before.total)),
+                   el("td", text.score(after.total)),
+                   el("td", _signed_span(expl.total_change, 3))))
+    head = ("Pillar", text.long_date(before.on), text.long_date(after.on), "Change")
+    return join((
+        el("p", expl.summary, class_="summary"),
+        _table("pillar-changes", "Pillar changes", head, rows, hidden_caption=True),
+        el("h4", "Ranks"),
+        el("ul", [_rank_item(r) for r in expl.ranks], class_="preview-list rank-moves"),
+        el("h4", "Your activity before each check-in"),
+        _activity_table(expl.activity_changes),
+    ))
 
 
-def _rank_item(move: RankMove) -> str:
+def _rank_item(move: RankMove) -> Markup:
     def top(rank: int | None) -> str:
         return "not recorded" if rank is None else f"Top {rank}%"
 
-    return (f'<li data-kind="{escape(move.kind)}"><strong>{escape(move.label)}:</strong> '
-            f"{top(move.before)} → {top(move.after)}. {escape(move.cause)}</li>")
+    return el("li", el("strong", f"{move.label}:"),
+              f" {top(move.before)} → {top(move.after)}. {move.cause}", data_kind=move.kind)
 
 
-def _activity_table(changes: Sequence[ActivityChange]) -> str:
+def _activity_table(changes: Sequence[ActivityChange]) -> Markup:
     if not changes:
-        return ('<p class="muted">No activity logged in the weeks before these check-ins, '
-                "or it did not change.</p>")
-    rows = "".join(
-        f'<tr><th scope="row">{escape(c.measure.label)}</th>'
-        f'<td{_missing_class(c.before)}>{_per_week(c.before)}</td>'
-        f'<td{_missing_class(c.after)}>{_per_week(c.after)}</td>'
-        f"<td>{_signed_span(c.change, 1)}</td></tr>"
+        return el("p", "No activity logged in the weeks before these check-ins, or it did not "
+                  "change.", class_="muted")
+    rows = [
+        el("tr", el("th", c.measure.label, scope="row"),
+           el("td", _per_week(c.before), class_=_missing_class(c.before)),
+           el("td", _per_week(c.after), class_=_missing_class(c.after)),
+           el("td", _signed_span(c.change, 1)))
         for c in changes
-    )
-    return (
-        '<div class="table-wrap" tabindex="0">'
-        '<table class="activity-changes"><caption>Weekly averages '
-        "over the 4 whole weeks before each check-in</caption><thead><tr>"
-        '<th scope="col">Activity</th><th scope="col">Before</th><th scope="col">After</th>'
-        f'<th scope="col">Change</th></tr></thead><tbody>{rows}</tbody></table></div>'
-    )
+    ]
+    return _table("activity-changes",
+                  "Weekly averages over the 4 whole weeks before each check-in",
+                  ("Activity", "Before", "After", "Change"), rows)
 
 
-def _missing_class(value: float | None) -> str:
-    return ' class="missing"' if value is None else ""
+def _missing_class(value: float | None) -> str | None:
+    return "missing" if value is None else None
 
 
 # ---- 5. outcomes --------------------------------------------------------------------------
 
-def outcome_correlations(items: Sequence[Correlation]) -> str:
+def outcome_correlations(items: Sequence[Correlation]) -> Markup:
     """Each outcome's link with SSI in plain words; too few points say so, not a number."""
     if not items:
-        return '<p class="muted">No outcomes to compare yet.</p>'
-    rows = "".join(_correlation_item(c) for c in items)
-    return (f'<ul class="preview-list correlations">{rows}</ul>'
-            f'<p class="notice">{escape(CAVEAT)}</p>')
+        return el("p", "No outcomes to compare yet.", class_="muted")
+    return join((el("ul", [_correlation_item(c) for c in items],
+                    class_="preview-list correlations"),
+                 el("p", CAVEAT, class_="notice")))
 
 
-def _correlation_item(item: Correlation) -> str:
-    label = escape(item.measure.label)
+def _correlation_item(item: Correlation) -> Markup:
+    label = el("strong", item.measure.label)
     # The caveat is shown once under the list rather than after every verdict.
-    verdict = escape(item.verdict.removesuffix(CAVEAT).rstrip())
+    verdict = item.verdict.removesuffix(CAVEAT).rstrip()
     points = _plural(item.points, "check-in")
     if item.points < MIN_POINTS:
-        return (f'<li class="not-enough" data-measure="{escape(item.measure.key)}">'
-                f'<strong>{label}</strong> <span class="badge">Not enough data</span> '
-                f'<span class="muted">{points} of the {MIN_POINTS} needed</span></li>')
+        return el("li", label, " ", el("span", "Not enough data", class_="badge"), " ",
+                  el("span", f"{points} of the {MIN_POINTS} needed.", class_="muted"),
+                  class_="not-enough", data_measure=item.measure.key)
     if item.r is None:
-        number = f'<span class="muted">{points}</span>'
+        number = el("span", points, class_="muted")
     else:
-        r = f"{abs(item.r):.2f}"
-        number = (f'<span class="muted">r = {"" if item.r >= 0 else text.MINUS}{r} over '
-                  f"{points}</span>")
-    return (f'<li data-measure="{escape(item.measure.key)}"><strong>{label}</strong> '
-            f"{number}: {verdict}</li>")
+        sign = "" if item.r >= 0 else text.MINUS
+        number = el("span", f"r = {sign}{abs(item.r):.2f} over {points}", class_="muted")
+    return el("li", label, " ", number, f": {verdict}", data_measure=item.measure.key)
 
 
 # ---- 6. the weekly log --------------------------------------------------------------------
@@ -348,71 +383,65 @@ RECENT_WEEKS = 26  # shown at once; years of imported weeks fold away below them
 
 
 def weeks_table(weeks: Sequence[WeekLog], imported: Sequence[WeekLog] = (),
-                sources: Mapping[dt.date, str] | None = None) -> str:
+                sources: Mapping[dt.date, str] | None = None) -> Markup:
     """The activity log, newest first: typed and imported weeks merged as the member chose,
     each marked with where its counts came from, with an edit button each. Where both
     sources logged a week, a picker says which one counts."""
     logs = effective_weeks(weeks, imported, sources or {})
     if not logs:
-        return '<p class="muted">No weeks logged yet.</p>'
+        return el("p", "No weeks logged yet.", class_="muted")
     typed = {w.week for w in weeks}
     from_export = {w.week for w in imported}
     chosen = sources or {}
     rows = [_week_row(w, w.week in typed, w.week in from_export, chosen.get(w.week, TYPED))
             for w in sorted(logs, key=lambda w: w.week, reverse=True)]
-    older = ""
+    older = None
     if len(rows) > RECENT_WEEKS:
-        older = (f"<details class=\"older-weeks\"><summary>{len(rows) - RECENT_WEEKS} older "
-                 f"weeks</summary>{_weeks_grid(rows[RECENT_WEEKS:], 'Older weeks')}</details>")
-    return (
-        _weeks_grid(rows[:RECENT_WEEKS], "Your logged weeks, newest first", "weeks-table")
-        + older
-        + '<p class="hint">Blank means not logged, which is not the same as 0. '
-        "“Export” weeks come from your LinkedIn data export; your typed weeks are never "
-        "overwritten by an import.</p>"
-    )
+        older = el("details", el("summary", f"{len(rows) - RECENT_WEEKS} older weeks"),
+                   _weeks_grid(rows[RECENT_WEEKS:], "Older weeks"), class_="older-weeks")
+    return join((
+        _weeks_grid(rows[:RECENT_WEEKS], "Your logged weeks, newest first", "weeks-table"),
+        older,
+        el("p", "Blank means not logged, which is not the same as 0. “Export” weeks come "
+           "from your LinkedIn data export; your typed weeks are never overwritten by an "
+           "import.", class_="hint"),
+    ))
 
 
-def _weeks_grid(rows: Sequence[str], caption: str, table_id: str = "") -> str:
-    head = "".join(f'<th scope="col">{escape(label)}</th>' for _, label in WEEK_COLUMNS)
-    attribute = f' id="{table_id}"' if table_id else ""
-    return (
-        f'<div class="table-wrap" tabindex="0"><table{attribute} class="weeks"><caption '
-        f'class="visually-hidden">{caption}</caption><thead><tr>'
-        '<th scope="col">Week</th><th scope="col"><span class="visually-hidden">Actions'
-        '</span></th><th scope="col">Source</th><th scope="col">Measures logged</th>'
-        f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
-    )
+def _weeks_grid(rows: Sequence[Markup], caption: str, table_id: str | None = None) -> Markup:
+    head: list[Child] = ["Week", el("span", "Actions", class_="visually-hidden"), "Source",
+                         "Measures logged"]
+    head += [label for _, label in WEEK_COLUMNS]
+    return _table("weeks", caption, head, rows, hidden_caption=True, table_id=table_id)
 
 
 def _week_row(week: WeekLog, typed: bool = True, imported: bool = False,
-              source: str = TYPED) -> str:
+              source: str = TYPED) -> Markup:
     day = week.week.isoformat()
     nice = text.long_date(week.week)
     logged = sum(1 for key in week.counts if key in MEASURE_KEYS)
-    cells = "".join(
-        f"<td>{'' if (n := week.count(key)) is None else n}</td>" for key, _ in WEEK_COLUMNS)
-    return (
-        f'<tr data-week="{day}" data-source="{_source_key(typed, imported)}">'
-        f'<th scope="row">Week of {nice}</th>'
-        '<td class="row-actions">'
-        f'<button type="button" class="link" data-action="edit-week" data-week="{day}" '
-        f'aria-label="Edit the week of {nice}">Edit</button></td>'
-        f"<td>{_source_cell(day, nice, typed, imported, source)}</td>"
-        f"<td>{logged}</td>{cells}</tr>"
-    )
+    cells = [el("td", week.count(key)) for key, _ in WEEK_COLUMNS]
+    return el(
+        "tr", el("th", f"Week of {nice}", scope="row"),
+        el("td", el("button", "Edit", type="button", class_="link", data_action="edit-week",
+                    data_week=day, aria_label=f"Edit the week of {nice}"),
+           class_="row-actions"),
+        el("td", _source_cell(day, nice, typed, imported, source)),
+        el("td", logged), cells,
+        data_week=day, data_source=_source_key(typed, imported))
 
 
 def _source_key(typed: bool, imported: bool) -> str:
     return "both" if typed and imported else IMPORTED if imported else TYPED
 
 
-def _source_cell(day: str, nice: str, typed: bool, imported: bool, source: str) -> str:
+def _source_cell(day: str, nice: str, typed: bool, imported: bool, source: str) -> Markup:
     if not (typed and imported):
-        return "Export" if imported else "Typed"
-    options = "".join(
-        f'<option value="{value}"{" selected" if value == source else ""}>{label}</option>'
-        for value, label in ((TYPED, "Typed wins"), (IMPORTED, "Export wins")))
-    return (f'<label class="visually-hidden" for="week-source-{day}">Which counts for the week '
-            f'of {nice}</label><select id="week-source-{day}" data-week-source="{day}">'
-            f"{options}</select>")
+        return text_of("Export" if imported else "Typed")
+    options = [el("option", label, value=value, selected=value == source)
+               for value, label in ((TYPED, "Typed wins"), (IMPORTED, "Export wins"))]
+    return join((
+        el("label", f"Which counts for the week of {nice}", class_="visually-hidden",
+           for_=f"week-source-{day}"),
+        el("select", options, id=f"week-source-{day}", data_week_source=day),
+    ))

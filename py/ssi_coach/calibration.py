@@ -5,7 +5,17 @@ scores with enough activity behind them, each pillar gets a straight-line correc
 actual ≈ intercept + slope * raw. With a handful of check-ins such a line is mostly noise,
 so the fit is a ridge regression pulled toward "no correction" (intercept 0, slope 1): it
 moves away from the raw estimate only as far as the evidence carries it. Its leave-one-out
-error before and after is kept, so the UI can show whether calibrating helped.
+error before and after is kept, and a pillar's line is used only where it predicts check-ins
+it did not see better than the raw estimate does (`PillarFit.used`); elsewhere the standard
+model stands, and the page says which.
+
+More activity never lowers the shown estimate. With a fit held fixed that is by design: a
+pillar's map is the identity or `intercept + slope * raw` with slope >= 0, clamped to 0-25, so
+it is non-decreasing in the raw score, which is itself non-decreasing in every count. Refitting
+cannot promise it: a busier past week raises the raw estimate behind a check-in while its real
+score stays put, which says "more activity bought less", so any fit that learns from those pairs
+lowers its prediction (and it can flip which pillars use the fit). So the fit is held
+(`Held`, `hold`): it is refitted when the check-ins change, never because a count went up.
 """
 
 from __future__ import annotations
@@ -45,11 +55,22 @@ class PillarFit:
         if self.slope < 0:
             raise ValueError("a calibration slope cannot be negative")
 
+    @property
+    def used(self) -> bool:
+        """Whether the fit beats the raw estimate on check-ins it did not see; if not, the
+        standard model stands for this pillar."""
+        return self.mae_after < self.mae_before
+
 
 @dataclass(frozen=True)
 class Calibration:
     fits: Mapping[str, PillarFit]  # by pillar key
     based_on: int  # check-ins used
+
+    def uses(self, pillar_key: str) -> bool:
+        """Whether this pillar's shown estimate is calibrated (see PillarFit.used)."""
+        fit = self.fits.get(pillar_key)
+        return fit is not None and fit.used
 
 
 @dataclass(frozen=True)
@@ -66,7 +87,10 @@ class NotYet:
 
 
 def apply(calibration: Calibration, pillar_key: str, raw: float) -> float:
-    """The calibrated pillar score, kept within 0-25."""
+    """The pillar score to show: the fitted line's, kept within 0-25, where the fit is used;
+    the raw estimate where it is not."""
+    if not calibration.uses(pillar_key):
+        return raw
     fit = calibration.fits[pillar_key]
     return _predict((fit.intercept, fit.slope), raw)
 
@@ -86,6 +110,25 @@ def calibrate(checkins: Sequence[CheckIn], weeks: Sequence[WeekLog],
         actuals = [actual[index] for _, actual in pairs]
         fits[pillar.key] = _fit(pillar.key, raws, actuals)
     return Calibration(fits, len(pairs))
+
+
+@dataclass(frozen=True)
+class Held:
+    """A fit and the check-ins it was made for, kept while those check-ins stay the same."""
+
+    checkins: tuple[CheckIn, ...]
+    fit: Calibration | NotYet
+
+
+def hold(checkins: Sequence[CheckIn], weeks: Sequence[WeekLog], checklist: Checklist | None,
+         held: Held | None = None) -> Held:
+    """The fit to show: `held` while the check-ins are the ones it was made for, else a new
+    one. A count going up never refits, so it can only raise the shown estimate (see the
+    module's docstring); "not yet" is asked again each time, since no fit is shown then."""
+    same = held is not None and held.checkins == tuple(checkins)
+    if held is not None and same and isinstance(held.fit, Calibration):
+        return held
+    return Held(tuple(checkins), calibrate(checkins, weeks, checklist))
 
 
 Scores = tuple[float, ...]  # one per pillar, in PILLARS order

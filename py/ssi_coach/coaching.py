@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .calibration import Calibration, NotYet, calibrate
+from .calibration import Calibration, Held, NotYet, hold
 from .coach import Action, next_actions
 from .estimate import Estimate, estimate, inputs_for
 from .model import Document
@@ -27,15 +27,19 @@ class CoachView:
     correlations: tuple[Correlation, ...]
 
     planned: bool = False  # the actions are ranked from where the member's weekly plan leads
+    held: Held | None = None  # the fit and the check-ins it was made for: pass it back next time
 
     @property
     def has_activity(self) -> bool:
         return self.estimate.inputs.weeks_logged > 0
 
 
-def coach_view(document: Document, today: dt.date) -> CoachView:
+def coach_view(document: Document, today: dt.date, held: Held | None = None) -> CoachView:
+    """The Coach from the document. Pass back the previous view's `held` fit: it is kept
+    while the check-ins are unchanged, so logging more activity never lowers the estimate."""
     weeks = document.activity_weeks()  # typed and imported, merged as the member chose
-    fit = calibrate(document.checkins, weeks, document.checklist)
+    kept = hold(document.checkins, weeks, document.checklist, held)
+    fit = kept.fit
     calibration = fit if isinstance(fit, Calibration) else None
     current = estimate(inputs_for(weeks, document.checklist, end=today), calibration)
     projection = None
@@ -50,4 +54,5 @@ def coach_view(document: Document, today: dt.date) -> CoachView:
         projection=projection,
         correlations=correlations(outcome_points(document.checkins, weeks)),
         planned=bool(document.plan and document.plan.weekly),
+        held=kept,
     )

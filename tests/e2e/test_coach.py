@@ -329,13 +329,14 @@ STEADY = {"posts": 1, "reactions_received": 12, "people_searches": 4, "requests_
 SIXTEEN_WEEKS = [week(monday, **STEADY) for monday in mondays("2026-08-03", 16)]
 
 
-def calibration_errors(page: Page) -> dict[str, tuple[float, float]]:
-    """Each pillar's average error before and after calibrating, from its table."""
+def calibration_errors(page: Page) -> dict[str, tuple[float, float, str]]:
+    """Each pillar's average error before and after calibrating, and which estimate is
+    shown, from its table."""
     rows = page.locator("#coach-body table.calibration-table tbody tr")
     found = {}
     for row in rows.all():
-        before, after = row.locator("td").all_inner_texts()
-        found[row.locator("th").inner_text()] = (float(before), float(after))
+        before, after, shown = row.locator("td").all_inner_texts()
+        found[row.locator("th").inner_text()] = (float(before), float(after), shown)
     return found
 
 
@@ -364,10 +365,14 @@ def test_calibration_waits_for_three_checkins_with_a_month_of_activity_behind_th
     errors = calibration_errors(page)
     assert list(errors) == ["Establish your professional brand", "Find the right people",
                             "Engage with insights", "Build relationships"]
-    for label, (before, after) in errors.items():
+    for label, (before, after, shown) in errors.items():
         # The same activity behind every check-in, real scores far above it: calibrating
-        # must cut the error, measured on check-ins the fit did not see.
+        # must cut the error, measured on check-ins the fit did not see, and so it is used.
         assert after < before, (label, before, after)
+        assert shown == "Calibrated to your check-ins", label
+    for pillar in ("brand", "people", "insights", "relationships"):
+        expect(estimate_item(page, pillar).locator(".model")).to_have_text(
+            "· calibrated to your check-ins")
     expect(estimate_item(page, "brand")).to_contain_text("Your check-in of 1 Nov 2026: 20.5")
     calibrated = {p: float(estimated_score(page, p)) for p in raw}
     real = {"brand": 20.5, "people": 19, "insights": 18, "relationships": 20}

@@ -123,8 +123,8 @@ def test_checkins_without_four_logged_weeks_behind_them_are_not_used() -> None:
 
 
 def test_apply_keeps_scores_within_0_25() -> None:
-    fits = {"brand": PillarFit("brand", -5.0, 1.0, 0, 0),
-            "people": PillarFit("people", 10.0, 2.0, 0, 0)}
+    fits = {"brand": PillarFit("brand", -5.0, 1.0, 2.0, 1.0),
+            "people": PillarFit("people", 10.0, 2.0, 2.0, 1.0)}
     calibration = Calibration(fits, 3)
     assert apply(calibration, "brand", 2.0) == 0.0
     assert apply(calibration, "brand", 12.0) == 7.0
@@ -139,3 +139,27 @@ def test_a_calibrated_estimate_says_what_it_rests_on() -> None:
     assert result.calibrated_with == 5
     for pillar in result.pillars:
         assert pillar.score == apply(calibration, pillar.pillar.key, pillar.raw)
+
+
+def test_each_pillar_uses_the_fit_only_where_it_beats_the_raw_estimate() -> None:
+    # Brand: real scores on a line away from the raw estimate, so the fit predicts unseen
+    # check-ins better. People: real scores scattered ±3 around the raw estimate, so a line
+    # fitted to the others chases the noise and predicts worse than the raw estimate.
+    weeks, rng = ramp(), random.Random(1)
+    checkins = []
+    for on in monthly(8):
+        brand, people, insights, relationships = raws(weeks, on)
+        checkins.append(CheckIn(on, round(2 + 0.8 * brand + rng.uniform(-0.3, 0.3), 3),
+                                round(max(people + rng.choice((-3, 3)), 0), 3),
+                                round(insights, 3), round(relationships, 3)))
+    result = calibrate(checkins, weeks, CHECKLIST)
+    assert isinstance(result, Calibration)
+    brand, people = result.fits["brand"], result.fits["people"]
+    assert brand.mae_after < brand.mae_before and brand.used and result.uses("brand")
+    assert people.mae_after > people.mae_before and not people.used
+    assert not result.uses("people")
+    now = estimate(inputs_for(weeks, CHECKLIST, end=monthly(8)[-1]), result)
+    assert now.of("brand").score == pytest.approx(brand.intercept + brand.slope
+                                                  * now.of("brand").raw)
+    assert now.of("brand").score != pytest.approx(now.of("brand").raw, abs=0.1)
+    assert now.of("people").score == now.of("people").raw  # the standard model stands

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ssi_coach.charts.data import Chart, Series, rank_chart, trend_chart
+from ssi_coach.charts.data import PILLAR_COLOURS, Chart, Series, rank_chart, trend_chart
 from ssi_coach.charts.draw import lines_svg, outcomes_svg, trend_svg
 
 from .conftest import checkin
@@ -24,10 +24,10 @@ def test_trend_chart_data_snapshot() -> None:
         title="SSI over time",
         dates=(dt.date(2026, 9, 2), dt.date(2026, 10, 1), dt.date(2026, 11, 1)),
         series=(
-            Series("Brand", (12.275, 10.5, 13.118)),
-            Series("People", (6.0, 7.5, 7.5)),
-            Series("Insights", (3.1, 5.0, 5.0)),
-            Series("Relationships", (1.948, 6.2, 6.2)),
+            Series("Brand", (12.275, 10.5, 13.118), "brand"),
+            Series("People", (6.0, 7.5, 7.5), "people"),
+            Series("Insights", (3.1, 5.0, 5.0), "insights"),
+            Series("Relationships", (1.948, 6.2, 6.2), "relationships"),
             Series("Total", (23.323, 29.2, 31.818)),
         ),
         y_label="Score (pillars 0-25 each, total 0-100)",
@@ -72,3 +72,22 @@ def test_outcomes_svg_names_ssi_and_each_outcome() -> None:
     svg = outcomes_svg(chart)
     assert svg.startswith("<svg") and 'aria-label="Your SSI and 1 logged outcome' in svg
     assert "Meetings" in svg and "SSI" in svg and "Outcomes (sum of 4 weeks)" in svg
+
+
+def test_each_pillar_has_its_one_colour_in_the_trend_and_no_other_line_takes_it() -> None:
+    assert PILLAR_COLOURS == {"brand": "#0072B2", "people": "#E69F00",
+                              "insights": "#009E73", "relationships": "#CC79A7"}
+    chart = trend_chart([A, B, C])
+    assert chart is not None
+    svg = trend_svg(chart).lower()
+    for colour in PILLAR_COLOURS.values():
+        assert colour.lower() in svg  # each pillar's area, named in the legend (tested above)
+    ranks = rank_chart([A, B, C])
+    assert ranks is not None
+    others = lines_svg(ranks).lower() + outcomes_svg(Chart(
+        title="SSI and outcomes", dates=(A.on, B.on, C.on),
+        series=(Series("SSI", (23.3, 29.2, 31.8)), Series("Meetings", (1.0, None, 3.0)),
+                Series("Deals", (0.0, 1.0, 2.0))),
+        y_label="SSI", y_max=100, summary="Outcomes.")).lower()
+    for colour in PILLAR_COLOURS.values():
+        assert colour.lower() not in others  # a pillar's colour means that pillar only

@@ -234,8 +234,9 @@ def test_a_signal_the_estimate_does_not_read_is_skipped(monkeypatch: pytest.Monk
 rates = st.fixed_dictionaries({k: st.none() | st.floats(0, 60) for k in SATURATED})
 checklists = st.none() | st.builds(
     Checklist, st.dictionaries(st.sampled_from(CHECKLIST_KEYS), st.booleans()))
-fits = st.builds(PillarFit, st.just("x"), st.floats(-5, 5), st.floats(0, 2), st.just(0.0),
-                 st.just(0.0))
+# Both errors drawn, so some pillars use their fit and some keep the raw estimate.
+fits = st.builds(PillarFit, st.just("x"), st.floats(-5, 5), st.floats(0, 2), st.floats(0, 3),
+                 st.floats(0, 3))
 calibrations = st.none() | st.lists(fits, min_size=4, max_size=4).map(
     lambda f: Calibration({k: dataclasses.replace(fit, pillar_key=k)
                            for k, fit in zip(PILLAR_KEYS, f, strict=True)}, 5))

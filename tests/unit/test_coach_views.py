@@ -104,6 +104,60 @@ def test_a_real_calibration_shows_its_errors_before_and_after() -> None:
         assert f"<td>{fit.mae_before:.1f}</td><td>{fit.mae_after:.1f}</td>" in html
 
 
+def test_before_any_week_is_logged_it_says_what_to_do_first_not_zero() -> None:
+    read = inputs_for((), None, end=TODAY)
+    html = coach_views.estimate_panel(estimate(read), NotYet(0, 3), None)
+    words = _text(html)
+    assert "No estimate yet" in words and "Start by logging last week's activity" in words
+    assert "estimated" not in words.replace("Estimated from your activity", "")
+    assert "/ 100" not in words and "estimate-list" not in html and "0 / 25" not in words
+    assert "Calibration needs 3 more check-ins" in words
+
+
+def test_the_estimate_reads_as_sentences_not_run_together() -> None:
+    est = _estimate(posts=1.0, comments_written=10.0)
+    latest = checkin("2026-11-01", (12.275, 6, 3.1, 1.948))
+    words = _text(_item(coach_views.estimate_panel(est, NotYet(1, 3), latest), "insights"))
+    insights = est.of("insights")
+    assert (f"{_one(insights.score)} / 25 (range {_one(insights.low)}–{_one(insights.high)})."
+            " Your check-in of 1 Nov 2026: 3.1. Why this number") in words
+    assert "Engage with insights medium confidence " in words
+
+
+def test_each_pillar_says_whether_it_is_calibrated_with_both_errors() -> None:
+    weeks = _ramp()
+    checklist = Checklist({"photo": True})
+    fitted = calibrate([checkin(day, scores) for day, scores in (
+        ("2026-08-02", (8, 6, 5, 4)), ("2026-09-06", (11, 9, 8, 7)),
+        ("2026-10-04", (13, 11, 10, 9)), ("2026-11-01", (15, 13, 12, 11)))], weeks, checklist)
+    assert isinstance(fitted, Calibration)
+    helps = dataclasses.replace(fitted.fits["brand"], mae_before=3.0, mae_after=1.3)
+    hurts = dataclasses.replace(fitted.fits["people"], mae_before=1.0, mae_after=2.5)
+    calibration = dataclasses.replace(fitted, fits={**fitted.fits, "brand": helps,
+                                                    "people": hurts})
+    est = estimate(inputs_for(weeks, checklist, end=TODAY), calibration)
+    html = coach_views.estimate_panel(est, calibration, None)
+    assert "· calibrated to your check-ins." in _text(_item(html, "brand"))
+    assert "· standard model." in _text(_item(html, "people"))
+    assert est.of("people").score == est.of("people").raw
+    table = html[html.index('<table class="calibration-table">'):]
+    brand_row = _row(table, "Establish your professional brand")
+    people_row = _row(table, "Find the right people")
+    cells = re.compile(r"<td[^>]*>([^<]*)</td>")
+    assert cells.findall(brand_row) == ["3.0", "1.3", "Calibrated to your check-ins"]
+    assert cells.findall(people_row) == ["1.0", "2.5", "Standard model"]
+
+
+def test_pillar_elements_carry_their_pillar_for_the_colour() -> None:
+    est = _estimate(posts=0.0, comments_written=1.0)
+    html = coach_views.estimate_panel(est, NotYet(0, 3), None)
+    for pillar in PILLARS:
+        assert f'<li data-pillar="{pillar.key}" class="pillar-{pillar.key}">' in html
+    actions = coach_views.actions_list(next_actions(est, Checklist()), True)
+    assert re.search(r'<span class="badge pillar-(brand|people|insights|relationships)">',
+                     actions)
+
+
 def test_estimate_text_is_escaped() -> None:
     est = _estimate(posts=1.0)
     pillar = est.pillars[0]
@@ -140,6 +194,16 @@ def test_a_single_value_gain_and_a_stakeholder() -> None:
     html = coach_views.actions_list([fixed], True)
     assert "+0.4 after 4 weeks, +1.0–2.3 after 12 weeks" in html
     assert "Principle: reciprocity" in html and "decision-maker" in html
+
+
+def test_before_any_activity_the_actions_say_what_to_do_first_without_gains() -> None:
+    actions = next_actions(_estimate(), Checklist())
+    assert actions
+    html = coach_views.actions_list(actions, False)
+    assert "First, log a week of activity" in html
+    assert "after 4 weeks" not in html and "after 12 weeks" not in html and "+0" not in html
+    for action in actions:
+        assert action.title in html
 
 
 def test_no_actions_says_why() -> None:
@@ -296,13 +360,20 @@ def _one(value: float) -> str:
 
 
 def _item(html: str, pillar: str) -> str:
-    start = html.index(f'<li data-pillar="{pillar}">')
+    start = html.index(f'<li data-pillar="{pillar}"')
     return html[start:html.index("</li>", start)]
 
 
 def _row(html: str, heading: str) -> str:
     start = html.index(f">{heading}</th>")
     return html[start:html.index("</tr>", start)]
+
+
+def _text(html: str) -> str:
+    """What a reader gets (the textContent), entities decoded."""
+    from html import unescape
+
+    return unescape(re.sub(r"<[^>]+>", "", html))
 
 
 def _cells(row: str) -> list[str]:

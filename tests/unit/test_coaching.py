@@ -5,7 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from ssi_coach.activity import Checklist, WeekLog
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from ssi_coach.activity import CHECKLIST_KEYS, MEASURE_KEYS, Checklist, WeekLog
 from ssi_coach.calibration import Calibration, NotYet
 from ssi_coach.coaching import coach_view
 from ssi_coach.model import CheckIn, Document
@@ -64,3 +67,92 @@ def test_three_checkins_with_activity_before_them_calibrate() -> None:
     assert isinstance(view.calibration, Calibration)
     one_short = coach_view(Document(checkins=checkins[:2], weeks=weeks), TODAY)
     assert isinstance(one_short.calibration, NotYet) and one_short.calibration.more == 1
+
+
+# ---- more activity never lowers the shown estimate, calibrated ----------------------------
+
+MONDAY = dt.date(2026, 11, 16)
+STEADY = {"people_searches": 4, "requests_sent": 5, "comments_written": 5}
+
+
+def _steady_document() -> Document:
+    """30 weeks of the same habits; four check-ins whose real scores sit well above them."""
+    weeks = tuple(WeekLog(MONDAY - dt.timedelta(weeks=k), dict(STEADY))
+                  for k in reversed(range(30)))
+    checkins = tuple(CheckIn(MONDAY - dt.timedelta(weeks=k, days=-3), 12, 15, 10, 8)
+                     for k in (20, 14, 9, 4))
+    return Document(checkins=checkins, weeks=weeks)
+
+
+def _raised(document: Document, index: int, key: str, more: int) -> Document:
+    log = document.weeks[index]
+    counts = {**log.counts, key: log.counts[key] + more}
+    weeks = (*document.weeks[:index], WeekLog(log.week, counts), *document.weeks[index + 1:])
+    return dataclasses.replace(document, weeks=weeks)
+
+
+def test_a_busier_past_week_would_lower_a_refitted_estimate_so_the_fit_is_held() -> None:
+    document = _steady_document()
+    before = coach_view(document, TODAY)
+    assert isinstance(before.calibration, Calibration) and before.calibration.uses("people")
+    # The week of 27 Jul is behind two check-ins but outside today's 90 days: making it
+    # busier says "the same real score took more activity", and a refit believes it.
+    busier = _raised(document, 29 - 16, "requests_sent", 35)
+    assert coach_view(busier, TODAY).estimate.of("people").score < (
+        before.estimate.of("people").score - 0.5)
+    held = coach_view(busier, TODAY, before.held)
+    assert held.calibration is before.calibration
+    assert held.estimate.of("people").score == before.estimate.of("people").score
+    # A new check-in is new evidence: then the fit is made again.
+    checkin = CheckIn(TODAY, 13, 16, 11, 9)
+    again = coach_view(dataclasses.replace(busier, checkins=(*busier.checkins, checkin)),
+                       TODAY, held.held)
+    assert isinstance(again.calibration, Calibration) and again.calibration.based_on == 5
+
+
+def test_not_yet_is_asked_again_each_time() -> None:
+    document = _steady_document()
+    early = dataclasses.replace(document, weeks=document.weeks[:3])
+    first = coach_view(early, TODAY)
+    assert isinstance(first.calibration, NotYet)
+    later = coach_view(document, TODAY, first.held)
+    assert isinstance(later.calibration, Calibration)
+
+
+_MEASURES = ("posts", "reactions_received", "people_searches", "requests_sent",
+             "decision_makers_added", "comments_written", "reactions_given",
+             "requests_accepted", "messages_sent", "replies_received")
+assert set(_MEASURES) <= set(MEASURE_KEYS)
+_week_counts = st.dictionaries(st.sampled_from(_MEASURES), st.integers(0, 30), min_size=1)
+_scores = st.tuples(*(st.floats(0, 25, allow_nan=False).map(lambda v: round(v, 2))
+                      for _ in range(4)))
+
+
+@st.composite
+def calibrated_documents(draw: st.DrawFn) -> Document:
+    """16-30 logged weeks up to this week, 3-6 check-ins each with 4+ logged weeks behind
+    it, random real scores and checklist: documents the Coach calibrates."""
+    count = draw(st.integers(16, 30))
+    weeks = tuple(WeekLog(MONDAY - dt.timedelta(weeks=count - 1 - k), draw(_week_counts))
+                  for k in range(count))
+    ages = draw(st.lists(st.integers(0, count - 5), min_size=3, max_size=6, unique=True))
+    checkins = tuple(CheckIn(MONDAY - dt.timedelta(weeks=age, days=-3), *draw(_scores))
+                     for age in sorted(ages, reverse=True))
+    checklist = draw(st.none() | st.builds(
+        Checklist, st.dictionaries(st.sampled_from(CHECKLIST_KEYS), st.booleans())))
+    return Document(checkins=checkins, weeks=weeks, checklist=checklist)
+
+
+@settings(max_examples=60)
+@given(calibrated_documents(), st.data())
+def test_more_of_one_count_in_any_week_never_lowers_the_calibrated_estimate(
+        document: Document, data: st.DataObject) -> None:
+    before = coach_view(document, TODAY)
+    assume(isinstance(before.calibration, Calibration))
+    index = data.draw(st.integers(0, len(document.weeks) - 1))
+    key = data.draw(st.sampled_from(sorted(document.weeks[index].counts)))
+    busier = _raised(document, index, key, data.draw(st.integers(1, 50)))
+    after = coach_view(busier, TODAY, before.held)
+    assert after.estimate.total >= before.estimate.total
+    for old, new in zip(before.estimate.pillars, after.estimate.pillars, strict=True):
+        assert new.score >= old.score and new.high >= old.high

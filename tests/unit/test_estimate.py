@@ -282,8 +282,9 @@ def _rate(key: str) -> st.SearchStrategy[float | None]:
 rate_maps = st.fixed_dictionaries({key: _rate(key) for key in RATE_KEYS})
 all_inputs = st.builds(Inputs, rates=rate_maps, weeks_logged=st.integers(0, 13),
                        window_start=st.just(START), window_end=st.just(TODAY))
+# Both errors drawn, so some fits are used (after < before) and some leave the raw estimate.
 fits = st.builds(PillarFit, pillar_key=st.just(""), intercept=st.floats(-30, 30),
-                 slope=st.floats(0, 3), mae_before=st.just(0.0), mae_after=st.just(0.0))
+                 slope=st.floats(0, 3), mae_before=st.floats(0, 5), mae_after=st.floats(0, 5))
 calibrations = st.none() | st.builds(
     lambda fit, n: Calibration({k: dataclasses.replace(fit, pillar_key=k)
                                 for k in PILLAR_KEYS}, n),

@@ -67,7 +67,7 @@ def test_a_missing_current_rate_blends_from_zero() -> None:
 
 
 def test_projected_pillars_stay_within_0_and_25() -> None:
-    fits = {k: PillarFit(k, 30.0, 1.0, 0.0, 0.0) for k in PILLAR_KEYS}  # absurdly high
+    fits = {k: PillarFit(k, 30.0, 1.0, 1.0, 0.5) for k in PILLAR_KEYS}  # absurdly high
     projection = project(_estimate(), Plan({"posts": 5}), today=TODAY, horizon_weeks=2,
                          calibration=Calibration(fits, 3))
     assert all(p == PILLAR_MAX for w in projection.weeks for p in w.pillars)
@@ -75,7 +75,7 @@ def test_projected_pillars_stay_within_0_and_25() -> None:
 
 
 def test_the_calibration_is_applied() -> None:
-    fits = {k: PillarFit(k, 1.0, 1.0, 0.0, 0.0) for k in PILLAR_KEYS}
+    fits = {k: PillarFit(k, 1.0, 1.0, 1.0, 0.5) for k in PILLAR_KEYS}  # used: after < before
     plain = project(_estimate(), Plan(), today=TODAY, horizon_weeks=1)
     calibrated = project(_estimate(), Plan(), today=TODAY, horizon_weeks=1,
                          calibration=Calibration(fits, 3))

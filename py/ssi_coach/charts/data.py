@@ -9,11 +9,22 @@ from dataclasses import dataclass
 from ..model import PILLAR_MAX, PILLARS, TOTAL_MAX, CheckIn, display_total
 from ..text import long_date
 
+# One colour per pillar, everywhere (charts here; the stylesheet's --pillar-<key> has the same):
+# the Okabe-Ito palette, distinguishable with the common forms of colour blindness. Colour is
+# never the only signal: every chart names its pillars in a legend or on an axis.
+PILLAR_COLOURS: dict[str, str] = {
+    "brand": "#0072B2",  # blue
+    "people": "#E69F00",  # orange
+    "insights": "#009E73",  # green
+    "relationships": "#CC79A7",  # purple-pink
+}
+
 
 @dataclass(frozen=True)
 class Series:
     label: str
     values: tuple[float | None, ...]  # one per date; None where not known
+    pillar: str | None = None  # the pillar key when the series is one pillar's scores
 
 
 @dataclass(frozen=True)
@@ -33,7 +44,7 @@ def trend_chart(checkins: Sequence[CheckIn]) -> Chart | None:
         return None
     first, last = checkins[0], checkins[-1]
     pillar_series = tuple(
-        Series(p.short, tuple(c.score_of(p) for c in checkins)) for p in PILLARS
+        Series(p.short, tuple(c.score_of(p) for c in checkins), p.key) for p in PILLARS
     )
     return Chart(
         title="SSI over time",

@@ -17,11 +17,11 @@ from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
 
 from ..team import HeatMap
-from .data import Chart
+from .data import PILLAR_COLOURS, Chart, Series
 
-# Okabe-Ito colours: distinguishable with the common forms of colour blindness.
-PILLAR_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7")
-LINE_COLOURS = ("#0072B2", "#D55E00")
+# Lines that are not pillars take the Okabe-Ito colours no pillar uses (vermilion, sky blue,
+# yellow), so a colour always means one pillar and nothing else.
+OTHER_COLOURS = ("#D55E00", "#56B4E9", "#F0E442", "#000000")
 TOTAL_COLOUR = "#1a1a1a"
 
 _STYLE = {
@@ -63,7 +63,8 @@ def trend_svg(chart: Chart) -> str:
         *pillars, total = chart.series
         days = _days(chart)
         axes.stackplot(days, *[_numbers(s.values) for s in pillars],
-                       labels=[s.label for s in pillars], colors=PILLAR_COLOURS, alpha=0.85)
+                       labels=[s.label for s in pillars], colors=_colours(pillars),
+                       alpha=0.85)
         axes.plot(days, _numbers(total.values), color=TOTAL_COLOUR, marker="o", markersize=3.5,
                   linewidth=1.6, label=total.label)
         last_total = total.values[-1] or 0.0
@@ -81,7 +82,7 @@ def lines_svg(chart: Chart) -> str:
         figure = _figure(7.2, 3.0)
         axes = figure.subplots()
         days = _days(chart)
-        for series, colour in zip(chart.series, LINE_COLOURS, strict=False):
+        for series, colour in zip(chart.series, _colours(chart.series), strict=True):
             points = [(d, v) for d, v in zip(days, series.values, strict=True) if v is not None]
             axes.plot([d for d, _ in points], [v for _, v in points], color=colour,
                       marker="o", markersize=4, linewidth=1.6, label=series.label)
@@ -107,7 +108,7 @@ def outcomes_svg(chart: Chart) -> str:
                   linewidth=1.8, label=ssi.label)
         axes.set_ylim(0, 100)
         counts = axes.twinx()
-        for series, colour in zip(outcomes, PILLAR_COLOURS, strict=False):
+        for series, colour in zip(outcomes, OTHER_COLOURS, strict=False):
             counts.plot(days, _numbers(series.values), color=colour, marker="s", markersize=3.5,
                         linewidth=1.2, linestyle="--", label=series.label)
         counts.set_ylabel("Outcomes (sum of 4 weeks)", fontsize=8)
@@ -118,6 +119,17 @@ def outcomes_svg(chart: Chart) -> str:
         axes.legend(lines + more, labels + more_labels, loc="upper center",
                     bbox_to_anchor=(0.5, -0.12), ncols=3, frameon=False, fontsize=8)
         return _to_svg(figure, chart.summary)
+
+
+def _colour(series: Series, index: int = 0) -> str:
+    """A pillar's one colour; anything else a colour no pillar uses."""
+    if series.pillar is None:
+        return OTHER_COLOURS[index % len(OTHER_COLOURS)]
+    return PILLAR_COLOURS[series.pillar]
+
+
+def _colours(series: Sequence[Series]) -> list[str]:
+    return [_colour(s, i) for i, s in enumerate(series)]
 
 
 def _days(chart: Chart) -> list[float]:
