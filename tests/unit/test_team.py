@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from ssi_coach.model import CheckIn, Document, Person
 from ssi_coach.team import (
+    SORT_KEYS,
     MergedCheckins,
     TeamChange,
-    SORT_KEYS,
     TeamError,
     TeamSort,
     TeamView,
