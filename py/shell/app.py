@@ -16,7 +16,7 @@ from ssi_coach.charts.data import rank_chart, trend_chart
 from ssi_coach.dashboard import build_dashboard
 from ssi_coach.errors import DocumentError, StorageError
 from ssi_coach.model import CheckIn, Document, Person, display_total
-from ssi_coach.share import SharedReport
+from ssi_coach.share import SharedReport, report_in_fragment
 from ssi_coach.storage import Store
 from ssi_coach.storage.draft import DRAFT_KEY, Draft, decode_draft, encode_draft
 from ssi_coach.validation import (
@@ -30,7 +30,7 @@ from ssi_coach.validation import (
 from . import browser, views
 from .browser import element
 from .coach_tools import CoachTools
-from .data_tools import REPORT_PREFIX, DataTools
+from .data_tools import DataTools
 from .guard import guarded
 from .import_tools import ExportImport
 from .team_tools import TeamTools
@@ -417,7 +417,7 @@ class App:
     def on_hash_change(self, event: Any) -> None:
         """A different report (or none) means a different page; in-page links (the skip
         link to the form) are only a jump."""
-        if any(_fragment(str(url)).startswith(REPORT_PREFIX)
+        if any(report_in_fragment(str(url)) is not None
                for url in (event.oldURL, event.newURL)):
             window.location.reload()
 
@@ -436,7 +436,7 @@ class App:
             self.say("Your own saved data cannot be read right now, so the report was not "
                      "kept. Open your own ssi-coach to sort that out first.", error=True)
             return
-        name = report.name or f"Report shared {text.long_date(report.created)}"
+        name = report.person_name()
         person = Person(name, report.checkins, browser.local_today())
         try:
             self.store.save(loaded.document.with_person(person))
@@ -445,8 +445,3 @@ class App:
             return
         self.say(f"Kept as “{escape(name)}” in this browser. You will find it under Team "
                  'when you <a href="./">open your own ssi-coach</a>.')
-
-
-def _fragment(url: str) -> str:
-    """'#report=...' from a whole URL; empty when it has no fragment."""
-    return url[url.index("#"):] if "#" in url else ""

@@ -4,16 +4,23 @@ once, saves, and renders."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import js  # type: ignore[import-not-found]
 from pyscript import when  # type: ignore[import-not-found]
 
 from ssi_coach import text
-from ssi_coach.activity import IMPORTED, SOURCES, read_checklist_form, read_week_form
+from ssi_coach.activity import (
+    IMPORTED,
+    PROFILE_CHECKLIST,
+    SOURCES,
+    new_week_form,
+    read_checklist_form,
+    read_week_form,
+    week_to_form,
+)
 from ssi_coach.calibration import Held
 from ssi_coach.coaching import coach_view
 from ssi_coach.explain import explain_change
@@ -23,20 +30,14 @@ from ssi_coach.validation import FieldError
 
 from . import browser, coach_forms, coach_views, views
 from .browser import element
+from .context import Context
 from .guard import guarded
-
-if TYPE_CHECKING:
-    from .app import App
-
-
-def iso_week(day: dt.date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
+from .html import el, join
 
 
 class CoachTools:
-    def __init__(self, app: App) -> None:
-        self.app = app
+    def __init__(self, context: Context) -> None:
+        self.context = context
         self.held: Held | None = None  # the calibration, refitted only when check-ins change
 
     def bind(self) -> None:
@@ -49,13 +50,13 @@ class CoachTools:
         when("change", "#weeks-body")(self.on_week_source)
 
     def render_forms(self) -> None:
-        today = browser.local_today()
-        element("week-form").innerHTML = coach_forms.week_form({"week": iso_week(today)})
+        element("week-form").innerHTML = coach_forms.week_form(
+            new_week_form(browser.local_today()))
         self.render_settings_forms()
 
     def render_settings_forms(self) -> None:
         """The checklist and the plan as stored (also after another tab changed them)."""
-        document = self.app.document
+        document = self.context.document
         element("checklist-form").innerHTML = coach_forms.checklist_form(document.checklist)
         goal = document.goal
         element("plan-form").innerHTML = coach_forms.plan_form(
@@ -64,7 +65,7 @@ class CoachTools:
             "" if goal is None else goal.by.isoformat())
 
     def render(self) -> None:
-        document = self.app.document
+        document = self.context.document
         view = coach_view(document, browser.local_today(), self.held)
         self.held = view.held
         latest = document.checkins[-1] if document.checkins else None
@@ -90,7 +91,7 @@ class CoachTools:
 
     def render_outcomes(self, found: Sequence[Correlation] | None = None) -> None:
         """The outcomes panel; on its own when Matplotlib arrives, leaving the rest alone."""
-        document = self.app.document
+        document = self.context.document
         if found is None:
             found = correlations(outcome_points(document.checkins, document.activity_weeks()))
         element("outcomes-body").innerHTML = (
@@ -98,22 +99,22 @@ class CoachTools:
 
     def outcomes_figure(self) -> str:
         """The outcomes chart once Matplotlib is in; its numbers are always in the table."""
-        document = self.app.document
+        document = self.context.document
         chart = outcomes_chart(outcome_points(document.checkins, document.activity_weeks()))
         if chart is None or len(chart.series) < 2:
-            return ('<p class="muted">Log outcomes (meetings, opportunities...) in the weeks '
-                    "before your check-ins to see them against your SSI.</p>")
-        if self.app.draw is None:
-            return '<p class="muted">Drawing the chart…</p>'
-        return views.chart_figure(chart, self.app.draw.outcomes_svg(chart), "outcomes-chart")
+            return el("p", "Log outcomes (meetings, opportunities...) in the weeks before your "
+                           "check-ins to see them against your SSI.", class_="muted")
+        if self.context.draw is None:
+            return el("p", "Drawing the chart…", class_="muted")
+        return views.chart_figure(chart, self.context.draw.outcomes_svg(chart), "outcomes-chart")
 
     def render_change_choices(self) -> None:
         """The two check-in pickers: the member's picks kept while those check-ins exist,
         otherwise the latest two."""
-        checkins = self.app.document.checkins
+        checkins = self.context.document.checkins
         dates = [c.on.isoformat() for c in reversed(checkins)]
-        options = "".join(f'<option value="{c.on.isoformat()}">{text.long_date(c.on)}</option>'
-                          for c in reversed(checkins))
+        options = join(el("option", text.long_date(c.on), value=c.on.isoformat())
+                       for c in reversed(checkins))
         for select_id, pick in (("change-from", 1), ("change-to", 0)):
             select = element(select_id)
             kept = str(select.value or "")
@@ -153,20 +154,20 @@ class CoachTools:
         errors = [("w", e) for e in result.errors]
         if not self._show_errors("week-form", errors) or result.week is None:
             return
-        if self.app.save(self.app.document.with_week(result.week)):
+        if self.context.save(self.context.document.with_week(result.week)):
             element("week-form").innerHTML = coach_forms.week_form(
-                {"week": iso_week(browser.local_today())})
-            self.app.render()
-            self.app.say(f"Saved the week of {text.long_date(result.week.week)}.")
+                new_week_form(browser.local_today()))
+            self.context.render()
+            self.context.say(f"Saved the week of {text.long_date(result.week.week)}.")
 
     @guarded
     def on_checklist_submit(self, event: Any) -> None:
         event.preventDefault()
         checklist = read_checklist_form(self._values("checklist-form"), browser.local_today())
-        if self.app.save(dataclasses.replace(self.app.document, checklist=checklist)):
-            self.app.render()
-            self.app.say(f"Saved the checklist: {checklist.done()} of "
-                         f"{len(coach_forms.PROFILE_CHECKLIST)} done.")
+        if self.context.save(self.context.document.with_checklist(checklist)):
+            self.context.render()
+            self.context.say(f"Saved the checklist: {checklist.done()} of "
+                             f"{len(PROFILE_CHECKLIST)} done.")
 
     @guarded
     def on_plan_submit(self, event: Any) -> None:
@@ -177,10 +178,9 @@ class CoachTools:
         errors = [*[("p", e) for e in plan_errors], *[("g", e) for e in goal_errors]]
         if not self._show_errors("plan-form", errors):
             return
-        updated = dataclasses.replace(self.app.document, plan=plan, goal=goal)
-        if self.app.save(updated):
-            self.app.render()
-            self.app.say("Saved your plan. The projection below shows where it leads.")
+        if self.context.save(self.context.document.with_plan(plan, goal)):
+            self.context.render()
+            self.context.say("Saved your plan. The projection below shows where it leads.")
             element("plan-details").open = True
 
     @guarded
@@ -190,11 +190,10 @@ class CoachTools:
             return
         monday = dt.date.fromisoformat(str(button.dataset.week))
         # An export-only week opens with the export's counts: saving makes them typed.
-        log = next((w for w in self.app.document.activity_weeks() if w.week == monday), None)
+        log = next((w for w in self.context.document.activity_weeks() if w.week == monday), None)
         if log is None:
             return
-        values = {"week": iso_week(monday), **{k: str(v) for k, v in log.counts.items()}}
-        element("week-form").innerHTML = coach_forms.week_form(values)
+        element("week-form").innerHTML = coach_forms.week_form(week_to_form(log))
         element("w-week").focus()
 
     @guarded
@@ -203,12 +202,11 @@ class CoachTools:
         if select is None or str(select.value) not in SOURCES:
             return
         monday = dt.date.fromisoformat(str(select.dataset.weekSource))
-        sources = {**self.app.document.week_sources, monday: str(select.value)}
-        updated = dataclasses.replace(self.app.document, week_sources=sources)
-        if self.app.save(updated):
-            self.app.render()
+        updated = self.context.document.with_week_source(monday, str(select.value))
+        if self.context.save(updated):
+            self.context.render()
             winner = "your export" if select.value == IMPORTED else "what you typed"
-            self.app.say(f"The week of {text.long_date(monday)} now counts {winner}.")
+            self.context.say(f"The week of {text.long_date(monday)} now counts {winner}.")
             element(f"week-source-{monday.isoformat()}").focus()
 
     # ---- why did my score change -----------------------------------------------------------
@@ -218,15 +216,15 @@ class CoachTools:
         self.show_change()
 
     def show_change(self) -> None:
-        document = self.app.document
+        document = self.context.document
         body = element("change-body")
         if len(document.checkins) < 2:
-            body.innerHTML = '<p class="muted">This needs two check-ins to compare.</p>'
+            body.innerHTML = el("p", "This needs two check-ins to compare.", class_="muted")
             return
         first = document.find(dt.date.fromisoformat(str(element("change-from").value)))
         second = document.find(dt.date.fromisoformat(str(element("change-to").value)))
         if first is None or second is None or first == second:
-            body.innerHTML = '<p class="muted">Pick two different check-ins.</p>'
+            body.innerHTML = el("p", "Pick two different check-ins.", class_="muted")
             return
         body.innerHTML = coach_views.change_explanation(
             explain_change(first, second, document.activity_weeks()))

@@ -5,34 +5,30 @@ member confirms it."""
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 from dataclasses import dataclass
-from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pyodide.ffi import JsException  # type: ignore[import-not-found]
 from pyscript import when, window  # type: ignore[import-not-found]
 
-from ssi_coach import text
-from ssi_coach.dashboard import DUE_AFTER_DAYS
 from ssi_coach.errors import DocumentError, StorageError
 from ssi_coach.importers.csv_checkins import checkins_to_csv, read_checkins_csv
 from ssi_coach.importers.ssi_page import read_ssi_page, reading_to_form
 from ssi_coach.merge import ImportPlan, apply_plan, plan_import
 from ssi_coach.model import Document
-from ssi_coach.reminder import monthly_reminder_ics
-from ssi_coach.share import build_report, encode_report
+from ssi_coach.reminder import first_reminder_day, monthly_reminder_ics
+from ssi_coach.share import build_report, share_link
 from ssi_coach.storage.backup import backup_text, read_backup
+from ssi_coach.team import add_missing_people
+from ssi_coach.text import long_date
 
 from . import browser, views
 from .browser import element
+from .context import DataContext
 from .guard import guarded, guarded_async
-
-if TYPE_CHECKING:
-    from .app import App
+from .html import el, join, text
 
 MAX_FILE_BYTES = 5_000_000
-REPORT_PREFIX = "#report="
 
 
 @dataclass(frozen=True)
@@ -44,8 +40,8 @@ class PendingImport:
 
 
 class DataTools:
-    def __init__(self, app: App) -> None:
-        self.app = app
+    def __init__(self, context: DataContext) -> None:
+        self.context = context
         self.pending: PendingImport | None = None
         self.share_url = ""
         self.copying: asyncio.Future[None] | None = None
@@ -86,11 +82,11 @@ class DataTools:
         if result.reading is None:
             shown.innerHTML = views.paste_problems(result.problems)
             return
-        typed = self.app.form_values()
-        self.app.fill_form({**typed, **reading_to_form(result.reading),
+        typed = self.context.form_values()
+        self.context.fill_form({**typed, **reading_to_form(result.reading),
                             "date": typed["date"], "note": typed["note"]})
-        self.app.show_errors([])
-        self.app.keep_draft()
+        self.context.show_errors([])
+        self.context.keep_draft()
         shown.innerHTML = views.paste_preview(result.reading, result.notes)
         element("f-brand").focus()
 
@@ -100,7 +96,7 @@ class DataTools:
     def on_csv_export(self, event: Any) -> None:
         today = browser.local_today()
         browser.download(f"ssi-coach-checkins-{today}.csv",
-                         checkins_to_csv(self.app.document.checkins), "text/csv")
+                         checkins_to_csv(self.context.document.checkins), "text/csv")
 
     @guarded_async
     async def on_csv_file(self, event: Any) -> None:
@@ -109,7 +105,7 @@ class DataTools:
             return
         name, data = file
         result = read_checkins_csv(data, file_name=name, today=browser.local_today())
-        plan = plan_import(self.app.document, result.checkins)
+        plan = plan_import(self.context.document, result.checkins)
         self.pending = PendingImport(plan, None)
         self._show_panel(views.import_preview(f"Import “{name}”", plan, result.rejected))
 
@@ -118,7 +114,7 @@ class DataTools:
     @guarded
     def on_backup_download(self, event: Any) -> None:
         today = browser.local_today()
-        browser.download(f"ssi-coach-backup-{today}.json", backup_text(self.app.document))
+        browser.download(f"ssi-coach-backup-{today}.json", backup_text(self.context.document))
 
     @guarded_async
     async def on_backup_file(self, event: Any) -> None:
@@ -130,13 +126,14 @@ class DataTools:
             backup = read_backup(data)
         except DocumentError as error:
             self.pending = None
-            self._show_panel(f'<h3>Restore “{escape(name)}”</h3><p class="error-box">'
-                             f"{escape(str(error))} Nothing was changed.</p>"
-                             '<button type="button" data-action="import-cancel">Close</button>')
+            self._show_panel(join([
+                el("h3", f"Restore “{name}”"),
+                el("p", str(error), " Nothing was changed.", class_="error-box"),
+                el("button", "Close", type="button", data_action="import-cancel")]))
             return
-        plan = plan_import(self.app.document, backup.checkins)
+        plan = plan_import(self.context.document, backup.checkins)
         self.pending = PendingImport(plan, backup)
-        summary = views.backup_summary(backup, self.app.document)
+        summary = views.backup_summary(backup, self.context.document)
         self._show_panel(views.import_preview(f"Restore “{name}”", plan, (), extra=summary,
                                               restore=True))
 
@@ -146,9 +143,9 @@ class DataTools:
             return None
         name, data = file
         if data is None:
-            self._show_panel(f"<p class=\"error-box\">“{escape(name)}” is larger than "
-                             f"{MAX_FILE_BYTES:,} bytes; that is too large for this. Nothing "
-                             "was changed.</p>")
+            self._show_panel(el("p", f"“{name}” is larger than {MAX_FILE_BYTES:,} bytes; that "
+                                     "is too large for this. Nothing was changed.",
+                                class_="error-box"))
             return None
         return name, data
 
@@ -173,38 +170,36 @@ class DataTools:
             return
         choice = browser.query(element("import-panel"), "input[name=conflicts]:checked")
         replace = choice is not None and str(choice.value) == "replace"
-        updated = apply_plan(self.app.document, pending.plan, replace_conflicts=replace)
+        updated = apply_plan(self.context.document, pending.plan, replace_conflicts=replace)
         if pending.backup is not None:
-            for person in pending.backup.people:
-                if all(p.name != person.name for p in updated.people):
-                    updated = updated.with_person(person)
-        if not self.app.save(updated):
+            updated = add_missing_people(updated, pending.backup.people)
+        if not self.context.save(updated):
             return
         self._close_panel()
-        self.app.render()
-        changed = len(pending.plan.new) + (len(pending.plan.conflicts) if replace else 0)
-        self.app.say(f"Imported: {changed} check-in{'s' if changed != 1 else ''} added or "
-                     "updated. Everything else is as it was.")
+        self.context.render()
+        changed = pending.plan.changed_count(replace)
+        self.context.say(f"Imported: {changed} check-in{'s' if changed != 1 else ''} added "
+                         "or updated. Everything else is as it was.")
 
     def replace_with_backup(self) -> None:
         pending = self.pending
         if pending is None or pending.backup is None:
             return
         try:
-            kept = self.app.store.replace_keeping_copy(pending.backup)
+            kept = self.context.store.replace_keeping_copy(pending.backup)
         except (StorageError, DocumentError) as error:
-            self.app.say(f"Could not restore: {escape(str(error))}. Your data is unchanged.",
-                         error=True)
+            self.context.say(text(["Could not restore: ", str(error),
+                                   ". Your data is unchanged."]), error=True)
             return
-        self.app.document = pending.backup
+        self.context.document = pending.backup
         self._close_panel()
-        self.app.render()
-        copy = ""
-        if kept is not None:
-            copy = (" Your previous data is kept in this browser: "
-                    f'<button type="button" class="link" data-action="download-aside" '
-                    f'data-key="{escape(kept)}">download it</button>.')
-        self.app.say(f"Restored the backup: {len(pending.backup.checkins)} check-ins.{copy}")
+        self.context.render()
+        copy = None if kept is None else [
+            " Your previous data is kept in this browser: ",
+            el("button", "download it", type="button", class_="link",
+               data_action="download-aside", data_key=kept), "."]
+        self.context.say(text([f"Restored the backup: {len(pending.backup.checkins)} "
+                               "check-ins.", copy]))
 
     # ---- share link ---------------------------------------------------------------------
 
@@ -214,17 +209,17 @@ class DataTools:
 
     @guarded
     def on_share_create(self, event: Any) -> None:
-        if not self.app.document.checkins:
-            element("share-result").innerHTML = (
-                '<p class="notice">Add a check-in first: there is nothing to share yet.</p>')
+        if not self.context.document.checkins:
+            element("share-result").innerHTML = el(
+                "p", "Add a check-in first: there is nothing to share yet.", class_="notice")
             return
         last = int(str(element("share-last").value))
         report = build_report(
-            self.app.document, last=last or len(self.app.document.checkins),
+            self.context.document, last=last or len(self.context.document.checkins),
             include_notes=bool(element("share-notes").checked),
             include_industry=bool(element("share-industry").checked),
             name=str(element("share-name").value).strip(), created=browser.local_today())
-        self.share_url = browser.page_url() + REPORT_PREFIX + encode_report(report)
+        self.share_url = share_link(browser.page_url(), report)
         element("share-result").innerHTML = views.share_result(self.share_url)
 
     @guarded_async
@@ -233,27 +228,25 @@ class DataTools:
         try:
             await window.navigator.clipboard.writeText(self.share_url)
         except JsException:  # refused (no permission, page not focused): the text is selected
-            self.app.say("Press Ctrl+C (⌘C on a Mac) to copy the selected link.")
+            self.context.say("Press Ctrl+C (⌘C on a Mac) to copy the selected link.")
             return
-        self.app.say("Link copied. Paste it into an email or message.")
+        self.context.say("Link copied. Paste it into an email or message.")
 
     # ---- reminder and print -----------------------------------------------------------------
 
     @guarded
     def on_reminder(self, event: Any) -> None:
-        today = browser.local_today()
-        checkins = self.app.document.checkins
-        due = checkins[-1].on + dt.timedelta(days=DUE_AFTER_DAYS) if checkins else today
-        ics = monthly_reminder_ics(app_url=browser.page_url(), first_day=max(due, today),
+        first = first_reminder_day(self.context.document.checkins, browser.local_today())
+        ics = monthly_reminder_ics(app_url=browser.page_url(), first_day=first,
                                    stamp=browser.utc_now())
         browser.download("ssi-coach-monthly-reminder.ics", ics, "text/calendar")
-        self.app.say(f"Reminder downloaded: open the file to add a monthly event from "
-                     f"{text.long_date(max(due, today))} to your calendar.")
+        self.context.say(f"Reminder downloaded: open the file to add a monthly event from "
+                         f"{long_date(first)} to your calendar.")
 
     @guarded
     def on_print(self, event: Any) -> None:
         element("print-heading").textContent = (
-            f"SSI report, printed {text.long_date(browser.local_today())}")
+            f"SSI report, printed {long_date(browser.local_today())}")
         window.print()
 
     # ---- buttons inside the data section -------------------------------------------------------
@@ -270,7 +263,7 @@ class DataTools:
             self.replace_with_backup()
         elif action == "import-cancel":
             self._close_panel()
-            self.app.say("Import cancelled; nothing was changed.")
+            self.context.say("Import cancelled; nothing was changed.")
         elif action == "share-copy":
             self.copying = asyncio.ensure_future(self.copy_share_link(event))  # kept alive
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import functools
 import traceback
 from collections.abc import Awaitable, Callable
-from html import escape
 from typing import Any
 
 from . import browser
+from .html import text
 
 SyncHandler = Callable[[Any, Any], None]
 AsyncHandler = Callable[[Any, Any], Awaitable[None]]
@@ -17,9 +17,10 @@ AsyncHandler = Callable[[Any, Any], Awaitable[None]]
 
 def _report(owner: Any, error: Exception) -> None:
     browser.report_error(traceback.format_exc())
-    app = getattr(owner, "app", owner)  # tools hang off the app; the app is its own
-    app.say(f"Something went wrong ({escape(str(error))}). Your saved data is unchanged.",
-            error=True)
+    # Tools say things through their context (older ones through .app); the app is its own.
+    context = getattr(owner, "context", None) or getattr(owner, "app", owner)
+    context.say(text(["Something went wrong (", str(error), "). Your saved data is unchanged."]),
+                error=True)
 
 
 def guarded(handler: SyncHandler) -> SyncHandler:

@@ -27,12 +27,12 @@ from ssi_coach.insights import network_insights
 
 from . import browser, import_views, views
 from .browser import element
+from .context import Context
 from .guard import guarded, guarded_async
+from .html import el
 
 if TYPE_CHECKING:
     from ssi_coach.importers.linkedin.merge import ImportPlan
-
-    from .app import App
 
 PAINT_PAUSE_S = 0.02  # a macrotask: long enough for the browser to paint the progress bar
 
@@ -44,8 +44,8 @@ class PendingExport:
 
 
 class ExportImport:
-    def __init__(self, app: App) -> None:
-        self.app = app
+    def __init__(self, context: Context) -> None:
+        self.context = context
         self.pending: PendingExport | None = None
         self.busy = False
         self.pandas_ready = False
@@ -96,7 +96,7 @@ class ExportImport:
         if not files:
             return
         if self.busy:
-            self.app.say("An import is already running; wait for its report first.")
+            self.context.say("An import is already running; wait for its report first.")
             return
         self.imports = [f for f in self.imports if not f.done()]
         self.imports.append(asyncio.ensure_future(self.run(files)))
@@ -144,11 +144,11 @@ class ExportImport:
             elif isinstance(step, ImportRefused):
                 self._show(import_views.refused(step.message))
             else:
-                plan = plan_import(self.app.document, step, today=browser.local_today())
+                plan = plan_import(self.context.document, step, today=browser.local_today())
                 self.pending = PendingExport(step, plan)
                 self._show(import_views.report(step, plan))
                 element("export-report-heading").focus()
-                self.app.say("Your export is read. Check the report, then save or cancel.")
+                self.context.say("Your export is read. Check the report, then save or cancel.")
 
     def _progress(self, step: Progress | None, message: str = "") -> None:
         self._show(import_views.progress(step, message))
@@ -182,21 +182,21 @@ class ExportImport:
             return
         # The member may have typed a week since the report was shown: plan again and, if
         # that changes what the report said, show the new report instead of saving.
-        plan = plan_import(self.app.document, pending.reading, today=browser.local_today())
+        plan = plan_import(self.context.document, pending.reading, today=browser.local_today())
         if plan != pending.plan:
             self.pending = PendingExport(pending.reading, plan)
             self._show(import_views.report(pending.reading, plan))
-            self.app.say("Your activity log changed since the report was made; here is the "
-                         "report again. Nothing was saved yet.")
+            self.context.say("Your activity log changed since the report was made; here is the "
+                             "report again. Nothing was saved yet.")
             return
-        updated = apply_import(self.app.document, plan, self._choices())
-        if self.app.save(updated):
+        updated = apply_import(self.context.document, plan, self._choices())
+        if self.context.save(updated):
             self.pending = None
             element("export-panel").hidden = True
             element("export-panel").innerHTML = ""
-            self.app.render()
-            self.app.say(f"Imported your LinkedIn export: {len(plan.new)} new and "
-                         f"{len(plan.updated)} updated weeks of activity.")
+            self.context.render()
+            self.context.say(f"Imported your LinkedIn export: {len(plan.new)} new and "
+                             f"{len(plan.updated)} updated weeks of activity.")
 
     def _choices(self) -> dict[Any, str]:
         import datetime as dt
@@ -214,12 +214,12 @@ class ExportImport:
         panel.innerHTML = ""
         element("export-status").textContent = ""
         if message:
-            self.app.say(message)
+            self.context.say(message)
 
     # ---- insights -------------------------------------------------------------------------
 
     def render_network(self) -> None:
-        document = self.app.document
+        document = self.context.document
         section = element("network-details")
         if document.network is None:
             section.hidden = True
@@ -227,8 +227,8 @@ class ExportImport:
         found = network_insights(document.network)
         chart = ""
         if found.growth is not None:
-            chart = ('<p class="muted">Drawing the chart…</p>' if self.app.draw is None else
-                     views.chart_figure(found.growth, self.app.draw.lines_svg(found.growth),
+            chart = (el("p", "Drawing the chart…", class_="muted") if self.context.draw is None else
+                     views.chart_figure(found.growth, self.context.draw.lines_svg(found.growth),
                                         "network-chart"))
         day = text.long_date(document.imported_on) if document.imported_on else "earlier"
         element("network-body").innerHTML = import_views.network_panel(found, chart, day)

@@ -1,27 +1,26 @@
 """The Team section: add people from share links or files, sort, rename, remove, export, print.
 
 Each handler reads the page, calls one core function from ssi_coach.team, saves through the
-app (so two tabs and full storage behave as everywhere else), and renders the result.
+context (the app: so two tabs and full storage behave as everywhere else), and renders the
+result.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pyscript import when, window  # type: ignore[import-not-found]
 
-from ssi_coach import text
-from ssi_coach.errors import DocumentError
-from ssi_coach.importers.csv_checkins import read_checkins_csv
+from ssi_coach.importers.checkin_files import BACKUP, read_checkins_file
 from ssi_coach.model import CheckIn, Person
-from ssi_coach.share import ShareLinkError, decode_report
-from ssi_coach.storage.backup import read_backup
+from ssi_coach.share import ShareLinkError, report_from_link
 from ssi_coach.team import (
     TeamError,
+    TeamSort,
     TeamView,
     add_to_team,
+    name_for_file,
+    put_back,
     remove_person,
     rename_person,
     team_csv,
@@ -30,20 +29,17 @@ from ssi_coach.team import (
 
 from . import browser, team_views
 from .browser import element
+from .context import Context
 from .guard import guarded, guarded_async
-
-if TYPE_CHECKING:
-    from .app import App
+from .html import el, text
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-LINK_MARK = "#report="
 
 
 class TeamTools:
-    def __init__(self, app: App) -> None:
-        self.app = app
-        self.sort_by = "total"
-        self.descending = True
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        self.sort = TeamSort()
         self.removed: Person | None = None  # for undo
         # The last charts drawn and what they were drawn from: most renders (a check-in of
         # the coach's own, another tab's save) leave the team as it was.
@@ -60,18 +56,21 @@ class TeamTools:
     # ---- rendering -----------------------------------------------------------------------
 
     def render(self) -> None:
-        view = team_view(self.app.document.people, browser.local_today(),
-                         sort_by=self.sort_by, descending=self.descending)
+        view = self._view()
         body = element("team-body")
         empty = team_views.without_checkins(
-            [p.name for p in self.app.document.people if not p.checkins])
+            [p.name for p in self.context.document.people if not p.checkins])
         if view is None:
             body.innerHTML = team_views.empty_team() + empty
             return
         body.innerHTML = team_views.team_panel(view, *self._charts(view)) + empty
 
+    def _view(self) -> TeamView | None:
+        return team_view(self.context.document.people, browser.local_today(),
+                         sort_by=self.sort.by, descending=self.sort.descending)
+
     def _charts(self, view: TeamView) -> tuple[str | None, str | None]:
-        draw = self.app.draw
+        draw = self.context.draw
         if draw is None:
             return None, None
         source = (view.heat_map, view.trend)
@@ -95,17 +94,15 @@ class TeamTools:
             self.say("Paste a share link first.", error=True)
             element("team-link").focus()
             return
-        payload = link.split(LINK_MARK, 1)[1] if LINK_MARK in link else link
         try:
-            report = decode_report(payload)
+            report = report_from_link(link)
         except ShareLinkError as error:
-            self.say(f"This share link cannot be added: {escape(str(error))} Nothing was "
-                     "changed.", error=True)
+            self.say(text(["This share link cannot be added: ", str(error),
+                           " Nothing was changed."]), error=True)
             element("team-link").focus()
             return
-        name = str(element("team-name").value).strip() or report.name
-        if self._add(name or f"Report shared {text.long_date(report.created)}",
-                     report.checkins):
+        typed = str(element("team-name").value).strip()
+        if self._add(typed or report.person_name(), report.checkins):
             element("team-link").value = ""
             element("team-name").value = ""
 
@@ -116,44 +113,30 @@ class TeamTools:
             return
         file_name, data = file
         if data is None:
-            self.say(f"“{escape(file_name)}” is too large for a backup or CSV file. "
-                     "Nothing was changed.", error=True)
+            self.say(text(f"“{file_name}” is too large for a backup or CSV file. Nothing was "
+                          "changed."), error=True)
             return
-        checkins = self._read_file(file_name, data)
-        if checkins is None:
+        read = read_checkins_file(file_name, data, today=browser.local_today())
+        if read.problem:
+            why = (f"is not an ssi-coach backup: {read.problem}" if read.kind == BACKUP
+                   else f"holds no check-ins to add ({read.problem}).")
+            self.say(text(f"“{file_name}” {why} Nothing was changed."), error=True)
             return
         typed = str(element("team-name").value).strip()
-        stem = file_name.rsplit(".", 1)[0].strip()
-        if self._add(typed or stem, checkins):
+        if self._add(typed or name_for_file(file_name), read.checkins):
             element("team-name").value = ""
-
-    def _read_file(self, file_name: str, data: bytes) -> tuple[CheckIn, ...] | None:
-        if file_name.lower().endswith(".json"):
-            try:
-                return read_backup(data).checkins
-            except DocumentError as error:
-                self.say(f"“{escape(file_name)}” is not an ssi-coach backup: "
-                         f"{escape(str(error))} Nothing was changed.", error=True)
-                return None
-        result = read_checkins_csv(data, file_name=file_name, today=browser.local_today())
-        if not result.checkins:
-            reason = result.rejected[0].message if result.rejected else "no check-ins in it"
-            self.say(f"“{escape(file_name)}” holds no check-ins to add "
-                     f"({escape(reason)}). Nothing was changed.", error=True)
-            return None
-        return result.checkins
 
     def _add(self, name: str, checkins: tuple[CheckIn, ...]) -> bool:
         """Add or refresh a person; True when the inputs can be cleared."""
-        change = add_to_team(self.app.document, name, checkins, browser.local_today())
+        change = add_to_team(self.context.document, name, checkins, browser.local_today())
         if isinstance(change, list):
             self.say(team_views.errors_message(change), error=True)
             return False
-        if change.changed and not self.app.save(change.document):
+        if change.changed and not self.context.save(change.document):
             self.say("Could not save the team: see the message at the top. Nothing was "
                      "changed.", error=True)
             return False
-        self.app.render()
+        self.context.render()
         self.say(team_views.added_message(change))
         return True
 
@@ -183,12 +166,7 @@ class TeamTools:
             window.print()
 
     def _sort(self, key: str) -> None:
-        if key == self.sort_by:
-            self.descending = not self.descending
-        else:  # names read A to Z first; scores best first; ranks and days lowest first
-            self.sort_by = key
-            self.descending = key not in ("name", "industry_rank", "network_rank",
-                                          "days_since")
+        self.sort = self.sort.clicked(key)
         self.render()
         heading = browser.query(element("team-body"), f'button[data-key="{key}"]')
         if heading is not None:
@@ -207,44 +185,43 @@ class TeamTools:
         event.preventDefault()
         old = str(event.target.dataset.name)
         new = str(element("team-rename-input").value)
-        renamed = rename_person(self.app.document, old, new)
+        renamed = rename_person(self.context.document, old, new)
         if isinstance(renamed, TeamError):
             self.say(team_views.errors_message([renamed]), error=True)
             element("team-rename-input").focus()
             return
-        if self.app.save(renamed):
+        if self.context.save(renamed):
             element("team-rename-slot").hidden = True
-            self.app.render()
-            self.say(f"Renamed {escape(old)} to {escape(' '.join(new.split()))}.")
+            self.context.render()
+            self.say(text(f"Renamed {old} to {' '.join(new.split())}."))
 
     def _remove(self, name: str) -> None:
-        document = self.app.document
+        document = self.context.document
         person = next((p for p in document.people if p.name == name), None)
-        if person is None or not self.app.save(remove_person(document, name)):
+        if person is None or not self.context.save(remove_person(document, name)):
             return
         self.removed = person
-        self.app.render()
-        self.say(f"Removed {escape(name)} and all of their check-ins from this browser. "
-                 '<button type="button" class="link" data-action="team-undo">Undo</button>')
+        self.context.render()
+        self.say(text([f"Removed {name} and all of their check-ins from this browser. ",
+                       el("button", "Undo", type="button", class_="link",
+                          data_action="team-undo")]))
 
     def _undo_remove(self) -> None:
         person = self.removed
         if person is None:
             return
-        document = self.app.document
-        if any(p.name == person.name for p in document.people):
-            self.say(f"Cannot undo: {escape(person.name)} is in the team again.",
-                     error=True)
+        restored = put_back(self.context.document, person)
+        if restored is None:
+            self.say(text(f"Cannot undo: {person.name} is in the team again."), error=True)
             return
-        if not self.app.save(replace(document, people=(*document.people, person))):
+        if not self.context.save(restored):
             return
         self.removed = None
-        self.app.render()
-        self.say(f"{escape(person.name)} is back, with all of their check-ins.")
+        self.context.render()
+        self.say(text(f"{person.name} is back, with all of their check-ins."))
 
     def _download_csv(self) -> None:
-        view = team_view(self.app.document.people, browser.local_today(),
-                         sort_by=self.sort_by, descending=self.descending)
+        view = self._view()
         if view is not None:
             browser.download(f"ssi-coach-team-{browser.local_today()}.csv", team_csv(view),
                              "text/csv")

@@ -188,6 +188,22 @@ class WeekResult:
     errors: tuple[FieldError, ...]
 
 
+def iso_week(day: dt.date) -> str:
+    """The ISO week `day` falls in, as the week field shows it: '2026-W47'."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def new_week_form(today: dt.date) -> dict[str, str]:
+    """The weekly form's values for a new log: this week, every count blank."""
+    return {"week": iso_week(today)}
+
+
+def week_to_form(log: WeekLog) -> dict[str, str]:
+    """The weekly form's values that edit `log` (read back as the same log)."""
+    return {"week": iso_week(log.week), **{key: str(n) for key, n in log.counts.items()}}
+
+
 def read_week_form(form: Mapping[str, str], *, today: dt.date) -> WeekResult:
     """A WeekLog from the weekly form: blank fields stay missing, never zero."""
     errors: list[FieldError] = []

@@ -11,8 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import PILLAR_MAX, PILLARS, CheckIn, Pillar, display_total
-
-DUE_AFTER_DAYS = 30  # LinkedIn updates SSI daily; a monthly look is the habit that sticks
+from .reminder import DUE_AFTER_DAYS, next_due
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,7 @@ class Dashboard:
 
     @property
     def due_on(self) -> dt.date:
-        return self.latest.on + dt.timedelta(days=DUE_AFTER_DAYS)
+        return next_due(self.latest.on)
 
 
 def build_dashboard(checkins: Sequence[CheckIn], today: dt.date) -> Dashboard | None:

@@ -38,6 +38,10 @@ class ImportPlan:
     def changes_anything(self, replace_conflicts: bool) -> bool:
         return bool(self.new) or (replace_conflicts and bool(self.conflicts))
 
+    def changed_count(self, replace_conflicts: bool) -> int:
+        """How many check-ins applying the plan adds or, when chosen, replaces."""
+        return len(self.new) + (len(self.conflicts) if replace_conflicts else 0)
+
 
 def plan_import(current: Document, incoming: Sequence[CheckIn]) -> ImportPlan:
     """Sort incoming check-ins (one per date) against the current document."""

@@ -138,6 +138,20 @@ class Document:
         others = tuple(p for p in self.people if p.name != person.name)
         return replace(self, people=(*others, person))
 
+    def with_checklist(self, checklist: Checklist) -> Document:
+        """A document with the profile checklist as answered now."""
+        return replace(self, checklist=checklist)
+
+    def with_plan(self, plan: Plan | None, goal: Goal | None) -> Document:
+        """A document with the weekly plan and the goal as the plan form gave them (None:
+        none set); they are saved together because one form asks for both."""
+        return replace(self, plan=plan, goal=goal)
+
+    def with_week_source(self, monday: dt.date, source: str) -> Document:
+        """A document where the week starting `monday` counts `source` ("typed" or
+        "imported") when both logged it; anything else is a ValueError."""
+        return replace(self, week_sources={**self.week_sources, monday: source})
+
     def find(self, on: dt.date) -> CheckIn | None:
         return next((c for c in self.checkins if c.on == on), None)
 

@@ -9,6 +9,9 @@ hundred characters. Decoding trusts nothing: zlib's own Adler-32 and the CRC-32 
 changed or cut-off link, the structure is checked type by type, and every check-in passes the
 same record rules as the form, so a link either opens as exactly the report that was shared
 or is refused with a ShareLinkError saying why in plain words.
+
+The link itself is the page's address, REPORT_PREFIX ("#report=") and the payload: this
+module alone knows that shape (`share_link`, `report_in_fragment`, `report_from_link`).
 """
 
 from __future__ import annotations
@@ -24,10 +27,12 @@ from typing import Any
 
 from .errors import DocumentError
 from .model import PILLAR_KEYS, CheckIn, Document
+from .text import long_date
 from .validation import FIELD_LABELS, check_record
 
 FORMAT_VERSION = 1
 PREFIX = f"r{FORMAT_VERSION}."
+REPORT_PREFIX = "#report="  # a URL fragment starting with this opens a shared report
 MAX_NAME_LENGTH = 60
 MAX_REPORT_BYTES = 1_000_000  # decompressed; far above any real report, stops a zip bomb
 
@@ -56,6 +61,11 @@ class SharedReport:
     name: str
     created: dt.date
     checkins: tuple[CheckIn, ...]
+
+    def person_name(self) -> str:
+        """The name to keep the report under: the sharer's, or when they gave none, the day
+        it was shared."""
+        return self.name or f"Report shared {long_date(self.created)}"
 
 
 def build_report(document: Document, *, last: int, include_notes: bool,
@@ -123,6 +133,29 @@ def _check_encodable(report: SharedReport) -> None:
         problems = check_record(checkin)
         if problems:
             raise ValueError(f"check-in {checkin.on}: {problems[0].message}")
+
+
+# ---- links ------------------------------------------------------------------------------
+
+def share_link(page_url: str, report: SharedReport) -> str:
+    """The link that opens `report` on the page at `page_url` (an address without '#')."""
+    return page_url + REPORT_PREFIX + encode_report(report)
+
+
+def report_in_fragment(fragment_or_url: str) -> str | None:
+    """The payload of the shared report a URL or its fragment opens; None when it opens
+    none (no fragment, or a fragment such as '#entry' that only jumps within the page)."""
+    fragment = fragment_or_url[fragment_or_url.find("#"):] if "#" in fragment_or_url else ""
+    return fragment.removeprefix(REPORT_PREFIX) if fragment.startswith(REPORT_PREFIX) else None
+
+
+def report_from_link(link: str) -> SharedReport:
+    """The report in a whole share link, its fragment or its bare payload, as pasted.
+
+    Raises ShareLinkError, saying why in plain words, for anything else.
+    """
+    payload = report_in_fragment(link)
+    return decode_report(link if payload is None else payload)
 
 
 # ---- decode ------------------------------------------------------------------------------

@@ -8,6 +8,10 @@ function here changes anything in a document but `people`.
     add_to_team(document, name, checkins, today) -> TeamChange | list[TeamError]
     rename_person(document, old, new) -> Document | TeamError
     remove_person(document, name) -> Document
+    put_back(document, person) -> Document | None
+    add_missing_people(document, people) -> Document
+    name_for_file(file_name) -> str
+    TeamSort().clicked(key) -> TeamSort
     team_view(people, today, *, sort_by="total", descending=True) -> TeamView | None
     team_csv(view) -> str
 
@@ -44,6 +48,9 @@ SORT_KEYS: tuple[str, ...] = ("name", "total", *PILLAR_KEYS, "industry_rank", "n
 # check in about monthly, and a longer gap says more about the habit than about the score.
 CARRY_MONTHS = 3
 PLACES = 3  # averages and medians are rounded to the pillars' own precision
+# Names read A to Z first and ranks and days lowest first; every other column (the scores
+# and their change) best, that is highest, first.
+ASCENDING_FIRST = frozenset({"name", "industry_rank", "network_rank", "days_since"})
 
 
 # ---- records -----------------------------------------------------------------------------
@@ -241,7 +248,49 @@ def remove_person(document: Document, name: str) -> Document:
     return document if len(kept) == len(document.people) else replace(document, people=kept)
 
 
+def put_back(document: Document, person: Person) -> Document | None:
+    """The document with a removed `person` back at the end of the team, check-ins and all;
+    None when someone by that name (ignoring case) is in the team again."""
+    if _find(document.people, person.name) is not None:
+        return None
+    return replace(document, people=(*document.people, person))
+
+
+def add_missing_people(document: Document, people: Sequence[Person]) -> Document:
+    """The document with those of `people` (from a backup) it lacks added after its own.
+    Someone already in the team (by name, ignoring case) keeps the member's copy."""
+    kept = list(document.people)
+    for person in people:
+        if _find(kept, person.name) is None:
+            kept.append(person)
+    return document if len(kept) == len(document.people) else replace(document,
+                                                                      people=tuple(kept))
+
+
+def name_for_file(file_name: str) -> str:
+    """The name a person added from a file gets when none was typed: the file's name
+    without its extension ("ann-lee.csv" -> "ann-lee")."""
+    return file_name.rsplit(".", 1)[0].strip()
+
+
 # ---- the view ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TeamSort:
+    """How the team table is sorted: by one of SORT_KEYS, in which direction."""
+
+    by: str = "total"
+    descending: bool = True
+
+    def clicked(self, key: str) -> TeamSort:
+        """The order after the member picks the column `key`: the same column again turns
+        the order round; another column starts best first (see ASCENDING_FIRST)."""
+        if key not in SORT_KEYS:
+            raise ValueError(f"cannot sort the team by {key!r}; use one of {SORT_KEYS}")
+        if key == self.by:
+            return TeamSort(key, not self.descending)
+        return TeamSort(key, key not in ASCENDING_FIRST)
+
 
 def team_view(people: Sequence[Person], today: dt.date, *, sort_by: str = "total",
               descending: bool = True) -> TeamView | None:

@@ -6,17 +6,23 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ssi_coach.activity import (
     CHECKLIST_KEYS,
     MEASURE_KEYS,
     WeekLog,
+    iso_week,
+    new_week_form,
     read_checklist_form,
     read_week_form,
     week_of,
+    week_to_form,
 )
 
 from .conftest import TODAY  # a Sunday: 2026-11-22
+from .strategies import week_logs
 
 
 def test_weeks_are_named_by_their_monday() -> None:
@@ -30,6 +36,31 @@ def test_weeks_are_named_by_their_monday() -> None:
 def test_any_day_or_iso_week_names_the_week(week: str) -> None:
     result = read_week_form({"week": week, "posts": "1"}, today=TODAY)
     assert result.week is not None and result.week.week == dt.date(2026, 11, 16)
+
+
+@pytest.mark.parametrize(("day", "shown"), [
+    (dt.date(2026, 11, 16), "2026-W47"), (dt.date(2026, 11, 22), "2026-W47"),
+    (dt.date(2026, 1, 1), "2026-W01"),  # a Thursday: week 1 of its own year
+    (dt.date(2027, 1, 1), "2026-W53"),  # a Friday: the last week of the year before
+    (dt.date(2024, 12, 30), "2025-W01"),  # a Monday in December opening the next year
+])
+def test_the_week_field_shows_the_iso_week(day: dt.date, shown: str) -> None:
+    assert iso_week(day) == shown
+
+
+def test_a_new_week_form_starts_on_this_week_with_blank_counts() -> None:
+    assert new_week_form(TODAY) == {"week": "2026-W47"}
+    result = read_week_form(new_week_form(TODAY), today=TODAY)
+    assert result.week == WeekLog(dt.date(2026, 11, 16), {})
+
+
+@given(week_logs, st.dates(dt.date(2014, 1, 1), dt.date(2100, 1, 1)))
+def test_editing_a_week_opens_the_form_that_reads_back_as_that_week(
+        log: WeekLog, day: dt.date) -> None:
+    today = max(day, log.week)
+    assert read_week_form(week_to_form(log), today=today).week == log
+    assert week_of(dt.date.fromisocalendar(*map(int, iso_week(day).split("-W")), 1)) == (
+        week_of(day))
 
 
 def test_blank_fields_are_missing_not_zero() -> None:

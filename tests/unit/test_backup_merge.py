@@ -33,11 +33,14 @@ def test_applying_adds_new_dates_and_follows_the_choice_for_differences(
     result = apply_plan(MINE, plan, replace_conflicts=replace)
     assert [c.on.month for c in result.checkins] == [8, 9, 10, 11]
     assert result.find(checkin("2026-11-01").on).total == november_total  # type: ignore[union-attr]
+    changed = [c for c in result.checkins if MINE.find(c.on) != c]
+    assert plan.changed_count(replace_conflicts=replace) == len(changed) == (2 if replace else 1)
 
 
 def test_a_plan_with_nothing_new_changes_nothing() -> None:
     plan = plan_import(MINE, list(MINE.checkins))
     assert not plan.changes_anything(replace_conflicts=True)
+    assert plan.changed_count(replace_conflicts=True) == 0
     assert apply_plan(MINE, plan, replace_conflicts=True) == MINE
 
 

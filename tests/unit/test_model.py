@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
+from ssi_coach.activity import Checklist
 from ssi_coach.model import Document, display_total
+from ssi_coach.plan import Goal, Plan
 
 from .conftest import checkin
 
@@ -39,3 +41,41 @@ def test_put_refuses_a_second_checkin_on_a_date() -> None:
 def test_without_removes_only_that_date() -> None:
     document = Document((checkin("2026-10-01"), checkin("2026-11-01")))
     assert [c.on.month for c in document.without(dt.date(2026, 10, 1)).checkins] == [11]
+
+
+# ---- the Document.with_* updates handlers use --------------------------------------------
+
+MINE = Document((checkin("2026-10-01"), checkin("2026-11-01")))
+MONDAY = dt.date(2026, 11, 16)
+
+
+def test_with_checklist_changes_the_checklist_and_nothing_else() -> None:
+    answered = Checklist({"photo": True, "headline": False}, dt.date(2026, 11, 22))
+    updated = MINE.with_checklist(answered)
+    assert updated.checklist == answered
+    assert updated.checkins == MINE.checkins
+    assert MINE.checklist is None  # the original is untouched
+
+
+def test_with_plan_sets_plan_and_goal_together_and_none_clears_them() -> None:
+    plan, goal = Plan({"posts": 2}), Goal(70, dt.date(2027, 6, 1))
+    updated = MINE.with_plan(plan, goal)
+    assert (updated.plan, updated.goal, updated.checkins) == (plan, goal, MINE.checkins)
+    assert updated.with_plan(None, None) == MINE
+
+
+def test_with_week_source_chooses_per_week_and_keeps_the_other_weeks() -> None:
+    earlier = MONDAY - dt.timedelta(days=7)
+    updated = MINE.with_week_source(earlier, "imported").with_week_source(MONDAY, "imported")
+    assert updated.with_week_source(MONDAY, "typed").week_sources == {
+        earlier: "imported", MONDAY: "typed"}
+    assert MINE.week_sources == {}
+
+
+@pytest.mark.parametrize(("day", "source"), [
+    (MONDAY + dt.timedelta(days=1), "typed"), (MONDAY, "both"),
+])
+def test_with_week_source_refuses_a_day_that_is_no_monday_or_an_unknown_source(
+        day: dt.date, source: str) -> None:
+    with pytest.raises(ValueError, match="source"):
+        MINE.with_week_source(day, source)

@@ -10,12 +10,17 @@ from dateutil.rrule import rrulestr
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ssi_coach.dashboard import build_dashboard
 from ssi_coach.reminder import (
     LINKEDIN_SSI_URL,
     escape_text,
+    first_reminder_day,
     fold_line,
     monthly_reminder_ics,
+    next_due,
 )
+
+from .conftest import checkin
 
 APP_URL = "https://ssi-coach.example.org/app/"
 FIRST_DAY = dt.date(2026, 12, 1)
@@ -175,3 +180,36 @@ def test_the_reminder_comes_every_month_whatever_the_first_day(day: int) -> None
 def test_an_app_url_that_would_break_the_file_is_a_programming_error(app_url: str) -> None:
     with pytest.raises(ValueError, match="app_url"):
         ics(app_url)
+
+
+# ---- when the next check-in is due -------------------------------------------------------
+
+def test_a_checkin_is_due_thirty_days_after_the_last_one() -> None:
+    assert next_due(dt.date(2026, 11, 1)) == dt.date(2026, 12, 1)
+    assert next_due(dt.date(2026, 12, 15)) == dt.date(2027, 1, 14)
+
+
+@pytest.mark.parametrize(("last", "today", "first"), [
+    ("2026-11-01", dt.date(2026, 11, 22), dt.date(2026, 12, 1)),  # due later: wait for it
+    ("2026-10-01", dt.date(2026, 11, 22), dt.date(2026, 11, 22)),  # overdue: from today
+    ("2026-10-23", dt.date(2026, 11, 22), dt.date(2026, 11, 22)),  # due today
+])
+def test_the_reminder_starts_when_the_next_checkin_is_due_never_in_the_past(
+        last: str, today: dt.date, first: dt.date) -> None:
+    checkins = (checkin("2026-06-01"), checkin(last))
+    assert first_reminder_day(checkins, today) == first
+
+
+def test_without_checkins_the_reminder_starts_today() -> None:
+    assert first_reminder_day((), dt.date(2026, 11, 22)) == dt.date(2026, 11, 22)
+
+
+@given(st.dates(dt.date(2020, 1, 1), dt.date(2030, 1, 1)),
+       st.integers(min_value=0, max_value=400))
+def test_the_reminder_starts_on_the_day_the_dashboard_calls_due(
+        last: dt.date, days_later: int) -> None:
+    today = last + dt.timedelta(days=days_later)
+    board = build_dashboard([checkin(last.isoformat())], today)
+    assert board is not None
+    first = first_reminder_day([checkin(last.isoformat())], today)
+    assert first == (today if board.due else board.due_on)

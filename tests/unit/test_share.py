@@ -17,11 +17,15 @@ from ssi_coach.errors import DocumentError
 from ssi_coach.model import CheckIn, Document
 from ssi_coach.share import (
     MAX_NAME_LENGTH,
+    REPORT_PREFIX,
     SharedReport,
     ShareLinkError,
     build_report,
     decode_report,
     encode_report,
+    report_from_link,
+    report_in_fragment,
+    share_link,
 )
 
 from .conftest import TODAY, checkin
@@ -103,6 +107,50 @@ def test_the_name_is_tidied_and_cut_to_fit() -> None:
     assert built.name.startswith("Ada Lovelace x")
     assert len(built.name) == MAX_NAME_LENGTH
     assert decode_report(encode_report(built)) == built
+
+
+PAGE = "https://coach.example.org/ssi/"
+
+
+def test_a_share_link_is_the_page_then_the_report_fragment() -> None:
+    link = share_link(PAGE, report())
+    assert link.startswith(PAGE + "#report=r1.")
+    assert report_in_fragment(link) == encode_report(report())
+    assert report_from_link(link) == report()
+
+
+@pytest.mark.parametrize("pasted", [
+    "{link}", "{fragment}", "{payload}", "  {link}\n", "{fragment_wrapped}",
+])
+def test_a_report_opens_from_a_link_its_fragment_or_its_payload(pasted: str) -> None:
+    payload = encode_report(report())
+    text = pasted.format(link=PAGE + REPORT_PREFIX + payload, payload=payload,
+                         fragment=REPORT_PREFIX + payload,
+                         fragment_wrapped=REPORT_PREFIX + payload[:20] + "\n " + payload[20:])
+    assert report_from_link(text) == report()
+
+
+@pytest.mark.parametrize("url", [
+    PAGE, PAGE + "#", PAGE + "#entry", PAGE + "#/coach", "#entry", "", "report=r1.abc",
+    PAGE + "#reports=r1.abc",
+])
+def test_only_a_report_fragment_opens_a_report(url: str) -> None:
+    assert report_in_fragment(url) is None
+
+
+def test_the_fragment_payload_is_everything_after_the_prefix() -> None:
+    assert report_in_fragment("#report=r1.abc") == "r1.abc"
+    assert report_in_fragment(PAGE + "#report=") == ""
+    with pytest.raises(ShareLinkError, match="not an ssi-coach report link"):
+        report_from_link(PAGE + "#report=")
+    with pytest.raises(ShareLinkError, match="not an ssi-coach report link"):
+        report_from_link(PAGE + "#entry")
+
+
+def test_a_report_without_a_name_is_kept_under_the_day_it_was_shared() -> None:
+    assert SharedReport("Ada", dt.date(2026, 11, 2), ()).person_name() == "Ada"
+    assert (SharedReport("", dt.date(2026, 11, 2), ()).person_name()
+            == "Report shared 2 Nov 2026")
 
 
 @pytest.mark.parametrize(("last", "kept"), [(0, 0), (1, 1), (12, 12), (13, 12)])

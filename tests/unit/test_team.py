@@ -11,12 +11,17 @@ from hypothesis import strategies as st
 
 from ssi_coach.model import CheckIn, Document, Person
 from ssi_coach.team import (
+    SORT_KEYS,
     MergedCheckins,
     TeamChange,
     TeamError,
+    TeamSort,
     TeamView,
+    add_missing_people,
     add_to_team,
     merge_checkins,
+    name_for_file,
+    put_back,
     remove_person,
     rename_person,
     team_csv,
@@ -202,6 +207,48 @@ def test_removing_takes_all_of_that_persons_data_and_nobody_else() -> None:
     assert remove_person(document, "Dora") is document
 
 
+def test_a_removed_person_is_put_back_at_the_end_with_their_check_ins() -> None:
+    document = Document(checkins=MINE, people=TEAM)
+    removed = remove_person(document, "Ann")
+    assert put_back(removed, ANN) == Document(checkins=MINE, people=(BOB, CARA, ANN))
+
+
+def test_putting_back_refuses_when_the_name_is_in_the_team_again() -> None:
+    removed = remove_person(Document(people=TEAM), "Ann")
+    again = added(removed, "ANN", BOB.checkins).document
+    assert put_back(again, ANN) is None
+
+
+def test_a_backup_adds_the_people_missing_and_keeps_the_members_copies() -> None:
+    theirs_of_ann = Person("ann", BOB.checkins, TODAY)  # same person, ignoring case
+    dora = Person("Dora", CARA.checkins, TODAY)
+    mine = Document(checkins=MINE, people=(ANN, BOB))
+    merged = add_missing_people(mine, (theirs_of_ann, dora, CARA))
+    assert merged.people == (ANN, BOB, dora, CARA)
+    assert merged.checkins == MINE
+    assert add_missing_people(mine, (ANN, Person("BOB", (), TODAY))) is mine
+
+
+@given(documents, documents)
+def test_a_backups_people_never_replace_or_drop_anyone(document: Document,
+                                                        backup: Document) -> None:
+    merged = add_missing_people(document, backup.people)
+    assert merged.people[:len(document.people)] == document.people
+    assert everything_but_people(merged) == everything_but_people(document)
+    def tidied(person: Person) -> str:  # how the team compares names
+        return " ".join(person.name.split())[:60].rstrip().casefold()
+
+    assert {tidied(p) for p in backup.people} <= {tidied(p) for p in merged.people}
+
+
+@pytest.mark.parametrize(("file_name", "name"), [
+    ("ann-lee.csv", "ann-lee"), ("Ann Lee backup.json", "Ann Lee backup"),
+    ("team.2026.csv", "team.2026"), ("no extension", "no extension"), (" spaced .csv", "spaced"),
+])
+def test_a_file_names_its_person_without_its_extension(file_name: str, name: str) -> None:
+    assert name_for_file(file_name) == name
+
+
 @given(documents, names, names)
 def test_renaming_and_removing_touch_nothing_but_people(document: Document, old: str,
                                                         new: str) -> None:
@@ -284,6 +331,29 @@ def test_rows_sort_with_none_last_and_ties_by_name(sort_by: str, descending: boo
 def test_an_unknown_sort_key_is_a_programming_error() -> None:
     with pytest.raises(ValueError, match="cannot sort"):
         team_view(TEAM, TODAY, sort_by="shoe_size")
+    with pytest.raises(ValueError, match="cannot sort"):
+        TeamSort().clicked("shoe_size")
+
+
+def test_the_team_starts_sorted_by_total_best_first() -> None:
+    assert TeamSort() == TeamSort("total", descending=True)
+
+
+@pytest.mark.parametrize(("key", "descending"), [
+    ("name", False), ("industry_rank", False), ("network_rank", False), ("days_since", False),
+    ("brand", True), ("people", True), ("insights", True), ("relationships", True),
+    ("change", True),
+])
+def test_a_new_column_sorts_names_a_to_z_ranks_and_days_lowest_scores_highest_first(
+        key: str, descending: bool) -> None:
+    assert TeamSort().clicked(key) == TeamSort(key, descending)
+
+
+@pytest.mark.parametrize("key", SORT_KEYS)
+def test_clicking_the_same_column_again_turns_the_order_round(key: str) -> None:
+    first = TeamSort().clicked(key) if key != "total" else TeamSort()
+    assert first.clicked(key) == TeamSort(key, not first.descending)
+    assert first.clicked(key).clicked(key) == first
 
 
 # ---- statistics ------------------------------------------------------------------------------
