@@ -31,7 +31,6 @@ from . import browser, team_views
 from .browser import element
 from .context import Context
 from .guard import guarded, guarded_async
-from .html import el, text
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -97,8 +96,7 @@ class TeamTools:
         try:
             report = report_from_link(link)
         except ShareLinkError as error:
-            self.say(text(["This share link cannot be added: ", str(error),
-                           " Nothing was changed."]), error=True)
+            self.say(team_views.link_refused(str(error)), error=True)
             element("team-link").focus()
             return
         typed = str(element("team-name").value).strip()
@@ -113,14 +111,13 @@ class TeamTools:
             return
         file_name, data = file
         if data is None:
-            self.say(text(f"“{file_name}” is too large for a backup or CSV file. Nothing was "
-                          "changed."), error=True)
+            self.say(team_views.file_too_large(file_name), error=True)
             return
         read = read_checkins_file(file_name, data, today=browser.local_today())
         if read.problem:
-            why = (f"is not an ssi-coach backup: {read.problem}" if read.kind == BACKUP
-                   else f"holds no check-ins to add ({read.problem}).")
-            self.say(text(f"“{file_name}” {why} Nothing was changed."), error=True)
+            refused = (team_views.not_a_backup if read.kind == BACKUP
+                       else team_views.no_checkins_in)
+            self.say(refused(file_name, read.problem), error=True)
             return
         typed = str(element("team-name").value).strip()
         if self._add(typed or name_for_file(file_name), read.checkins):
@@ -193,7 +190,7 @@ class TeamTools:
         if self.context.save(renamed):
             element("team-rename-slot").hidden = True
             self.context.render()
-            self.say(text(f"Renamed {old} to {' '.join(new.split())}."))
+            self.say(team_views.renamed(old, " ".join(new.split())))
 
     def _remove(self, name: str) -> None:
         document = self.context.document
@@ -202,9 +199,7 @@ class TeamTools:
             return
         self.removed = person
         self.context.render()
-        self.say(text([f"Removed {name} and all of their check-ins from this browser. ",
-                       el("button", "Undo", type="button", class_="link",
-                          data_action="team-undo")]))
+        self.say(team_views.removed(name))
 
     def _undo_remove(self) -> None:
         person = self.removed
@@ -212,13 +207,13 @@ class TeamTools:
             return
         restored = put_back(self.context.document, person)
         if restored is None:
-            self.say(text(f"Cannot undo: {person.name} is in the team again."), error=True)
+            self.say(team_views.cannot_undo(person.name), error=True)
             return
         if not self.context.save(restored):
             return
         self.removed = None
         self.context.render()
-        self.say(text(f"{person.name} is back, with all of their check-ins."))
+        self.say(team_views.back(person.name))
 
     def _download_csv(self) -> None:
         view = self._view()
