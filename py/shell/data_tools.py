@@ -14,14 +14,15 @@ from pyodide.ffi import JsException  # type: ignore[import-not-found]
 from pyscript import when, window  # type: ignore[import-not-found]
 
 from ssi_coach import text
-from ssi_coach.dashboard import DUE_AFTER_DAYS
+from ssi_coach.checkins.dashboard import DUE_AFTER_DAYS
+from ssi_coach.checkins.merge import CheckinMerge, apply_checkin_merge, checkin_merge
 from ssi_coach.errors import DocumentError, StorageError
-from ssi_coach.importers.csv_checkins import checkins_to_csv, read_checkins_csv
+from ssi_coach.exporters.csv_checkins import checkins_to_csv
+from ssi_coach.exporters.reminder import monthly_reminder_ics
+from ssi_coach.exporters.share import build_report, encode_report
+from ssi_coach.importers.csv_checkins import read_checkins_csv
 from ssi_coach.importers.ssi_page import read_ssi_page, reading_to_form
-from ssi_coach.merge import ImportPlan, apply_plan, plan_import
 from ssi_coach.model import Document
-from ssi_coach.reminder import monthly_reminder_ics
-from ssi_coach.share import build_report, encode_report
 from ssi_coach.storage.backup import backup_text, read_backup
 
 from . import browser, views
@@ -39,7 +40,7 @@ REPORT_PREFIX = "#report="
 class PendingImport:
     """An import waiting for the member's yes: what it would do, and from where."""
 
-    plan: ImportPlan
+    plan: CheckinMerge
     backup: Document | None  # set for a restore, which also offers "replace everything"
 
 
@@ -109,7 +110,7 @@ class DataTools:
             return
         name, data = file
         result = read_checkins_csv(data, file_name=name, today=browser.local_today())
-        plan = plan_import(self.app.document, result.checkins)
+        plan = checkin_merge(self.app.document, result.checkins)
         self.pending = PendingImport(plan, None)
         self._show_panel(views.import_preview(f"Import “{name}”", plan, result.rejected))
 
@@ -134,7 +135,7 @@ class DataTools:
                              f"{escape(str(error))} Nothing was changed.</p>"
                              '<button type="button" data-action="import-cancel">Close</button>')
             return
-        plan = plan_import(self.app.document, backup.checkins)
+        plan = checkin_merge(self.app.document, backup.checkins)
         self.pending = PendingImport(plan, backup)
         summary = views.backup_summary(backup, self.app.document)
         self._show_panel(views.import_preview(f"Restore “{name}”", plan, (), extra=summary,
@@ -173,7 +174,7 @@ class DataTools:
             return
         choice = browser.query(element("import-panel"), "input[name=conflicts]:checked")
         replace = choice is not None and str(choice.value) == "replace"
-        updated = apply_plan(self.app.document, pending.plan, replace_conflicts=replace)
+        updated = apply_checkin_merge(self.app.document, pending.plan, replace_updated=replace)
         if pending.backup is not None:
             for person in pending.backup.people:
                 if all(p.name != person.name for p in updated.people):
@@ -182,7 +183,7 @@ class DataTools:
             return
         self._close_panel()
         self.app.render()
-        changed = len(pending.plan.new) + (len(pending.plan.conflicts) if replace else 0)
+        changed = len(pending.plan.added) + (len(pending.plan.updated) if replace else 0)
         self.app.say(f"Imported: {changed} check-in{'s' if changed != 1 else ''} added or "
                      "updated. Everything else is as it was.")
 

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from html import escape
 
 from ssi_coach import text
-from ssi_coach.activity import IMPORTED, MEASURES, PROFILE_CHECKLIST, TYPED
-from ssi_coach.importers.linkedin.merge import ImportPlan, WeekConflict
-from ssi_coach.importers.linkedin.types import ExportReading, Progress, RowError
-from ssi_coach.insights import NetworkInsights
+from ssi_coach.activity.export_merge import ExportMerge, WeekConflict
+from ssi_coach.importers.linkedin.types import ExportReading, Progress
+from ssi_coach.model import IMPORTED, MEASURES, PROFILE_CHECKLIST, TYPED, Problem
+from ssi_coach.network.insights import NetworkInsights
 
 SHOWN_ROW_ERRORS = 50  # more would bury the report; the count says how many in all
 _MEASURE_LABELS = {m.key: m.label for m in MEASURES}
@@ -59,7 +59,7 @@ def refused(message: str) -> str:
 
 # ---- the report -----------------------------------------------------------------------------
 
-def report(reading: ExportReading, plan: ImportPlan) -> str:
+def report(reading: ExportReading, plan: ExportMerge) -> str:
     """Everything read and everything that would change, with Confirm and Cancel."""
     return (
         '<div class="export-report"><h3 id="export-report-heading" tabindex="-1">'
@@ -83,11 +83,11 @@ def _summary(reading: ExportReading) -> str:
             f"{_count(read, 'row')}, {_count(skipped, 'row')} skipped.{span}</p>")
 
 
-def _changes(plan: ImportPlan) -> str:
+def _changes(plan: ExportMerge) -> str:
     if not plan.changes_anything():
         return ('<p class="export-nothing">Nothing new: everything in this export is already '
                 "in your activity log.</p>")
-    lines = [f"{_count(len(plan.new), 'new week')} of activity",
+    lines = [f"{_count(len(plan.added), 'new week')} of activity",
              f"{_count(len(plan.updated), 'week')} updated from a newer export",
              f"{_count(len(plan.unchanged), 'week')} already up to date"]
     if plan.replaces_network:
@@ -127,7 +127,7 @@ def _conflict_row(conflict: WeekConflict) -> str:
             "</td></tr>")
 
 
-def _checklist(plan: ImportPlan) -> str:
+def _checklist(plan: ExportMerge) -> str:
     if not plan.checklist:
         return ""
     items = "".join(
@@ -188,12 +188,12 @@ def _problems(reading: ExportReading) -> str:
     return f'<h4>Files that could not be used</h4><ul class="export-problems">{items}</ul>'
 
 
-def _row_errors(errors: Sequence[RowError]) -> str:
+def _row_errors(errors: Sequence[Problem]) -> str:
     if not errors:
         return ""
     shown = "".join(
         f'<li><span class="where">{escape(e.file)}, line {e.line}</span>: '
-        f"{escape(e.column + ': ' if e.column else '')}{escape(e.reason)}</li>"
+        f"{escape(e.column + ': ' if e.column else '')}{escape(e.message)}</li>"
         for e in errors[:SHOWN_ROW_ERRORS])
     more = len(errors) - SHOWN_ROW_ERRORS
     tail = f'<p class="muted">…and {_count(more, "more row")}.</p>' if more > 0 else ""
@@ -201,7 +201,7 @@ def _row_errors(errors: Sequence[RowError]) -> str:
             f"skipped, with the reason</summary><ul>{shown}</ul>{tail}</details>")
 
 
-def _buttons(plan: ImportPlan) -> str:
+def _buttons(plan: ExportMerge) -> str:
     if not plan.changes_anything():
         return ('<div class="actions"><button type="button" data-action="export-close">Close'
                 "</button></div>")

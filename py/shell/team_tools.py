@@ -13,13 +13,12 @@ from typing import TYPE_CHECKING, Any
 from pyscript import when, window  # type: ignore[import-not-found]
 
 from ssi_coach import text
-from ssi_coach.errors import DocumentError
+from ssi_coach.errors import DocumentError, ShareLinkError
+from ssi_coach.exporters.share import decode_report
 from ssi_coach.importers.csv_checkins import read_checkins_csv
-from ssi_coach.model import CheckIn, Person
-from ssi_coach.share import ShareLinkError, decode_report
+from ssi_coach.model import CheckIn, FieldError, Person
 from ssi_coach.storage.backup import read_backup
-from ssi_coach.team import (
-    TeamError,
+from ssi_coach.team.table import (
     TeamView,
     add_to_team,
     remove_person,
@@ -208,7 +207,7 @@ class TeamTools:
         old = str(event.target.dataset.name)
         new = str(element("team-rename-input").value)
         renamed = rename_person(self.app.document, old, new)
-        if isinstance(renamed, TeamError):
+        if isinstance(renamed, FieldError):
             self.say(team_views.errors_message([renamed]), error=True)
             element("team-rename-input").focus()
             return

@@ -8,8 +8,8 @@ from __future__ import annotations
 from html import escape
 
 from ssi_coach import text
-from ssi_coach.model import PILLARS, display_total
-from ssi_coach.team import TeamChange, TeamError, TeamRow, TeamStats, TeamView
+from ssi_coach.model import PILLARS, FieldError, display_total
+from ssi_coach.team.table import TeamChange, TeamRow, TeamStats, TeamView
 
 from .views import chart_figure
 
@@ -143,7 +143,7 @@ def added_message(change: TeamChange) -> str:
     return f"Updated {name}: {counts}."
 
 
-def errors_message(errors: list[TeamError]) -> str:
+def errors_message(errors: list[FieldError]) -> str:
     return " ".join(escape(error.message) for error in errors) + " Nothing was changed."
 
 

@@ -7,14 +7,8 @@ import datetime as dt
 
 import pytest
 
-from ssi_coach.activity import (
-    CHECKLIST_KEYS,
-    MEASURE_KEYS,
-    WeekLog,
-    read_checklist_form,
-    read_week_form,
-    week_of,
-)
+from ssi_coach.activity.log import read_checklist_form, read_week_form
+from ssi_coach.model import CHECKLIST_KEYS, MEASURE_KEYS, WeekLog, week_of
 
 from .conftest import TODAY  # a Sunday: 2026-11-22
 

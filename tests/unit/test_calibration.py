@@ -8,8 +8,7 @@ import random
 
 import pytest
 
-from ssi_coach.activity import Checklist, WeekLog
-from ssi_coach.calibration import (
+from ssi_coach.activity.calibration import (
     MIN_CHECKINS,
     Calibration,
     NotYet,
@@ -17,8 +16,8 @@ from ssi_coach.calibration import (
     apply,
     calibrate,
 )
-from ssi_coach.estimate import estimate, inputs_for
-from ssi_coach.model import PILLAR_KEYS, CheckIn
+from ssi_coach.activity.estimate import estimate, inputs_for
+from ssi_coach.model import PILLAR_KEYS, CheckIn, Checklist, WeekLog
 
 FIRST = dt.date(2025, 1, 6)  # a Monday
 CHECKLIST = Checklist({"photo": True, "headline": True, "about": False})

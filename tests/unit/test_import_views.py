@@ -6,18 +6,10 @@ import dataclasses
 import datetime as dt
 
 from shell import import_views
-from ssi_coach.activity import Checklist, WeekLog
-from ssi_coach.importers.linkedin.merge import plan_import
-from ssi_coach.importers.linkedin.types import (
-    ExportReading,
-    FileProblem,
-    FileReport,
-    NetworkSummary,
-    Progress,
-    RowError,
-)
-from ssi_coach.insights import network_insights
-from ssi_coach.model import Document
+from ssi_coach.activity.export_merge import export_merge
+from ssi_coach.importers.linkedin.types import ExportReading, FileReport, Progress
+from ssi_coach.model import Checklist, Document, NetworkSummary, Problem, WeekLog
+from ssi_coach.network.insights import network_insights
 
 TODAY = dt.date(2026, 11, 22)
 MONDAY = dt.date(2026, 11, 16)
@@ -29,8 +21,8 @@ def _reading(**changes: object) -> ExportReading:
         files=(FileReport("Export.zip › Shares_123.csv", "shares", 40, 1),
                FileReport("Export.zip › Connections.csv", "connections", 300, 0)),
         ignored=("Export.zip › Ad_Targeting.csv",),
-        errors=(RowError("Export.zip › Shares_123.csv", 17, "Date", "not a date"),),
-        problems=(FileProblem("Export.zip › Skills.csv", "no recognisable header"),),
+        errors=(Problem("Export.zip › Shares_123.csv", 17, "Date", "not a date"),),
+        problems=(Problem("Export.zip › Skills.csv", 0, "", "no recognisable header"),),
         weeks=(WeekLog(MONDAY - dt.timedelta(weeks=1), {"posts": 2}),
                WeekLog(MONDAY, {"posts": 1, "comments_written": 5})),
         first_day=dt.date(2026, 11, 10), last_day=dt.date(2026, 11, 20),
@@ -42,7 +34,7 @@ def _reading(**changes: object) -> ExportReading:
 
 def test_the_report_says_what_was_read_and_what_will_change() -> None:
     reading = _reading()
-    html = import_views.report(reading, plan_import(Document(), reading, today=TODAY))
+    html = import_views.report(reading, export_merge(Document(), reading, today=TODAY))
     assert "Read 2 files: 340 rows, 1 row skipped." in html
     assert "Activity from 10 Nov 2026 to 20 Nov 2026." in html
     assert "2 new weeks of activity" in html
@@ -56,7 +48,7 @@ def test_the_report_says_what_was_read_and_what_will_change() -> None:
 def test_a_typed_week_is_a_choice_defaulting_to_typed() -> None:
     reading = _reading()
     document = Document(weeks=(WeekLog(MONDAY, {"posts": 3}),))
-    html = import_views.report(reading, plan_import(document, reading, today=TODAY))
+    html = import_views.report(reading, export_merge(document, reading, today=TODAY))
     assert "Weeks you also typed by hand (1)" in html
     assert "Posts published: typed 3, export 1" in html
     assert f'<select id="source-{MONDAY}" data-week="{MONDAY}">' in html
@@ -66,7 +58,7 @@ def test_a_typed_week_is_a_choice_defaulting_to_typed() -> None:
 def test_nothing_new_offers_only_close() -> None:
     reading = _reading(network=NetworkSummary())
     document = Document(imported=reading.weeks, checklist=Checklist({"skills": True}))
-    html = import_views.report(reading, plan_import(document, reading, today=TODAY))
+    html = import_views.report(reading, export_merge(document, reading, today=TODAY))
     assert "Nothing new" in html
     assert 'data-action="export-confirm"' not in html and 'data-action="export-close"' in html
 
@@ -74,9 +66,9 @@ def test_nothing_new_offers_only_close() -> None:
 def test_file_names_and_row_text_are_never_markup() -> None:
     reading = _reading(
         files=(FileReport(HOSTILE, "shares", 1, 0),), ignored=(HOSTILE,),
-        errors=(RowError(HOSTILE, 2, HOSTILE, HOSTILE),),
-        problems=(FileProblem(HOSTILE, HOSTILE),))
-    html = import_views.report(reading, plan_import(Document(), reading, today=TODAY))
+        errors=(Problem(HOSTILE, 2, HOSTILE, HOSTILE),),
+        problems=(Problem(HOSTILE, 0, "", HOSTILE),))
+    html = import_views.report(reading, export_merge(Document(), reading, today=TODAY))
     assert "<img" not in html and "&lt;img" in html
     assert "<img" not in import_views.refused(HOSTILE)
 
@@ -106,12 +98,12 @@ def test_files_that_came_more_than_once_are_listed_with_what_was_done() -> None:
             "copy, Connections.csv, was used; Connections (1).csv holds no row it lacks, so "
             "nothing was counted twice.")
     reading = _reading(duplicates=(note, f"{HOSTILE} came twice"))
-    html = import_views.report(reading, plan_import(Document(), reading, today=TODAY))
+    html = import_views.report(reading, export_merge(Document(), reading, today=TODAY))
     assert "Files that came more than once" in html and note in html
     assert HOSTILE not in html and "&lt;img" in html
     plain = _reading()
     assert "more than once" not in import_views.report(
-        plain, plan_import(Document(), plain, today=TODAY))
+        plain, export_merge(Document(), plain, today=TODAY))
 
 
 def test_files_read_show_how_a_spreadsheets_dates_were_read() -> None:
@@ -119,12 +111,12 @@ def test_files_read_show_how_a_spreadsheets_dates_were_read() -> None:
             "(like 31.01.2026)")
     reading = _reading(files=(FileReport("Shares_123.csv", "shares", 40, 1),
                               FileReport("Connections.csv", "connections", 300, 0, (note,))))
-    html = import_views.report(reading, plan_import(Document(), reading, today=TODAY))
+    html = import_views.report(reading, export_merge(Document(), reading, today=TODAY))
     table = html.split('<table class="export-files">', 1)[1].split("</table>", 1)[0]
     assert '<th scope="col">Notes</th>' in table
     assert f'<td class="file-notes">{note}</td>' in table
     rows = table.split("<tbody>", 1)[1].split("</tr>")[:-1]
     assert [row.count("<td") for row in rows] == [4, 4]  # every row has the Notes cell
     plain = _reading()
-    assert "Notes</th>" not in import_views.report(plain, plan_import(Document(), plain,
+    assert "Notes</th>" not in import_views.report(plain, export_merge(Document(), plain,
                                                                       today=TODAY))

@@ -42,7 +42,8 @@ def test_views_are_pure_so_they_test_on_cpython() -> None:
 
 def test_the_scoring_path_loads_without_pandas_numpy_or_matplotlib() -> None:
     code = (
-        "import sys; import ssi_coach, ssi_coach.dashboard, ssi_coach.charts.data, shell.views;"
+        "import sys; import ssi_coach, ssi_coach.checkins.dashboard, ssi_coach.charts.data, "
+        "shell.views;"
         "heavy = {'pandas', 'numpy', 'matplotlib'} & set(sys.modules); print(sorted(heavy))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -10,7 +10,7 @@ from dateutil.rrule import rrulestr
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ssi_coach.reminder import (
+from ssi_coach.exporters.reminder import (
     LINKEDIN_SSI_URL,
     escape_text,
     fold_line,

@@ -13,16 +13,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ssi_coach.errors import DocumentError
-from ssi_coach.model import CheckIn, Document
-from ssi_coach.share import (
+from ssi_coach.errors import DocumentError, ShareLinkError
+from ssi_coach.exporters.share import (
     MAX_NAME_LENGTH,
     SharedReport,
-    ShareLinkError,
     build_report,
     decode_report,
     encode_report,
 )
+from ssi_coach.model import CheckIn, Document
 
 from .conftest import TODAY, checkin
 from .strategies import checkins, in_date_order

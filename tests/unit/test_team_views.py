@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from shell import team_views
-from ssi_coach.model import Document, Person
-from ssi_coach.team import TeamChange, TeamError, team_view
+from ssi_coach.model import Document, FieldError, Person
+from ssi_coach.team.table import TeamChange, team_view
 
 from .conftest import TODAY, checkin
 
@@ -48,7 +48,7 @@ def test_messages_say_what_an_added_link_did() -> None:
     assert team_views.added_message(change(False, 1, 2)) == (
         "Updated Ann: 1 new check-in, 2 updated.")
     assert team_views.added_message(change(False, 0, 0)).startswith("Nothing new")
-    assert team_views.errors_message([TeamError("name", "Give the person a name.")]) == (
+    assert team_views.errors_message([FieldError("name", "Give the person a name.")]) == (
         "Give the person a name. Nothing was changed.")
 
 

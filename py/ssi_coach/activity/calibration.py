@@ -14,9 +14,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from statistics import fmean
 
-from .activity import Checklist, WeekLog
+from ..model import PILLAR_MAX, PILLARS, CheckIn, Checklist, WeekLog
 from .estimate import WINDOW_DAYS, estimate, inputs_for
-from .model import PILLAR_MAX, PILLARS, CheckIn
 
 MIN_CHECKINS = 3  # with fewer, each leave-one-out line would rest on a single check-in
 MIN_WEEKS_BEHIND = 4  # logged weeks in a check-in's window for it to say anything: a month
@@ -50,6 +49,10 @@ class PillarFit:
 class Calibration:
     fits: Mapping[str, PillarFit]  # by pillar key
     based_on: int  # check-ins used
+
+    def apply(self, pillar_key: str, raw: float) -> float:
+        """The calibrated pillar score, kept within 0-25 (see the module's `apply`)."""
+        return apply(self, pillar_key, raw)
 
 
 @dataclass(frozen=True)

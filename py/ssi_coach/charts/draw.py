@@ -16,7 +16,7 @@ import matplotlib
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
 
-from ..team import HeatMap
+from ..team.table import HeatMap
 from .data import Chart
 
 # Okabe-Ito colours: distinguishable with the common forms of colour blindness.
