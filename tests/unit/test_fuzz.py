@@ -51,7 +51,7 @@ from ssi_coach.errors import (
 )
 from ssi_coach.exporters.csv_checkins import CSV_COLUMNS, checkins_to_csv
 from ssi_coach.exporters.share import MAX_NAME_LENGTH, SharedReport, decode_report, encode_report
-from ssi_coach.importers.csv_checkins import MAX_RAW_LENGTH, CsvRead, read_checkins_csv
+from ssi_coach.importers.csv_checkins import LABELS, MAX_RAW_LENGTH, CsvRead, read_checkins_csv
 from ssi_coach.importers.linkedin import dates as li_dates
 from ssi_coach.importers.linkedin import read_export
 from ssi_coach.importers.linkedin.archive import IN_ZIP, KINDS, Collected, collect, kind_of
@@ -401,8 +401,8 @@ def check_csv_read(result: CsvRead, today: dt.date) -> None:
         assert check_record(item) == [] and item.on <= today
     for problem in result.rejected:
         assert isinstance(problem, Problem)
-        assert problem.file_name == CSV_FILE and problem.line >= 1
-        assert problem.field in CSV_FIELDS
+        assert problem.file == CSV_FILE and problem.line >= 1
+        assert problem.column in {LABELS[f] for f in CSV_FIELDS if f} | {""}
         assert isinstance(problem.message, str) and problem.message
         assert isinstance(problem.raw, str) and len(problem.raw) <= MAX_RAW_LENGTH
 
@@ -742,7 +742,7 @@ def check_table(table: Table | Problem, source: SourceFile) -> None:
     """What Table documents: columns keyed by trimmed lower-case names, one value per record,
     records in line order; or a Problem naming the file."""
     if isinstance(table, Problem):
-        assert table.file == source.name and isinstance(table.reason, str) and table.reason
+        assert table.file == source.name and isinstance(table.message, str) and table.message
         return
     assert isinstance(table, Table)
     assert table.file == source.name and table.kind == source.kind
