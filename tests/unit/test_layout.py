@@ -36,8 +36,19 @@ def test_the_core_never_imports_the_browser() -> None:
         assert not _imported_roots(path) & BROWSER_MODULES, path
 
 
+def _view_modules() -> list[Path]:
+    """Every pure view module of the shell: views.py, html.py, *_views.py, views/**."""
+    shell = ROOT / "py" / "shell"
+    return sorted(p for p in shell.rglob("*.py")
+                  if p.name in ("views.py", "html.py") or p.name.endswith("_views.py")
+                  or "views" in p.relative_to(shell).parts[:-1])
+
+
 def test_views_are_pure_so_they_test_on_cpython() -> None:
-    assert not _imported_roots(ROOT / "py" / "shell" / "views.py") & BROWSER_MODULES
+    views = _view_modules()
+    assert {"views.py", "html.py", "team_views.py"} <= {p.name for p in views}
+    for path in views:
+        assert not _imported_roots(path) & BROWSER_MODULES, path
 
 
 def test_the_scoring_path_loads_without_pandas_numpy_or_matplotlib() -> None:

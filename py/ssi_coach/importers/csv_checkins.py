@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -242,40 +243,84 @@ def _raw(lines: list[str], start: int, end: int) -> str:
 
 # ---- import ------------------------------------------------------------------------------
 
-def read_checkins_csv(data: bytes | str, *, file_name: str, today: dt.date) -> CsvRead:
-    """Every valid check-in in a CSV file, and a Problem for each row and column left out.
+@dataclass(frozen=True)
+class _Refused:
+    """Why a whole file cannot be used: it becomes one Problem at `line`."""
 
-    Never raises on the file's content: a file that cannot be used at all gives no check-ins
-    and one Problem at the line where it goes wrong (line 1 for a missing column).
-    """
+    line: int
+    message: str
+    raw: str = ""
 
-    def whole_file(line: int, message: str, raw: str = "") -> CsvRead:
-        return CsvRead((), (Problem(file_name, line, "", message, raw),))
 
+def _text_lines(data: bytes | str) -> tuple[list[str], int, str] | _Refused:
+    """The file's physical lines, the index of its header line and its separator."""
     if len(data) > MAX_CSV_BYTES:
-        return whole_file(1, "This file is too large to be a list of SSI check-ins.")
+        return _Refused(1, "This file is too large to be a list of SSI check-ins.")
     text, bad_line = _decode(data)
     if bad_line:
-        return whole_file(bad_line, f"This file is not readable text from line {bad_line} on. "
-                          "Save it from your spreadsheet as “CSV UTF-8” and try again.")
+        return _Refused(bad_line, f"This file is not readable text from line {bad_line} on. "
+                        "Save it from your spreadsheet as “CSV UTF-8” and try again.")
     # newline="" splits at \r\n, \r and \n but keeps them: the csv module needs them as they
     # are inside quoted cells, and each piece is one physical line for the line numbers.
     lines = io.StringIO(text, newline="").readlines()
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
-        return whole_file(1, "This file is empty.")
+        return _Refused(1, "This file is empty.")
     delimiter = _delimiter(lines[first])
     sep = re.fullmatch(r"sep=([,;\t|])", lines[first].strip("\r\n"), re.IGNORECASE)
     if sep:  # Excel's own hint line ("sep=;") names the separator and precedes the header
         delimiter = sep.group(1)
         first = next((i for i, line in enumerate(lines) if i > first and line.strip()), None)
         if first is None:
-            return whole_file(1, "This file has no column headers.")
+            return _Refused(1, "This file has no column headers.")
+    return lines, first, delimiter
 
+
+@dataclass
+class _Sheet:
+    """The data rows while they are read: check-ins kept, problems, dates seen."""
+
+    file_name: str
+    lines: list[str]
+    today: dt.date
+    checkins: list[CheckIn] = dataclasses.field(default_factory=list)
+    problems: list[Problem] = dataclasses.field(default_factory=list)
+    seen: dict[dt.date, int] = dataclasses.field(default_factory=dict)  # date -> its first line
+
+    def add(self, cells: list[str], columns: dict[str, int], start: int, end: int) -> None:
+        """Read one data row (physical lines `start` to `end`) as a check-in or problems."""
+        if not any(cell.strip() for cell in cells):
+            return  # blank lines and spreadsheets' empty rows (",,,,")
+        row_cells = {f: cells[i] if i < len(cells) else "" for f, i in columns.items()}
+        row, checkin = _read_row(row_cells, self.today)
+        if "date" in row.values:
+            earlier = self.seen.setdefault(checkin.on, start)
+            if earlier != start:
+                row.fail("date", f"Date {checkin.on.isoformat()} appears twice in this file "
+                                 f"(line {earlier}).")
+        if row.errors:
+            raw = _raw(self.lines, start, end)
+            self.problems += [Problem(self.file_name, start, LABELS[f], row.errors[f], raw)
+                              for f in _COLUMN_ORDER if f in row.errors]
+        else:
+            self.checkins.append(checkin)
+
+    def read(self) -> CsvRead:
+        return CsvRead(tuple(sorted(self.checkins, key=lambda c: c.on)), tuple(self.problems))
+
+
+def read_checkins_csv(data: bytes | str, *, file_name: str, today: dt.date) -> CsvRead:
+    """Every valid check-in in a CSV file, and a Problem for each row and column left out.
+
+    Never raises on the file's content: a file that cannot be used at all gives no check-ins
+    and one Problem at the line where it goes wrong (line 1 for a missing column).
+    """
+    found = _text_lines(data)
+    if isinstance(found, _Refused):
+        return CsvRead((), (Problem(file_name, found.line, "", found.message, found.raw),))
+    lines, first, delimiter = found
     reader = csv.reader(iter(lines[first:]), delimiter=delimiter)
-    checkins: list[CheckIn] = []
-    problems: list[Problem] = []
-    seen: dict[dt.date, int] = {}
+    sheet = _Sheet(file_name, lines, today)
     columns: dict[str, int] | None = None
     while True:
         start = first + reader.line_num + 1
@@ -285,33 +330,19 @@ def read_checkins_csv(data: bytes | str, *, file_name: str, today: dt.date) -> C
             break
         except csv.Error as error:
             problem = Problem(file_name, start, "", "The rest of the file cannot be read as "
-                                 f"CSV from this line on ({error}).", _raw(lines, start, start))
+                              f"CSV from this line on ({error}).", _raw(lines, start, start))
             if columns is None:
                 return CsvRead((), (problem,))
-            problems.append(problem)
+            sheet.problems.append(problem)
             break
         end = first + reader.line_num
         if columns is None:
             columns = _columns(cells)
             missing = [LABELS[f] for f in REQUIRED_FIELDS if f not in columns]
             if missing:
-                return whole_file(start, "The first line must name the columns; this file has "
-                                  f"no column for: {', '.join(missing)}.", _raw(lines, start, end))
+                return CsvRead((), (Problem(
+                    file_name, start, "", "The first line must name the columns; this file "
+                    f"has no column for: {', '.join(missing)}.", _raw(lines, start, end)),))
             continue
-        if not any(cell.strip() for cell in cells):
-            continue  # blank lines and spreadsheets' empty rows (",,,,")
-        row_cells = {f: cells[i] if i < len(cells) else "" for f, i in columns.items()}
-        row, checkin = _read_row(row_cells, today)
-        if "date" in row.values:
-            earlier = seen.setdefault(checkin.on, start)
-            if earlier != start:
-                row.fail("date", f"Date {checkin.on.isoformat()} appears twice in this file "
-                                 f"(line {earlier}).")
-        if row.errors:
-            raw = _raw(lines, start, end)
-            problems += [Problem(file_name, start, LABELS[f], row.errors[f], raw)
-                         for f in _COLUMN_ORDER if f in row.errors]
-        else:
-            checkins.append(checkin)
-    checkins.sort(key=lambda c: c.on)
-    return CsvRead(tuple(checkins), tuple(problems))
+        sheet.add(cells, columns, start, end)
+    return sheet.read()

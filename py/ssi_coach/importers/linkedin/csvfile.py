@@ -176,8 +176,8 @@ _HIGH_BYTES = bytes(range(0x80, 0x100))
 def _damaged_utf8(data: bytes, text: str) -> bool:
     """Whether bytes that are not valid UTF-8 are still UTF-8 with a few bad bytes: at least
     as many non-ASCII characters decode as there are invalid sequences, or the only invalid
-    sequence is a character cut off at the very end. (Windows-1252 text has no valid
-    multi-byte sequences but by rare accident: `é` is one byte before an ASCII letter.)"""
+    sequence is a character cut off at the very end. Windows-1252 text has no valid
+    multi-byte sequences but by rare accident: `é` is one byte before an ASCII letter."""
     bad = text.count("\ufffd") - data.count("\ufffd".encode())
     decoded = len(text) - len(data.translate(None, _HIGH_BYTES)) - bad
     if decoded >= bad:
