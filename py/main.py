@@ -10,7 +10,8 @@ import pyodide_js  # type: ignore[import-not-found]
 
 from shell import browser, views
 from shell.app import App
-from ssi_coach.share import ShareLinkError, decode_report, report_in_fragment
+from ssi_coach.errors import ShareLinkError
+from ssi_coach.exporters.share import decode_report, report_in_fragment
 from ssi_coach.storage import Store
 
 CHART_IMPORT_STEPS = ("numpy", "PIL.Image", "matplotlib", "matplotlib.text", "matplotlib.axes",

@@ -1,0 +1,1 @@
+"""Tools for building, serving and measuring the app; run from the repository root."""

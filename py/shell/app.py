@@ -13,19 +13,18 @@ from pyscript import when, window  # type: ignore[import-not-found]
 
 from ssi_coach import text
 from ssi_coach.charts.data import rank_chart, trend_chart
-from ssi_coach.dashboard import build_dashboard
-from ssi_coach.errors import DocumentError, StorageError
-from ssi_coach.model import CheckIn, Document, Person, display_total
-from ssi_coach.share import SharedReport, report_in_fragment
-from ssi_coach.storage import Store
-from ssi_coach.storage.draft import DRAFT_KEY, Draft, decode_draft, encode_draft
-from ssi_coach.validation import (
+from ssi_coach.checkins.dashboard import build_dashboard
+from ssi_coach.checkins.validation import (
     FORM_FIELDS,
-    FieldError,
     checkin_to_form,
     preview_total,
     read_checkin_form,
 )
+from ssi_coach.errors import DocumentError, StorageError
+from ssi_coach.exporters.share import SharedReport, report_in_fragment
+from ssi_coach.model import CheckIn, Document, FieldError, Person, display_total
+from ssi_coach.storage import Store
+from ssi_coach.storage.draft import DRAFT_KEY, Draft, decode_draft, encode_draft
 
 from . import browser, views
 from .browser import element

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ssi_coach.activity import ACTIVITY, OUTCOMES, PROFILE_CHECKLIST, Checklist, Measure
-from ssi_coach.estimate import SIGNALS
-from ssi_coach.model import PILLARS
-from ssi_coach.plan import PLAN_KEYS
+from ssi_coach.activity.estimate import SIGNALS
+from ssi_coach.activity.whatif import PLAN_KEYS
+from ssi_coach.model import ACTIVITY, OUTCOMES, PILLARS, PROFILE_CHECKLIST, Checklist, Measure
 
 from .html import Markup, el, join
 

@@ -12,21 +12,18 @@ import js  # type: ignore[import-not-found]
 from pyscript import when  # type: ignore[import-not-found]
 
 from ssi_coach import text
-from ssi_coach.activity import (
-    IMPORTED,
-    PROFILE_CHECKLIST,
-    SOURCES,
+from ssi_coach.activity.calibration import Held
+from ssi_coach.activity.coach_view import coach_view
+from ssi_coach.activity.explain import explain_change
+from ssi_coach.activity.log import (
     new_week_form,
     read_checklist_form,
     read_week_form,
     week_to_form,
 )
-from ssi_coach.calibration import Held
-from ssi_coach.coaching import coach_view
-from ssi_coach.explain import explain_change
-from ssi_coach.outcomes import Correlation, correlations, outcome_points, outcomes_chart
-from ssi_coach.plan import read_goal_form, read_plan_form
-from ssi_coach.validation import FieldError
+from ssi_coach.activity.outcomes import Correlation, correlations, outcome_points, outcomes_chart
+from ssi_coach.activity.whatif import read_goal_form, read_plan_form
+from ssi_coach.model import IMPORTED, PROFILE_CHECKLIST, SOURCES, FieldError
 
 from . import browser, coach_forms, coach_views, views
 from .browser import element

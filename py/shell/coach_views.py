@@ -16,14 +16,24 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from ssi_coach import text
-from ssi_coach.activity import IMPORTED, MEASURE_KEYS, TYPED, WeekLog, effective_weeks
-from ssi_coach.calibration import MIN_WEEKS_BEHIND, Calibration, NotYet
-from ssi_coach.coach import Action
-from ssi_coach.estimate import WINDOW_DAYS, Estimate, PillarEstimate, SignalEstimate
-from ssi_coach.explain import ActivityChange, ChangeExplanation, RankMove
-from ssi_coach.model import PILLAR_MAX, PILLARS, TOTAL_MAX, CheckIn
-from ssi_coach.outcomes import CAVEAT, MIN_POINTS, Correlation
-from ssi_coach.plan import Goal, Projection
+from ssi_coach.activity.actions import Action
+from ssi_coach.activity.calibration import MIN_WEEKS_BEHIND, Calibration, NotYet
+from ssi_coach.activity.estimate import WINDOW_DAYS, Estimate, PillarEstimate, SignalEstimate
+from ssi_coach.activity.explain import ActivityChange, ChangeExplanation, RankMove
+from ssi_coach.activity.outcomes import CAVEAT, MIN_POINTS, Correlation
+from ssi_coach.activity.whatif import Projection
+from ssi_coach.model import (
+    IMPORTED,
+    MEASURE_KEYS,
+    PILLAR_MAX,
+    PILLARS,
+    TOTAL_MAX,
+    TYPED,
+    CheckIn,
+    Goal,
+    WeekLog,
+    effective_weeks,
+)
 
 from .html import Child, Markup, el, join
 from .html import text as text_of

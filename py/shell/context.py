@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from ssi_coach.model import Document
+from ssi_coach.model import Document, FieldError
 from ssi_coach.storage import Store
-from ssi_coach.validation import FieldError
 
 
 class Context(Protocol):

@@ -11,15 +11,17 @@ from typing import Any
 from pyodide.ffi import JsException  # type: ignore[import-not-found]
 from pyscript import when, window  # type: ignore[import-not-found]
 
+from ssi_coach.checkins.due import first_reminder_day
+from ssi_coach.checkins.merge import CheckinMerge, apply_checkin_merge, checkin_merge
 from ssi_coach.errors import DocumentError, StorageError
-from ssi_coach.importers.csv_checkins import checkins_to_csv, read_checkins_csv
+from ssi_coach.exporters.csv_checkins import checkins_to_csv
+from ssi_coach.exporters.reminder import monthly_reminder_ics
+from ssi_coach.exporters.share import build_report, share_link
+from ssi_coach.importers.csv_checkins import read_checkins_csv
 from ssi_coach.importers.ssi_page import read_ssi_page, reading_to_form
-from ssi_coach.merge import ImportPlan, apply_plan, plan_import
 from ssi_coach.model import Document
-from ssi_coach.reminder import first_reminder_day, monthly_reminder_ics
-from ssi_coach.share import build_report, share_link
 from ssi_coach.storage.backup import backup_text, read_backup
-from ssi_coach.team import add_missing_people
+from ssi_coach.team.table import add_missing_people
 from ssi_coach.text import long_date
 
 from . import browser, views
@@ -35,7 +37,7 @@ MAX_FILE_BYTES = 5_000_000
 class PendingImport:
     """An import waiting for the member's yes: what it would do, and from where."""
 
-    plan: ImportPlan
+    plan: CheckinMerge
     backup: Document | None  # set for a restore, which also offers "replace everything"
 
 
@@ -105,7 +107,7 @@ class DataTools:
             return
         name, data = file
         result = read_checkins_csv(data, file_name=name, today=browser.local_today())
-        plan = plan_import(self.context.document, result.checkins)
+        plan = checkin_merge(self.context.document, result.checkins)
         self.pending = PendingImport(plan, None)
         self._show_panel(views.import_preview(f"Import “{name}”", plan, result.rejected))
 
@@ -131,7 +133,7 @@ class DataTools:
                 el("p", str(error), " Nothing was changed.", class_="error-box"),
                 el("button", "Close", type="button", data_action="import-cancel")]))
             return
-        plan = plan_import(self.context.document, backup.checkins)
+        plan = checkin_merge(self.context.document, backup.checkins)
         self.pending = PendingImport(plan, backup)
         summary = views.backup_summary(backup, self.context.document)
         self._show_panel(views.import_preview(f"Restore “{name}”", plan, (), extra=summary,
@@ -170,7 +172,7 @@ class DataTools:
             return
         choice = browser.query(element("import-panel"), "input[name=conflicts]:checked")
         replace = choice is not None and str(choice.value) == "replace"
-        updated = apply_plan(self.context.document, pending.plan, replace_conflicts=replace)
+        updated = apply_checkin_merge(self.context.document, pending.plan, replace_updated=replace)
         if pending.backup is not None:
             updated = add_missing_people(updated, pending.backup.people)
         if not self.context.save(updated):

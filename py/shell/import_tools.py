@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from pyscript import when, window  # type: ignore[import-not-found]
 
 from ssi_coach import text
-from ssi_coach.activity import SOURCES
 from ssi_coach.importers.linkedin.types import (
     MAX_UPLOAD_BYTES,
     ExportReading,
@@ -23,7 +22,8 @@ from ssi_coach.importers.linkedin.types import (
     Progress,
     Upload,
 )
-from ssi_coach.insights import network_insights
+from ssi_coach.model import SOURCES
+from ssi_coach.network.insights import network_insights
 
 from . import browser, import_views, views
 from .browser import element
@@ -32,7 +32,7 @@ from .guard import guarded, guarded_async
 from .html import el
 
 if TYPE_CHECKING:
-    from ssi_coach.importers.linkedin.merge import ImportPlan
+    from ssi_coach.activity.export_merge import ExportMerge
 
 PAINT_PAUSE_S = 0.02  # a macrotask: long enough for the browser to paint the progress bar
 
@@ -40,7 +40,7 @@ PAINT_PAUSE_S = 0.02  # a macrotask: long enough for the browser to paint the pr
 @dataclass
 class PendingExport:
     reading: ExportReading
-    plan: ImportPlan
+    plan: ExportMerge
 
 
 class ExportImport:
@@ -134,8 +134,8 @@ class ExportImport:
         self.pandas_ready = True
 
     async def _read(self, uploads: list[Upload]) -> None:
+        from ssi_coach.activity.export_merge import export_merge
         from ssi_coach.importers.linkedin import import_steps
-        from ssi_coach.importers.linkedin.merge import plan_import
 
         for step in import_steps(uploads):
             if isinstance(step, Progress):
@@ -144,7 +144,7 @@ class ExportImport:
             elif isinstance(step, ImportRefused):
                 self._show(import_views.refused(step.message))
             else:
-                plan = plan_import(self.context.document, step, today=browser.local_today())
+                plan = export_merge(self.context.document, step, today=browser.local_today())
                 self.pending = PendingExport(step, plan)
                 self._show(import_views.report(step, plan))
                 element("export-report-heading").focus()
@@ -175,27 +175,27 @@ class ExportImport:
             self.close("")
 
     def confirm(self) -> None:
-        from ssi_coach.importers.linkedin.merge import apply_import, plan_import
+        from ssi_coach.activity.export_merge import apply_export_merge, export_merge
 
         pending = self.pending
         if pending is None:
             return
         # The member may have typed a week since the report was shown: plan again and, if
         # that changes what the report said, show the new report instead of saving.
-        plan = plan_import(self.context.document, pending.reading, today=browser.local_today())
+        plan = export_merge(self.context.document, pending.reading, today=browser.local_today())
         if plan != pending.plan:
             self.pending = PendingExport(pending.reading, plan)
             self._show(import_views.report(pending.reading, plan))
             self.context.say("Your activity log changed since the report was made; here is the "
                              "report again. Nothing was saved yet.")
             return
-        updated = apply_import(self.context.document, plan, self._choices())
+        updated = apply_export_merge(self.context.document, plan, self._choices())
         if self.context.save(updated):
             self.pending = None
             element("export-panel").hidden = True
             element("export-panel").innerHTML = ""
             self.context.render()
-            self.context.say(f"Imported your LinkedIn export: {len(plan.new)} new and "
+            self.context.say(f"Imported your LinkedIn export: {len(plan.added)} new and "
                              f"{len(plan.updated)} updated weeks of activity.")
 
     def _choices(self) -> dict[Any, str]:

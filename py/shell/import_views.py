@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ssi_coach import text
-from ssi_coach.activity import IMPORTED, MEASURES, PROFILE_CHECKLIST, TYPED
-from ssi_coach.importers.linkedin.merge import ImportPlan, WeekConflict
-from ssi_coach.importers.linkedin.types import ExportReading, FileReport, Progress, RowError
-from ssi_coach.insights import NetworkInsights
+from ssi_coach.activity.export_merge import ExportMerge, WeekConflict
+from ssi_coach.importers.linkedin.types import ExportReading, FileReport, Progress
+from ssi_coach.model import IMPORTED, MEASURES, PROFILE_CHECKLIST, TYPED, Problem
+from ssi_coach.network.insights import NetworkInsights
 
 from .html import Markup, el, join, trusted
 
@@ -80,7 +80,7 @@ def refused(message: str) -> Markup:
 
 # ---- the report -----------------------------------------------------------------------------
 
-def report(reading: ExportReading, plan: ImportPlan) -> Markup:
+def report(reading: ExportReading, plan: ExportMerge) -> Markup:
     """Everything read and everything that would change, with Confirm and Cancel."""
     return el(
         "div",
@@ -106,11 +106,11 @@ def _summary(reading: ExportReading) -> Markup:
                    f"{_count(skipped, 'row')} skipped.{span}", class_="export-summary")
 
 
-def _changes(plan: ImportPlan) -> Markup:
+def _changes(plan: ExportMerge) -> Markup:
     if not plan.changes_anything():
         return el("p", "Nothing new: everything in this export is already in your activity "
                        "log.", class_="export-nothing")
-    lines = [f"{_count(len(plan.new), 'new week')} of activity",
+    lines = [f"{_count(len(plan.added), 'new week')} of activity",
              f"{_count(len(plan.updated), 'week')} updated from a newer export",
              f"{_count(len(plan.unchanged), 'week')} already up to date"]
     if plan.replaces_network:
@@ -151,7 +151,7 @@ def _conflict_row(conflict: WeekConflict) -> Markup:
               el("td", choice), data_week=monday)
 
 
-def _checklist(plan: ImportPlan) -> Markup | None:
+def _checklist(plan: ExportMerge) -> Markup | None:
     if not plan.checklist:
         return None
     items = [el("li", f"{_ITEM_LABELS.get(c.item, c.item)}: {_answer(c.before)} → ",
@@ -213,11 +213,11 @@ def _problems(reading: ExportReading) -> Markup | None:
                  [str(p) for p in reading.problems])
 
 
-def _row_errors(errors: Sequence[RowError]) -> Markup | None:
+def _row_errors(errors: Sequence[Problem]) -> Markup | None:
     if not errors:
         return None
     shown = [el("li", el("span", f"{e.file}, line {e.line}", class_="where"), ": ",
-                f"{e.column}: " if e.column else "", e.reason)
+                f"{e.column}: " if e.column else "", e.message)
              for e in errors[:SHOWN_ROW_ERRORS]]
     more = len(errors) - SHOWN_ROW_ERRORS
     return el("details",
@@ -227,7 +227,7 @@ def _row_errors(errors: Sequence[RowError]) -> Markup | None:
               class_="export-row-errors")
 
 
-def _buttons(plan: ImportPlan) -> Markup:
+def _buttons(plan: ExportMerge) -> Markup:
     if not plan.changes_anything():
         return _actions(_button("Close", "export-close"))
     return _actions(_button("Save this import", "export-confirm", primary=True),

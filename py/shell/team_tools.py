@@ -1,6 +1,6 @@
 """The Team section: add people from share links or files, sort, rename, remove, export, print.
 
-Each handler reads the page, calls one core function from ssi_coach.team, saves through the
+Each handler reads the page, calls one core function from ssi_coach.team.table, saves through the
 context (the app: so two tabs and full storage behave as everywhere else), and renders the
 result.
 """
@@ -11,11 +11,11 @@ from typing import Any
 
 from pyscript import when, window  # type: ignore[import-not-found]
 
+from ssi_coach.errors import ShareLinkError
+from ssi_coach.exporters.share import report_from_link
 from ssi_coach.importers.checkin_files import BACKUP, read_checkins_file
-from ssi_coach.model import CheckIn, Person
-from ssi_coach.share import ShareLinkError, report_from_link
-from ssi_coach.team import (
-    TeamError,
+from ssi_coach.model import CheckIn, FieldError, Person
+from ssi_coach.team.table import (
     TeamSort,
     TeamView,
     add_to_team,
@@ -183,7 +183,7 @@ class TeamTools:
         old = str(event.target.dataset.name)
         new = str(element("team-rename-input").value)
         renamed = rename_person(self.context.document, old, new)
-        if isinstance(renamed, TeamError):
+        if isinstance(renamed, FieldError):
             self.say(team_views.errors_message([renamed]), error=True)
             element("team-rename-input").focus()
             return

@@ -8,8 +8,8 @@ the element builder (`shell.html`): a name can only ever be text. Pillars carry
 from __future__ import annotations
 
 from ssi_coach import text
-from ssi_coach.model import PILLARS, display_total
-from ssi_coach.team import TeamChange, TeamError, TeamRow, TeamStats, TeamView
+from ssi_coach.model import PILLARS, FieldError, display_total
+from ssi_coach.team.table import TeamChange, TeamRow, TeamStats, TeamView
 
 from .html import Markup, el, join, trusted
 from .html import text as escaped
@@ -171,7 +171,7 @@ def added_message(change: TeamChange) -> Markup:
                 f"{_count(change.updated, 'updated')}.")
 
 
-def errors_message(errors: list[TeamError]) -> Markup:
+def errors_message(errors: list[FieldError]) -> Markup:
     return escaped(" ".join([*(error.message for error in errors), "Nothing was changed."]))
 
 

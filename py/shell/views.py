@@ -11,11 +11,10 @@ from html import escape
 
 from ssi_coach import text
 from ssi_coach.charts.data import Chart
-from ssi_coach.dashboard import Dashboard, PillarFigure, RankFigure
-from ssi_coach.importers.csv_checkins import RowProblem
+from ssi_coach.checkins.dashboard import Dashboard, PillarFigure, RankFigure
+from ssi_coach.checkins.merge import CheckinMerge, differences
 from ssi_coach.importers.ssi_page import SsiReading
-from ssi_coach.merge import ImportPlan
-from ssi_coach.model import PILLAR_MAX, PILLARS, CheckIn, Document, display_total
+from ssi_coach.model import PILLAR_MAX, PILLARS, CheckIn, Document, Problem, display_total
 from ssi_coach.storage.concurrent import Conflict
 
 SSI_PAGE = "https://www.linkedin.com/sales/ssi"
@@ -330,28 +329,28 @@ def _count(number: int, one: str, many: str | None = None) -> str:
     return f"{number} {one if number == 1 else (many or one + 's')}"
 
 
-def import_preview(title: str, plan: ImportPlan, rejected: Sequence[RowProblem],
+def import_preview(title: str, plan: CheckinMerge, rejected: Sequence[Problem],
                    *, extra: str = "", restore: bool = False) -> str:
     """The preview before an import: exactly what would be added, kept or replaced."""
-    lines = [f"{_count(len(plan.new), 'new check-in')} to add",
-             f"{_count(len(plan.identical), 'check-in')} already here with the same numbers"]
-    if plan.conflicts:
-        lines.append(f"{_count(len(plan.conflicts), 'date')} already here with different "
+    lines = [f"{_count(len(plan.added), 'new check-in')} to add",
+             f"{_count(len(plan.unchanged), 'check-in')} already here with the same numbers"]
+    if plan.updated:
+        lines.append(f"{_count(len(plan.updated), 'date')} already here with different "
                      "details")
     if rejected:
         lines.append(f"{_count(len(rejected), 'row')} that cannot be used (see below)")
     return (
         f'<h3>{escape(title)}</h3><ul class="preview-list">{_items(lines)}</ul>{extra}'
-        f"{_conflict_choice(plan) if plan.conflicts else ''}"
+        f"{_conflict_choice(plan) if plan.updated else ''}"
         f"{_rejected_rows(rejected) if rejected else ''}"
         f'<div class="actions">{_import_buttons(plan, restore)}'
         '<button type="button" data-action="import-cancel">Cancel</button></div>'
     )
 
 
-def _import_buttons(plan: ImportPlan, restore: bool) -> str:
+def _import_buttons(plan: CheckinMerge, restore: bool) -> str:
     buttons = ""
-    if plan.new or plan.conflicts:
+    if plan.added or plan.updated:
         label = "Merge into my data" if restore else "Import"
         buttons += (f'<button type="button" class="primary" data-action="import-confirm">'
                     f"{label}</button>")
@@ -363,12 +362,12 @@ def _import_buttons(plan: ImportPlan, restore: bool) -> str:
     return buttons
 
 
-def _conflict_choice(plan: ImportPlan) -> str:
+def _conflict_choice(plan: CheckinMerge) -> str:
     rows = "".join(
-        f'<tr><th scope="row">{c.current.on.isoformat()}</th>'
-        f"<td>{escape(', '.join(c.differences()))}</td>"
-        f"<td>{text.score(c.current.total)}</td><td>{text.score(c.incoming.total)}</td></tr>"
-        for c in plan.conflicts
+        f'<tr><th scope="row">{u.before.on.isoformat()}</th>'
+        f"<td>{escape(', '.join(differences(u)))}</td>"
+        f"<td>{text.score(u.before.total)}</td><td>{text.score(u.after.total)}</td></tr>"
+        for u in plan.updated
     )
     return (
         '<fieldset class="conflicts"><legend>For dates that differ</legend>'
@@ -383,9 +382,9 @@ def _conflict_choice(plan: ImportPlan) -> str:
     )
 
 
-def _rejected_rows(rejected: Sequence[RowProblem]) -> str:
+def _rejected_rows(rejected: Sequence[Problem]) -> str:
     rows = "".join(
-        f'<tr><th scope="row">{p.line}</th><td>{escape(p.label)}</td>'
+        f'<tr><th scope="row">{p.line}</th><td>{escape(p.column)}</td>'
         f'<td class="note">{escape(p.message)}</td></tr>'
         for p in rejected
     )

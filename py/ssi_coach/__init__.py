@@ -1,14 +1,24 @@
 """ssi_coach: the pure-Python core of ssi-coach.
 
-Data flows one way: text a person typed (or stored JSON) is read by `validation` and
-`storage` into the frozen records of `model`; `dashboard` and `charts.data` turn records
-into the figures and chart data the page shows; `charts.draw` turns chart data into SVG
-with Matplotlib. No module here imports the browser (`js`, `pyodide`, `pyscript`): the
-shell in `py/shell/` does that, so all of this runs and is tested on plain CPython 3.11+.
+Layers, each building only on the ones above it in this list (tests/unit/test_imports.py
+keeps it so):
+- `model` (records: check-ins, activity logs, plan, goal, network summary, the document,
+  problem records), `errors`, `text`;
+- `checkins` (form validation, dashboard, check-in merge), `storage` (JSON, migrations);
+- `importers` (readers: SSI page paste, CSV, LinkedIn export) and `exporters` (CSV, calendar
+  reminder, share link);
+- `activity` (week log, estimate, calibration, next actions, what-if, outcomes), `network`,
+  `team`, and `charts` (`charts.data` is plain data; `charts.draw` draws it as SVG with
+  Matplotlib, loaded last).
+Text a person typed (or stored JSON) is read into the frozen records of `model`; the other
+packages turn records into what the page shows. No module here imports the browser (`js`,
+`pyodide`, `pyscript`): the shell in `py/shell/` does that, so all of this runs and is tested
+on plain CPython 3.11+.
 Bad input is returned as errors naming the field; `today` is always a parameter.
 """
 
-from .dashboard import Dashboard, build_dashboard
+from .checkins.dashboard import Dashboard, build_dashboard
+from .checkins.validation import FormResult, preview_total, read_checkin_form
 from .errors import (
     CorruptDocument,
     DocumentError,
@@ -17,9 +27,8 @@ from .errors import (
     SsiCoachError,
     StorageError,
 )
-from .model import PILLARS, CheckIn, Document, Pillar
+from .model import PILLARS, CheckIn, Document, FieldError, Pillar
 from .storage import Loaded, MemoryStorage, Storage, Store
-from .validation import FieldError, FormResult, preview_total, read_checkin_form
 
 __all__ = [
     "PILLARS", "CheckIn", "CorruptDocument", "Dashboard", "Document", "DocumentError",

@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from ssi_coach.exporters.share import SharedReport, encode_report
 from ssi_coach.model import CheckIn
-from ssi_coach.share import SharedReport, encode_report
 from tests.e2e.conftest import ROOT, PageWatch, wait_ready
 from tests.e2e.helpers import NOW, TODAY, document_v2, long_date, record, start, stored_checkins
 from tests.e2e.test_coach import coach_document, week

@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Locator, Page, Route, expect
 
-from ssi_coach.estimate import SIGNALS
-from ssi_coach.share import decode_report
+from ssi_coach.activity.estimate import SIGNALS
+from ssi_coach.exporters.share import decode_report
 from tests.e2e.conftest import wait_ready
 from tests.e2e.helpers import (
     NOW,

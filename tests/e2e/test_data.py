@@ -12,7 +12,7 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from ssi_coach.share import decode_report
+from ssi_coach.exporters.share import decode_report
 from tests.e2e.conftest import wait_ready
 from tests.e2e.helpers import (
     NOW,

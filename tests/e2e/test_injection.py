@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from ssi_coach.exporters.share import SharedReport, encode_report
 from ssi_coach.model import CheckIn
-from ssi_coach.share import SharedReport, encode_report
 from tests.e2e.conftest import wait_ready
 from tests.e2e.helpers import NOW, document_v2, record, start, strict_page
 from tests.e2e.test_export_import import choose_files, open_import, report

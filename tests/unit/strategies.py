@@ -6,16 +6,16 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from ssi_coach.activity import (
+from ssi_coach.model import (
     IMPORTED,
     MEASURE_KEYS,
     PART_OF,
     SOURCES,
+    CheckIn,
+    NetworkSummary,
     WeekLog,
     week_of,
 )
-from ssi_coach.importers.linkedin.types import NetworkSummary
-from ssi_coach.model import CheckIn
 
 scores = st.decimals(min_value=0, max_value=25, places=3).map(float)
 ranks = st.none() | st.integers(1, 100)

@@ -9,17 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ssi_coach.activity import (
-    CHECKLIST_KEYS,
-    MEASURE_KEYS,
-    WeekLog,
+from ssi_coach.activity.log import (
     iso_week,
     new_week_form,
     read_checklist_form,
     read_week_form,
-    week_of,
     week_to_form,
 )
+from ssi_coach.model import CHECKLIST_KEYS, MEASURE_KEYS, WeekLog, week_of
 
 from .conftest import TODAY  # a Sunday: 2026-11-22
 from .strategies import week_logs
@@ -59,8 +56,8 @@ def test_editing_a_week_opens_the_form_that_reads_back_as_that_week(
         log: WeekLog, day: dt.date) -> None:
     today = max(day, log.week)
     assert read_week_form(week_to_form(log), today=today).week == log
-    assert week_of(dt.date.fromisocalendar(*map(int, iso_week(day).split("-W")), 1)) == (
-        week_of(day))
+    year, week = iso_week(day).split("-W")
+    assert week_of(dt.date.fromisocalendar(int(year), int(week), 1)) == week_of(day)
 
 
 def test_blank_fields_are_missing_not_zero() -> None:

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from ssi_coach.checkins.merge import apply_checkin_merge, checkin_merge, differences
 from ssi_coach.errors import CorruptDocument, InvalidRecord, NewerSchemaVersion
-from ssi_coach.merge import apply_plan, plan_import
 from ssi_coach.model import Document
 from ssi_coach.storage.backup import backup_text, read_backup
 
@@ -16,32 +16,32 @@ from .conftest import checkin
 MINE = Document((checkin("2026-09-01"), checkin("2026-10-01"), checkin("2026-11-01")))
 
 
-def test_plan_sorts_incoming_into_new_identical_and_different() -> None:
+def test_a_merge_sorts_incoming_into_added_unchanged_and_updated() -> None:
     incoming = [checkin("2026-08-01"), checkin("2026-10-01"),
                 checkin("2026-11-01", (20, 20, 20, 20))]
-    plan = plan_import(MINE, incoming)
-    assert [c.on.month for c in plan.new] == [8]
-    assert [c.on.month for c in plan.identical] == [10]
-    assert [(c.current.total, c.incoming.total) for c in plan.conflicts] == [(23.323, 80)]
-    assert plan.incoming_count == 3
+    merge = checkin_merge(MINE, incoming)
+    assert [c.on.month for c in merge.added] == [8]
+    assert [c.on.month for c in merge.unchanged] == [10]
+    assert [(u.before.total, u.after.total) for u in merge.updated] == [(23.323, 80)]
+    assert merge.incoming_count == 3
 
 
 @pytest.mark.parametrize(("replace", "november_total"), [(False, 23.323), (True, 80)])
 def test_applying_adds_new_dates_and_follows_the_choice_for_differences(
         replace: bool, november_total: float) -> None:
-    plan = plan_import(MINE, [checkin("2026-08-01"), checkin("2026-11-01", (20, 20, 20, 20))])
-    result = apply_plan(MINE, plan, replace_conflicts=replace)
+    plan = checkin_merge(MINE, [checkin("2026-08-01"), checkin("2026-11-01", (20, 20, 20, 20))])
+    result = apply_checkin_merge(MINE, plan, replace_updated=replace)
     assert [c.on.month for c in result.checkins] == [8, 9, 10, 11]
     assert result.find(checkin("2026-11-01").on).total == november_total  # type: ignore[union-attr]
     changed = [c for c in result.checkins if MINE.find(c.on) != c]
-    assert plan.changed_count(replace_conflicts=replace) == len(changed) == (2 if replace else 1)
+    assert plan.changed_count(replace_updated=replace) == len(changed) == (2 if replace else 1)
 
 
-def test_a_plan_with_nothing_new_changes_nothing() -> None:
-    plan = plan_import(MINE, list(MINE.checkins))
-    assert not plan.changes_anything(replace_conflicts=True)
-    assert plan.changed_count(replace_conflicts=True) == 0
-    assert apply_plan(MINE, plan, replace_conflicts=True) == MINE
+def test_a_merge_with_nothing_new_changes_nothing() -> None:
+    plan = checkin_merge(MINE, list(MINE.checkins))
+    assert not plan.changes_anything(replace_updated=True)
+    assert plan.changed_count(replace_updated=True) == 0
+    assert apply_checkin_merge(MINE, plan, replace_updated=True) == MINE
 
 
 def test_backup_round_trips_and_is_labelled_readable_json() -> None:
@@ -75,6 +75,6 @@ def test_a_bad_backup_is_refused_with_a_reason(data: bytes | str, error: type,
         read_backup(data)
 
 
-def test_a_conflict_names_what_differs() -> None:
-    plan = plan_import(MINE, [checkin("2026-10-01", note="new note", industry_rank=3)])
-    assert plan.conflicts[0].differences() == ["Industry SSI rank", "Note"]
+def test_an_updated_date_names_what_differs() -> None:
+    plan = checkin_merge(MINE, [checkin("2026-10-01", note="new note", industry_rank=3)])
+    assert differences(plan.updated[0]) == ["Industry SSI rank", "Note"]

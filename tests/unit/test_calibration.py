@@ -8,8 +8,7 @@ import random
 
 import pytest
 
-from ssi_coach.activity import Checklist, WeekLog
-from ssi_coach.calibration import (
+from ssi_coach.activity.calibration import (
     MIN_CHECKINS,
     Calibration,
     NotYet,
@@ -17,8 +16,8 @@ from ssi_coach.calibration import (
     apply,
     calibrate,
 )
-from ssi_coach.estimate import estimate, inputs_for
-from ssi_coach.model import PILLAR_KEYS, CheckIn
+from ssi_coach.activity.estimate import estimate, inputs_for
+from ssi_coach.model import PILLAR_KEYS, CheckIn, Checklist, WeekLog
 
 FIRST = dt.date(2025, 1, 6)  # a Monday
 CHECKLIST = Checklist({"photo": True, "headline": True, "about": False})
@@ -154,12 +153,13 @@ def test_each_pillar_uses_the_fit_only_where_it_beats_the_raw_estimate() -> None
                                 round(insights, 3), round(relationships, 3)))
     result = calibrate(checkins, weeks, CHECKLIST)
     assert isinstance(result, Calibration)
-    brand, people = result.fits["brand"], result.fits["people"]
-    assert brand.mae_after < brand.mae_before and brand.used and result.uses("brand")
-    assert people.mae_after > people.mae_before and not people.used
+    brand_fit, people_fit = result.fits["brand"], result.fits["people"]
+    assert brand_fit.mae_after < brand_fit.mae_before and brand_fit.used
+    assert result.uses("brand")
+    assert people_fit.mae_after > people_fit.mae_before and not people_fit.used
     assert not result.uses("people")
     now = estimate(inputs_for(weeks, CHECKLIST, end=monthly(8)[-1]), result)
-    assert now.of("brand").score == pytest.approx(brand.intercept + brand.slope
+    assert now.of("brand").score == pytest.approx(brand_fit.intercept + brand_fit.slope
                                                   * now.of("brand").raw)
     assert now.of("brand").score != pytest.approx(now.of("brand").raw, abs=0.1)
     assert now.of("people").score == now.of("people").raw  # the standard model stands

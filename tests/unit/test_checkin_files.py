@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ssi_coach.exporters.csv_checkins import checkins_to_csv
 from ssi_coach.importers.checkin_files import (
     BACKUP,
     CSV,
@@ -11,7 +12,6 @@ from ssi_coach.importers.checkin_files import (
     kind_of_upload,
     read_checkins_file,
 )
-from ssi_coach.importers.csv_checkins import checkins_to_csv
 from ssi_coach.model import Document
 from ssi_coach.storage.backup import backup_text
 

@@ -11,12 +11,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ssi_coach import coach
-from ssi_coach.activity import CHECKLIST_KEYS, Checklist
-from ssi_coach.calibration import Calibration, PillarFit
-from ssi_coach.coach import ACTIONS, FULL_WITHIN, MAX_ONE_OFFS, Action, Idea, next_actions
-from ssi_coach.estimate import RATE_KEYS, SIGNALS, Estimate, Inputs, estimate, inputs_for
-from ssi_coach.model import PILLAR_KEYS, PILLAR_MAX
+from ssi_coach.activity import actions as actions_module
+from ssi_coach.activity.actions import (
+    ACTIONS,
+    FULL_WITHIN,
+    MAX_ONE_OFFS,
+    Action,
+    Idea,
+    next_actions,
+)
+from ssi_coach.activity.calibration import Calibration, PillarFit
+from ssi_coach.activity.estimate import RATE_KEYS, SIGNALS, Estimate, Inputs, estimate, inputs_for
+from ssi_coach.model import CHECKLIST_KEYS, PILLAR_KEYS, PILLAR_MAX, Checklist
 
 END = dt.date(2026, 11, 22)
 ALL_DONE = Checklist(dict.fromkeys(CHECKLIST_KEYS, True))
@@ -222,7 +228,7 @@ def test_an_unlogged_rate_gives_a_range_from_zero() -> None:
 def test_a_signal_the_estimate_does_not_read_is_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
     ghost = Idea("ghost", "insights", "Haunt", {"no_such_signal": 3}, "none", "", "why")
     mixed = Idea("mixed", "insights", "Mixed", {"no_such_signal": 3, "reshares": 9}, "x", "", "y")
-    monkeypatch.setattr(coach, "ACTIONS", (*ACTIONS, ghost, mixed))
+    monkeypatch.setattr(actions_module, "ACTIONS", (*ACTIONS, ghost, mixed))
     actions = next_actions(_estimate({}, None), None, limit=100)
     assert "ghost" not in _keys(actions)
     (kept,) = [a for a in actions if a.key == "mixed"]

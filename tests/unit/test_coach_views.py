@@ -10,14 +10,13 @@ from html import escape
 
 from shell import coach_views
 from ssi_coach import text
-from ssi_coach.activity import OUTCOMES, Checklist, WeekLog
-from ssi_coach.calibration import Calibration, NotYet, calibrate
-from ssi_coach.coach import next_actions
-from ssi_coach.estimate import RATE_KEYS, Estimate, Inputs, estimate, inputs_for
-from ssi_coach.explain import explain_change
-from ssi_coach.model import PILLARS
-from ssi_coach.outcomes import CAVEAT, Correlation, correlations, outcome_points
-from ssi_coach.plan import Goal, Plan, project
+from ssi_coach.activity.actions import next_actions
+from ssi_coach.activity.calibration import Calibration, NotYet, calibrate
+from ssi_coach.activity.estimate import RATE_KEYS, Estimate, Inputs, estimate, inputs_for
+from ssi_coach.activity.explain import explain_change
+from ssi_coach.activity.outcomes import CAVEAT, Correlation, correlations, outcome_points
+from ssi_coach.activity.whatif import project
+from ssi_coach.model import OUTCOMES, PILLARS, Checklist, Goal, WeekLog, WeeklyPlan
 
 from .conftest import TODAY, checkin
 
@@ -230,7 +229,7 @@ def test_action_text_is_escaped() -> None:
 def test_projection_puts_the_goal_status_first_then_each_week() -> None:
     est = _estimate(comments_written=2.0)
     goal = Goal(99, dt.date(2027, 1, 31))
-    projection = project(est, Plan({"comments_written": 10}), today=TODAY, goal=goal)
+    projection = project(est, WeeklyPlan({"comments_written": 10}), today=TODAY, goal=goal)
     html = coach_views.projection_table(projection, goal)
     assert projection.gap is not None
     assert f"Behind by {projection.gap:.1f} points" in html
@@ -248,10 +247,10 @@ def test_projection_puts_the_goal_status_first_then_each_week() -> None:
 def test_projection_on_track_and_without_a_goal() -> None:
     est = _estimate(comments_written=2.0)
     goal = Goal(1, dt.date(2027, 1, 31))
-    on_track = project(est, Plan(), today=TODAY, goal=goal)
+    on_track = project(est, WeeklyPlan(), today=TODAY, goal=goal)
     html = coach_views.projection_table(on_track, goal)
     assert "On track" in html and 'data-on-track="true"' in html
-    free = coach_views.projection_table(project(est, Plan(), today=TODAY), None)
+    free = coach_views.projection_table(project(est, WeeklyPlan(), today=TODAY), None)
     assert "Set a goal" in free and "On track" not in free
 
 

@@ -8,11 +8,18 @@ import datetime as dt
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from ssi_coach.activity import CHECKLIST_KEYS, MEASURE_KEYS, Checklist, WeekLog
-from ssi_coach.calibration import Calibration, NotYet
-from ssi_coach.coaching import coach_view
-from ssi_coach.model import CheckIn, Document
-from ssi_coach.plan import Goal, Plan
+from ssi_coach.activity.calibration import Calibration, NotYet
+from ssi_coach.activity.coach_view import coach_view
+from ssi_coach.model import (
+    CHECKLIST_KEYS,
+    MEASURE_KEYS,
+    CheckIn,
+    Checklist,
+    Document,
+    Goal,
+    WeekLog,
+    WeeklyPlan,
+)
 
 TODAY = dt.date(2026, 11, 22)  # a Sunday: the week of Monday 16 November
 
@@ -49,7 +56,7 @@ def test_a_goal_alone_projects_current_behaviour_against_it() -> None:
 def test_a_plan_changes_the_projection_and_the_ranked_actions() -> None:
     document = Document(weeks=_weeks(4, posts=0, comments_written=0), checklist=Checklist())
     before = coach_view(document, TODAY)
-    plan = Plan({"comments_written": 10, "reactions_given": 20, "posts": 3})
+    plan = WeeklyPlan({"comments_written": 10, "reactions_given": 20, "posts": 3})
     after = coach_view(dataclasses.replace(document, plan=plan), TODAY)
     assert after.planned and after.projection is not None
     assert after.projection.weeks[-1].total > before.estimate.total

@@ -9,14 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ssi_coach.importers.csv_checkins import (
-    CSV_COLUMNS,
-    CsvRead,
-    RowProblem,
-    checkins_to_csv,
-    read_checkins_csv,
-)
-from ssi_coach.model import CheckIn
+from ssi_coach.exporters.csv_checkins import CSV_COLUMNS, checkins_to_csv
+from ssi_coach.importers.csv_checkins import LABELS, CsvRead, read_checkins_csv
+from ssi_coach.model import CheckIn, Problem
 
 from .conftest import TODAY, checkin
 from .strategies import checkins
@@ -26,8 +21,11 @@ def read(data: bytes | str, today: dt.date = TODAY) -> CsvRead:
     return read_checkins_csv(data, file_name="ssi.csv", today=today)
 
 
+FIELD_OF = {label: field for field, label in LABELS.items()} | {"": ""}  # a Problem's column
+
+
 def where(result: CsvRead) -> list[tuple[int, str]]:
-    return [(p.line, p.field) for p in result.rejected]
+    return [(p.line, FIELD_OF[p.column]) for p in result.rejected]
 
 
 # ---- export -> import is the identity ---------------------------------------------------
@@ -219,7 +217,7 @@ def test_rejected_rows_name_their_physical_line_and_field() -> None:
     assert result.checkins[2].industry_rank == 5
     assert where(result) == [(6, "brand"), (8, "date"), (9, "date"), (10, "total"),
                              (10, "relationships"), (11, "brand"), (11, "industry_rank")]
-    messages = {(p.line, p.field): p.message for p in result.rejected}
+    messages = {(p.line, FIELD_OF[p.column]): p.message for p in result.rejected}
     assert messages[8, "date"] == "Date 2026-08-01 appears twice in this file (line 2)."
     assert messages[9, "date"] == "Date 2026-12-01 is in the future; today is 2026-11-22."
     assert messages[10, "total"] == "Total 40 does not match the pillars' sum 39.5."
@@ -227,10 +225,10 @@ def test_rejected_rows_name_their_physical_line_and_field() -> None:
     assert "between 0 and 25" in messages[11, "brand"]
     assert "1 to 100" in messages[11, "industry_rank"]
     problem = result.rejected[0]
-    assert problem.file_name == "ssi.csv"
-    assert problem.label == "Establish your professional brand"
+    assert problem.file == "ssi.csv"
+    assert problem.column == "Establish your professional brand"
     assert problem.raw == "2026-09-15,10,four,3,2,1,,"
-    assert problem.describe() == ("ssi.csv, line 6, Establish your professional brand: "
+    assert str(problem) == ("ssi.csv, line 6, Establish your professional brand: "
                                   "“four” is not a number. Use digits, like 12.5 or 12,5.")
 
 
@@ -271,7 +269,7 @@ def test_missing_columns_give_one_problem_at_line_1(header: str, missing: str) -
     assert result.checkins == ()
     assert len(result.rejected) == 1
     problem = result.rejected[0]
-    assert (problem.line, problem.field, problem.raw) == (1, "", header)
+    assert (problem.line, problem.column, problem.raw) == (1, "", header)
     assert f"no column for: {missing}" in problem.message
 
 
@@ -290,7 +288,7 @@ def test_junk_gives_problems_and_never_raises(data: bytes) -> None:
     result = read(data)
     assert result.checkins == ()
     assert result.rejected
-    assert all(isinstance(p, RowProblem) and p.message for p in result.rejected)
+    assert all(isinstance(p, Problem) and p.message for p in result.rejected)
 
 
 def test_undecodable_bytes_name_the_line_where_text_stops() -> None:

@@ -11,9 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ssi_coach.activity import ACTIVITY, CHECKLIST_KEYS, MEASURE_KEYS, Checklist, WeekLog
-from ssi_coach.calibration import Calibration, PillarFit, apply
-from ssi_coach.estimate import (
+from ssi_coach.activity.calibration import Calibration, PillarFit, apply
+from ssi_coach.activity.estimate import (
     RATE_KEYS,
     SIGNALS,
     WINDOW_DAYS,
@@ -26,7 +25,15 @@ from ssi_coach.estimate import (
     inputs_for,
     with_rates,
 )
-from ssi_coach.model import PILLAR_KEYS, PILLARS
+from ssi_coach.model import (
+    ACTIVITY,
+    CHECKLIST_KEYS,
+    MEASURE_KEYS,
+    PILLAR_KEYS,
+    PILLARS,
+    Checklist,
+    WeekLog,
+)
 
 from .conftest import TODAY  # a Sunday: 2026-11-22
 

@@ -10,9 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ssi_coach.activity import WeekLog
-from ssi_coach.explain import activity_changes, explain_change, window_weeks
-from ssi_coach.model import PILLARS
+from ssi_coach.activity.explain import activity_changes, explain_change, window_weeks
+from ssi_coach.model import PILLARS, WeekLog
 
 from .conftest import Scores, checkin
 from .strategies import checkins

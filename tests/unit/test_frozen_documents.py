@@ -17,11 +17,18 @@ from typing import Any, TypeVar
 
 import pytest
 
-from ssi_coach.activity import Checklist, WeekLog
 from ssi_coach.errors import DocumentError, InvalidRecord
-from ssi_coach.importers.linkedin.types import NetworkSummary
-from ssi_coach.model import PILLAR_KEYS, CheckIn, Document, Person
-from ssi_coach.plan import Goal, Plan
+from ssi_coach.model import (
+    PILLAR_KEYS,
+    CheckIn,
+    Checklist,
+    Document,
+    Goal,
+    NetworkSummary,
+    Person,
+    WeekLog,
+    WeeklyPlan,
+)
 from ssi_coach.storage import DOCUMENT_KEY, MemoryStorage, Store, decode, encode, schema_version
 from ssi_coach.storage.migrations import MIGRATIONS, Migration, migrate
 
@@ -87,7 +94,7 @@ def expected_document(data: Data) -> Document:
         weeks=expected_weeks(data.get("weeks", [])),
         checklist=_or_none(data.get("checklist"), lambda c: Checklist(
             c["items"], _or_none(c.get("updated_on"), _day))),
-        plan=_or_none(data.get("plan"), lambda p: Plan(p["weekly"])),
+        plan=_or_none(data.get("plan"), lambda p: WeeklyPlan(p["weekly"])),
         goal=_or_none(data.get("goal"), lambda g: Goal(float(g["target"]), _day(g["by"]))),
         imported=expected_weeks(data.get("imported", [])),
         week_sources={_day(day): source for day, source in data.get("week_sources", {}).items()},

@@ -41,15 +41,17 @@ import pytest
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
-from ssi_coach.errors import CorruptDocument, DocumentError, InvalidRecord, NewerSchemaVersion
-from ssi_coach.importers.csv_checkins import (
-    CSV_COLUMNS,
-    MAX_RAW_LENGTH,
-    CsvRead,
-    RowProblem,
-    checkins_to_csv,
-    read_checkins_csv,
+from ssi_coach.checkins.validation import FIELD_LABELS, check_record
+from ssi_coach.errors import (
+    CorruptDocument,
+    DocumentError,
+    InvalidRecord,
+    NewerSchemaVersion,
+    ShareLinkError,
 )
+from ssi_coach.exporters.csv_checkins import CSV_COLUMNS, checkins_to_csv
+from ssi_coach.exporters.share import MAX_NAME_LENGTH, SharedReport, decode_report, encode_report
+from ssi_coach.importers.csv_checkins import LABELS, MAX_RAW_LENGTH, CsvRead, read_checkins_csv
 from ssi_coach.importers.linkedin import dates as li_dates
 from ssi_coach.importers.linkedin import read_export
 from ssi_coach.importers.linkedin.archive import IN_ZIP, KINDS, Collected, collect, kind_of
@@ -57,27 +59,25 @@ from ssi_coach.importers.linkedin.csvfile import read_table
 from ssi_coach.importers.linkedin.parsers import Parsed, parse
 from ssi_coach.importers.linkedin.types import (
     ExportReading,
-    FileProblem,
     FileReport,
     ImportRefused,
-    RowError,
     SourceFile,
     Table,
     Upload,
 )
 from ssi_coach.importers.ssi_page import PasteResult, SsiReading, read_ssi_page
-from ssi_coach.model import PILLAR_KEYS, PILLAR_MAX, TOTAL_MAX, CheckIn, Document, display_total
-from ssi_coach.share import (
-    MAX_NAME_LENGTH,
-    SharedReport,
-    ShareLinkError,
-    decode_report,
-    encode_report,
+from ssi_coach.model import (
+    PILLAR_KEYS,
+    PILLAR_MAX,
+    TOTAL_MAX,
+    CheckIn,
+    Document,
+    Problem,
+    display_total,
 )
 from ssi_coach.storage.backup import BACKUP_LABEL, backup_text, read_backup
 from ssi_coach.storage.codec import decode, document_to_data, encode
 from ssi_coach.storage.migrations import MIGRATIONS
-from ssi_coach.validation import FIELD_LABELS, check_record
 from tests.linkedin_export import LAYOUTS, VARIANTS, ExportSpec, make_export
 from tests.ssi_pages import (
     ACCESSIBILITY_TABLES,
@@ -404,9 +404,9 @@ def check_csv_read(result: CsvRead, today: dt.date) -> None:
         assert isinstance(item, CheckIn)
         assert check_record(item) == [] and item.on <= today
     for problem in result.rejected:
-        assert isinstance(problem, RowProblem)
-        assert problem.file_name == CSV_FILE and problem.line >= 1
-        assert problem.field in CSV_FIELDS
+        assert isinstance(problem, Problem)
+        assert problem.file == CSV_FILE and problem.line >= 1
+        assert problem.column in {LABELS[f] for f in CSV_FIELDS if f} | {""}
         assert isinstance(problem.message, str) and problem.message
         assert isinstance(problem.raw, str) and len(problem.raw) <= MAX_RAW_LENGTH
 
@@ -742,11 +742,11 @@ def export_files(kind: str) -> st.SearchStrategy[bytes]:
                      mutated_bytes(seeds.map(lambda d: d * 40), csv_byte_pieces))
 
 
-def check_table(table: Table | FileProblem, source: SourceFile) -> None:
+def check_table(table: Table | Problem, source: SourceFile) -> None:
     """What Table documents: columns keyed by trimmed lower-case names, one value per record,
-    records in line order; or a FileProblem naming the file."""
-    if isinstance(table, FileProblem):
-        assert table.file == source.name and isinstance(table.reason, str) and table.reason
+    records in line order; or a Problem naming the file."""
+    if isinstance(table, Problem):
+        assert table.file == source.name and isinstance(table.message, str) and table.message
         return
     assert isinstance(table, Table)
     assert table.file == source.name and table.kind == source.kind
@@ -756,7 +756,7 @@ def check_table(table: Table | FileProblem, source: SourceFile) -> None:
         assert key and key == key.strip().lower()
         assert len(values) == len(table.lines) and all(isinstance(v, str) for v in values)
     for error in table.errors:
-        assert isinstance(error, RowError) and error.file == source.name and error.line >= 1
+        assert isinstance(error, Problem) and error.file == source.name and error.line >= 1
 
 
 @FUZZ
@@ -797,14 +797,14 @@ def synthetic_tables(draw: st.DrawFn, kind: str) -> Table:
 
 def check_parsed(parsed: Parsed, table: Table) -> None:
     """What Parsed documents: the table's kind and file, a frame with a line per event
-    from the table, errors the table's own first, a FileProblem only for a missing column."""
+    from the table, errors the table's own first, a Problem only for a missing column."""
     assert isinstance(parsed, Parsed)
     assert parsed.kind == table.kind and parsed.file == table.file
     assert isinstance(parsed.events, pd.DataFrame) and "line" in parsed.events
     assert set(parsed.events["line"]) <= set(table.lines)
     assert parsed.errors[:len(table.errors)] == table.errors
-    assert all(isinstance(e, RowError) and e.line >= 1 for e in parsed.errors)
-    assert parsed.problem is None or isinstance(parsed.problem, FileProblem)
+    assert all(isinstance(e, Problem) and e.line >= 1 for e in parsed.errors)
+    assert parsed.problem is None or isinstance(parsed.problem, Problem)
     if parsed.problem is None:
         assert 0 <= parsed.rows_read <= len(table)
     if "at" in parsed.events:
@@ -824,7 +824,7 @@ def test_export_file_parser_answers_any_file(kind: str, data: st.DataObject) -> 
     else:
         source = SourceFile(kind, FILE_NAMES[kind], data.draw(export_files(kind), label="file"))
 
-    def read_and_parse() -> tuple[Table | FileProblem, Parsed | None]:
+    def read_and_parse() -> tuple[Table | Problem, Parsed | None]:
         read = read_table(source) if source is not None else table
         assert read is not None
         return read, parse(read) if isinstance(read, Table) else None
@@ -1035,7 +1035,7 @@ def check_collected(result: Collected | ImportRefused) -> None:
         assert isinstance(file, SourceFile) and isinstance(file.data, bytes)
         assert file.kind == kind_of(file.name.split(IN_ZIP)[-1])
     assert all(isinstance(name, str) for name in result.ignored)
-    assert all(isinstance(problem, FileProblem) for problem in result.problems)
+    assert all(isinstance(problem, Problem) for problem in result.problems)
 
 
 @FUZZ
@@ -1125,8 +1125,8 @@ def test_export_import_answers_any_uploads(case: tuple[list[Upload], bool]) -> N
     assert isinstance(result, ExportReading)
     assert all(isinstance(f, FileReport) and f.rows_read >= 0 and f.rows_skipped >= 0
                for f in result.files)
-    assert all(isinstance(e, RowError) for e in result.errors)
-    assert all(isinstance(p, FileProblem) for p in result.problems)
+    assert all(isinstance(e, Problem) for e in result.errors)
+    assert all(isinstance(p, Problem) for p in result.problems)
     mondays = [w.week for w in result.weeks]
     assert mondays == sorted(set(mondays)) and all(m.weekday() == 0 for m in mondays)
     if result.first_day is not None and result.last_day is not None:

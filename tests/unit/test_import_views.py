@@ -10,18 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from shell import import_views
-from ssi_coach.activity import Checklist, WeekLog
-from ssi_coach.importers.linkedin.merge import plan_import
-from ssi_coach.importers.linkedin.types import (
-    ExportReading,
-    FileProblem,
-    FileReport,
-    NetworkSummary,
-    Progress,
-    RowError,
-)
-from ssi_coach.insights import network_insights
-from ssi_coach.model import Document
+from ssi_coach.activity.export_merge import export_merge
+from ssi_coach.importers.linkedin.types import ExportReading, FileReport, Progress
+from ssi_coach.model import Checklist, Document, NetworkSummary, Problem, WeekLog
+from ssi_coach.network.insights import network_insights
 
 from .parsed_html import Node, parse
 
@@ -37,8 +29,8 @@ def _reading(**changes: object) -> ExportReading:
         files=(FileReport("Export.zip › Shares_123.csv", "shares", 40, 1),
                FileReport("Export.zip › Connections.csv", "connections", 300, 0)),
         ignored=("Export.zip › Ad_Targeting.csv",),
-        errors=(RowError("Export.zip › Shares_123.csv", 17, "Date", "not a date"),),
-        problems=(FileProblem("Export.zip › Skills.csv", "no recognisable header"),),
+        errors=(Problem("Export.zip › Shares_123.csv", 17, "Date", "not a date"),),
+        problems=(Problem("Export.zip › Skills.csv", 0, "", "no recognisable header"),),
         weeks=(WeekLog(MONDAY - dt.timedelta(weeks=1), {"posts": 2}),
                WeekLog(MONDAY, {"posts": 1, "comments_written": 5})),
         first_day=dt.date(2026, 11, 10), last_day=dt.date(2026, 11, 20),
@@ -49,7 +41,7 @@ def _reading(**changes: object) -> ExportReading:
 
 
 def _report(reading: ExportReading, document: Document | None = None) -> Node:
-    plan = plan_import(document or Document(), reading, today=TODAY)
+    plan = export_merge(document or Document(), reading, today=TODAY)
     return parse(import_views.report(reading, plan))
 
 
@@ -107,9 +99,9 @@ def test_nothing_new_offers_only_close() -> None:
 def test_file_names_and_row_text_are_never_markup() -> None:
     reading = _reading(
         files=(FileReport(HOSTILE, "shares", 1, 0),), ignored=(HOSTILE,),
-        errors=(RowError(HOSTILE, 2, HOSTILE, HOSTILE),),
-        problems=(FileProblem(HOSTILE, HOSTILE),))
-    html = import_views.report(reading, plan_import(Document(), reading, today=TODAY))
+        errors=(Problem(HOSTILE, 2, HOSTILE, HOSTILE),),
+        problems=(Problem(HOSTILE, 0, "", HOSTILE),))
+    html = import_views.report(reading, export_merge(Document(), reading, today=TODAY))
     assert "<img" not in html and "&lt;img" in html
     assert "img" not in parse(html).tags()
     assert "<img" not in import_views.refused(HOSTILE)
@@ -205,10 +197,10 @@ def _views_of(word: str) -> list[str]:
     """Every public view, with `word` wherever a file, a member or a message can put text."""
     reading = _reading(
         files=(FileReport(word, "shares", 1, 0, (word, word)), FileReport(word, word, 2, 0)),
-        ignored=(word,), errors=(RowError(word, 2, word, word),),
-        problems=(FileProblem(word, word),), duplicates=(word,),
+        ignored=(word,), errors=(Problem(word, 2, word, word),),
+        problems=(Problem(word, 0, "", word),), duplicates=(word,),
         checklist_evidence={"skills": word})
-    plan = plan_import(Document(weeks=(WeekLog(MONDAY, {"posts": 3}),)), reading, today=TODAY)
+    plan = export_merge(Document(weeks=(WeekLog(MONDAY, {"posts": 3}),)), reading, today=TODAY)
     summary = NetworkSummary(connections_by_month={"2026-10": {"vp": 2}}, by_weekday=(1,) * 7)
     return [import_views.report(reading, plan), import_views.refused(word),
             import_views.progress(None, word), import_views.progress(Progress(1, 2, word)),

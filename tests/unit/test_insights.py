@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from ssi_coach.importers.linkedin.types import NetworkSummary
-from ssi_coach.insights import MIN_FOR_RATE, Share, network_insights
+from ssi_coach.model import NetworkSummary
+from ssi_coach.network.insights import MIN_FOR_RATE, Share, network_insights
 
 SUMMARY = NetworkSummary(
     connections_by_month={

@@ -36,13 +36,25 @@ def test_the_core_never_imports_the_browser() -> None:
         assert not _imported_roots(path) & BROWSER_MODULES, path
 
 
+def _view_modules() -> list[Path]:
+    """Every pure view module of the shell: views.py, html.py, *_views.py, views/**."""
+    shell = ROOT / "py" / "shell"
+    return sorted(p for p in shell.rglob("*.py")
+                  if p.name in ("views.py", "html.py") or p.name.endswith("_views.py")
+                  or "views" in p.relative_to(shell).parts[:-1])
+
+
 def test_views_are_pure_so_they_test_on_cpython() -> None:
-    assert not _imported_roots(ROOT / "py" / "shell" / "views.py") & BROWSER_MODULES
+    views = _view_modules()
+    assert {"views.py", "html.py", "team_views.py"} <= {p.name for p in views}
+    for path in views:
+        assert not _imported_roots(path) & BROWSER_MODULES, path
 
 
 def test_the_scoring_path_loads_without_pandas_numpy_or_matplotlib() -> None:
     code = (
-        "import sys; import ssi_coach, ssi_coach.dashboard, ssi_coach.charts.data, shell.views;"
+        "import sys; import ssi_coach, ssi_coach.checkins.dashboard, ssi_coach.charts.data, "
+        "shell.views;"
         "heavy = {'pandas', 'numpy', 'matplotlib'} & set(sys.modules); print(sorted(heavy))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

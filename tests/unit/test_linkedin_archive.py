@@ -268,7 +268,7 @@ def test_a_damaged_member_is_a_problem_when_the_others_are_fine() -> None:
     result = collected(Upload("export.zip", _corrupt(data, b"Ada,Example")))  # bad CRC
     assert kinds(result) == {"skills": "export.zip › Skills.csv"}
     assert [problem.file for problem in result.problems] == ["export.zip › Connections.csv"]
-    assert "damaged" in result.problems[0].reason
+    assert "damaged" in result.problems[0].message
 
 
 def test_a_zip_whose_only_linkedin_file_is_damaged_is_refused() -> None:

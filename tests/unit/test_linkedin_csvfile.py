@@ -12,18 +12,12 @@ from pathlib import Path
 import pytest
 
 from shell import import_views
+from ssi_coach.activity.export_merge import export_merge
 from ssi_coach.importers.linkedin import archive, read_export
 from ssi_coach.importers.linkedin.csvfile import decode_share_commentary, read_table
-from ssi_coach.importers.linkedin.merge import plan_import
 from ssi_coach.importers.linkedin.parsers import parse
-from ssi_coach.importers.linkedin.types import (
-    ExportReading,
-    FileProblem,
-    SourceFile,
-    Table,
-    Upload,
-)
-from ssi_coach.model import Document
+from ssi_coach.importers.linkedin.types import ExportReading, SourceFile, Table, Upload
+from ssi_coach.model import Document, Problem
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "linkedin"
 
@@ -45,10 +39,10 @@ def read(kind: str, text: str | bytes, name: str = "") -> Table:
     return table
 
 
-def problem(kind: str, text: str | bytes) -> FileProblem:
+def problem(kind: str, text: str | bytes) -> Problem:
     data = text.encode() if isinstance(text, str) else text
     result = read_table(SourceFile(kind, f"{kind}.csv", data))
-    assert isinstance(result, FileProblem), result
+    assert isinstance(result, Problem), result
     return result
 
 
@@ -87,7 +81,7 @@ def test_connections_of_2018_without_preamble() -> None:
 
 def test_a_csv_from_another_service_has_no_header() -> None:
     found = problem("connections", "Name,Phone,Birthday\nAda Example,555-0100,1990-01-01\n")
-    assert "no recognisable header" in found.reason
+    assert "no recognisable header" in found.message
     assert found.file == "connections.csv"
 
 
@@ -271,12 +265,12 @@ def test_a_header_only_file_is_an_empty_table() -> None:
 
 def test_a_file_without_a_header_is_a_problem() -> None:
     found = problem("messages", "No conversations found\n")
-    assert "no recognisable header" in found.reason
+    assert "no recognisable header" in found.message
 
 
 def test_an_empty_file_is_a_problem() -> None:
-    assert "empty" in problem("shares", b"").reason
-    assert "empty" in problem("shares", "\n\n").reason
+    assert "empty" in problem("shares", b"").message
+    assert "empty" in problem("shares", "\n\n").message
 
 
 def test_both_rich_media_schemas_are_recognised() -> None:
@@ -304,7 +298,7 @@ def test_rows_of_the_wrong_width_are_reported_with_their_line() -> None:
     assert table.lines == [5, 6, 10]
     assert [(e.file, e.line, e.column) for e in table.errors] == [
         ("Connections.csv", 8, ""), ("Connections.csv", 9, "")]
-    assert "10 fields where the header has 7" in table.errors[0].reason
+    assert "10 fields where the header has 7" in table.errors[0].message
     assert not any(name in str(error) for error in table.errors for name in ("Carol", "Dan"))
 
 
@@ -347,7 +341,7 @@ def test_sixty_thousand_messages() -> None:
 @pytest.mark.parametrize("kind", ["connections", "comments", "shares", "messages", "skills"])
 def test_garbage_is_a_problem_or_a_table_never_an_exception(kind: str) -> None:
     for data in (b"\x00\x01\x02", b'"unterminated\n', b"\xff\xfe\x00", b"\\", b'"\\'):
-        assert isinstance(read_table(SourceFile(kind, "x.csv", data)), Table | FileProblem)
+        assert isinstance(read_table(SourceFile(kind, "x.csv", data)), Table | Problem)
 
 
 # ---- files re-saved by a spreadsheet ----------------------------------------------------------
@@ -462,7 +456,7 @@ def test_comments_of_2024_with_unquoted_continuation_lines() -> None:
     parsed = parse(table)
     got = {"kind": table.kind, "encoding": table.encoding, "delimiter": table.delimiter,
            "rows_read": parsed.rows_read, "lines": table.lines,
-           "errors": [[e.line, e.column, e.reason] for e in parsed.errors]}
+           "errors": [[e.line, e.column, e.message] for e in parsed.errors]}
     assert got == json.loads(path.with_suffix(".expected.json").read_text())
     assert table.columns["message"] == [
         "Congratulations Ada!",
@@ -494,7 +488,7 @@ def test_continuation_lines_of_a_skipped_comment_are_not_more_errors() -> None:
                              "a second line, with a comma\n"
                              "\n"
                              "2024-03-02 10:00:00,https://www.linkedin.com/feed/update/2,Yes\n")
-    assert [(e.line, e.reason) for e in table.errors] == [
+    assert [(e.line, e.message) for e in table.errors] == [
         (2, "2 fields where the header has 3; the row was left out")]
     assert table.columns["message"] == ["Yes"]
     assert table.lines == [5]
@@ -570,7 +564,7 @@ def test_reports_never_quote_a_message_comment_or_post() -> None:
         ("Comments_2024.csv", 2), ("Comments_2024.csv", 4), ("messages.csv", 3),
         ("Shares.csv", 2), ("Shares.csv", 3)}
     assert [problem.file for problem in reading.problems] == ["Invitations.csv"]
-    html = import_views.report(reading, plan_import(Document(), reading,
+    html = import_views.report(reading, export_merge(Document(), reading,
                                                     today=dt.date(2026, 11, 22)))
     shown = [html, *map(str, reading.errors), *map(str, reading.problems)]
     for name, text in DAMAGED.items():

@@ -21,11 +21,11 @@ from ssi_coach.importers.linkedin.parsers import PARSERS, parse
 from ssi_coach.importers.linkedin.types import (
     ExportReading,
     ImportRefused,
-    NetworkSummary,
     Progress,
     Table,
     Upload,
 )
+from ssi_coach.model import NetworkSummary
 
 ME = "https://www.linkedin.com/in/ada-example"
 

@@ -9,11 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ssi_coach.activity import Checklist, WeekLog, effective_weeks
-from ssi_coach.coaching import coach_view
-from ssi_coach.importers.linkedin.merge import apply_import, plan_import
-from ssi_coach.importers.linkedin.types import ExportReading, NetworkSummary
-from ssi_coach.model import Document
+from ssi_coach.activity.coach_view import coach_view
+from ssi_coach.activity.export_merge import apply_export_merge, export_merge
+from ssi_coach.importers.linkedin.types import ExportReading
+from ssi_coach.model import Checklist, Document, NetworkSummary, WeekLog, effective_weeks
 from ssi_coach.storage import decode, encode
 
 from .strategies import network_summaries, week_log_lists, weekly_counts
@@ -44,7 +43,7 @@ def effective(document: Document) -> dict[dt.date, dict[str, int]]:
 
 def run(document: Document, export: ExportReading,
         choices: dict[dt.date, str] | None = None) -> Document:
-    return apply_import(document, plan_import(document, export, today=TODAY), choices)
+    return apply_export_merge(document, export_merge(document, export, today=TODAY), choices)
 
 
 # ---- weeks ----------------------------------------------------------------------------------
@@ -52,11 +51,11 @@ def run(document: Document, export: ExportReading,
 def test_a_first_import_adds_new_weeks_apart_from_the_typed_ones() -> None:
     typed = Document(weeks=(WeekLog(W4, {"meetings": 1}),))
     export = reading(WeekLog(W1, {"posts": 2, "votes": 1}), WeekLog(W2, {"posts": 0}))
-    plan = plan_import(typed, export, today=TODAY)
-    assert [w.week for w in plan.new] == [W1, W2]
+    plan = export_merge(typed, export, today=TODAY)
+    assert [w.week for w in plan.added] == [W1, W2]
     assert (plan.updated, plan.unchanged, plan.conflicts) == ((), (), ())
     assert plan.changes_anything()
-    after = apply_import(typed, plan)
+    after = apply_export_merge(typed, plan)
     assert after.weeks == typed.weeks  # typed entries untouched
     assert imported(after) == {W1: {"posts": 2, "votes": 1}, W2: {"posts": 0}}
     assert after.imported_on == W2 + dt.timedelta(days=6)
@@ -66,12 +65,12 @@ def test_a_first_import_adds_new_weeks_apart_from_the_typed_ones() -> None:
 
 def test_a_newer_export_updates_the_weeks_it_changes() -> None:
     before = run(Document(), reading(WeekLog(W1, {"posts": 1}), WeekLog(W2, {"posts": 4})))
-    plan = plan_import(before, reading(WeekLog(W1, {"posts": 2}), WeekLog(W2, {"posts": 4}),
+    plan = export_merge(before, reading(WeekLog(W1, {"posts": 2}), WeekLog(W2, {"posts": 4}),
                                        WeekLog(W3, {"posts": 1})), today=TODAY)
     assert [(u.week, u.differences()) for u in plan.updated] == [(W1, ("posts",))]
     assert [w.week for w in plan.unchanged] == [W2]
-    assert [w.week for w in plan.new] == [W3]
-    assert imported(apply_import(before, plan)) == {W1: {"posts": 2}, W2: {"posts": 4},
+    assert [w.week for w in plan.added] == [W3]
+    assert imported(apply_export_merge(before, plan)) == {W1: {"posts": 2}, W2: {"posts": 4},
                                                     W3: {"posts": 1}}
 
 
@@ -81,8 +80,8 @@ def test_importing_the_same_export_again_doubles_nothing() -> None:
     twice = run(once, export)
     assert twice == once
     assert imported(twice) == {W1: {"posts": 2, "messages_sent": 5, "replies_received": 1}}
-    again = plan_import(twice, export, today=TODAY)
-    assert (again.new, again.updated) == ((), ()) and not again.changes_anything()
+    again = export_merge(twice, export, today=TODAY)
+    assert (again.added, again.updated) == ((), ()) and not again.changes_anything()
 
 
 def test_weeks_and_counts_the_newer_export_does_not_cover_are_kept() -> None:
@@ -105,12 +104,12 @@ def test_weeks_the_document_could_not_store_are_skipped_and_said() -> None:
     export = reading(WeekLog(W1, {"posts": 1}), WeekLog(W2, {"bogus": 1}),
                      WeekLog(W3, {"replies_received": 3, "messages_sent": 1}),
                      WeekLog(W4, {"posts": 2.5}))  # type: ignore[dict-item]
-    plan = plan_import(Document(), export, today=TODAY)
-    assert [w.week for w in plan.new] == [W1]
+    plan = export_merge(Document(), export, today=TODAY)
+    assert [w.week for w in plan.added] == [W1]
     assert [s.split(":")[0] for s in plan.skipped] == [
         "Week of 2026-10-12", "Week of 2026-10-19", "Week of 2026-10-26"]
     assert "unknown count" in plan.skipped[0] and "whole number" in plan.skipped[2]
-    after = apply_import(Document(), plan)
+    after = apply_export_merge(Document(), plan)
     assert decode(encode(after))[0] == after  # what was stored loads again
 
 
@@ -123,10 +122,10 @@ EXPORT = reading(WeekLog(W1, {"posts": 3, "reactions_given": 4}),
 
 
 def test_a_week_typed_differently_is_a_conflict_that_typed_wins_by_default() -> None:
-    plan = plan_import(TYPED, EXPORT, today=TODAY)
+    plan = export_merge(TYPED, EXPORT, today=TODAY)
     assert [(c.week, c.differences(), c.source) for c in plan.conflicts] == [
         (W1, ("posts",), "typed")]  # W2: typed outcomes only, nothing to choose
-    after = apply_import(TYPED, plan)
+    after = apply_export_merge(TYPED, plan)
     assert after.week_sources == {}
     assert effective(after) == {W1: {"posts": 1, "meetings": 2, "reactions_given": 4},
                                 W2: {"deals_won": 1, "posts": 2}}
@@ -137,17 +136,17 @@ def test_choosing_the_import_for_a_week_flips_it_and_keeps_typed_outcomes() -> N
     assert after.week_sources == {W1: "imported"}
     assert effective(after)[W1] == {"posts": 3, "meetings": 2, "reactions_given": 4}
     assert after.weeks == TYPED.weeks
-    plan = plan_import(after, EXPORT, today=TODAY)
+    plan = export_merge(after, EXPORT, today=TODAY)
     assert [c.source for c in plan.conflicts] == ["imported"]  # the earlier choice stands
-    back = apply_import(after, plan, {W1: "typed"})
+    back = apply_export_merge(after, plan, {W1: "typed"})
     assert back.week_sources == {} and effective(back)[W1]["posts"] == 1
 
 
 @pytest.mark.parametrize("choices", [{W1: "both"}, {W3: "imported"}])
 def test_a_choice_for_no_conflict_is_a_bug(choices: dict[dt.date, str]) -> None:
-    plan = plan_import(TYPED, EXPORT, today=TODAY)
+    plan = export_merge(TYPED, EXPORT, today=TODAY)
     with pytest.raises(ValueError, match="no choice"):
-        apply_import(TYPED, plan, choices)
+        apply_export_merge(TYPED, plan, choices)
 
 
 def test_effective_weeks_fill_in_what_only_the_losing_source_holds() -> None:
@@ -185,12 +184,12 @@ def test_the_checklist_changes_only_where_the_export_has_evidence() -> None:
                                 "about": False},
                      evidence={"skills": "Skills.csv: 2 skills",
                                "education": "Education.csv: 1 school"})
-    plan = plan_import(mine, export, today=TODAY)
+    plan = export_merge(mine, export, today=TODAY)
     # photo: already ticked; about: an un-tick without evidence named is not made
     assert [(c.item, c.before, c.after, c.unticks) for c in plan.checklist] == [
         ("education", None, True, False), ("skills", True, False, True)]
     assert plan.checklist[1].evidence == "Skills.csv: 2 skills"
-    after = apply_import(mine, plan)
+    after = apply_export_merge(mine, plan)
     assert after.checklist == Checklist({"photo": True, "skills": False, "about": True,
                                          "education": True}, TODAY)
 
@@ -205,7 +204,7 @@ def test_the_network_summary_is_replaced_unless_the_export_has_none() -> None:
     second = NetworkSummary({"2026-11": {"other": 1}}, invitations_sent=3)
     once = run(Document(), reading(network=first))
     assert once.network == first
-    plan = plan_import(once, reading(network=second), today=TODAY)
+    plan = export_merge(once, reading(network=second), today=TODAY)
     assert plan.replaces_network and (plan.network_before, plan.network) == (first, second)
     assert run(once, reading(network=second)).network == second
     assert run(once, reading(WeekLog(W1, {"posts": 1}))).network == first
@@ -213,7 +212,7 @@ def test_the_network_summary_is_replaced_unless_the_export_has_none() -> None:
 
 def test_a_network_summary_the_document_could_not_store_is_skipped() -> None:
     bad = NetworkSummary(invitations_sent=-1)
-    plan = plan_import(Document(), reading(network=bad), today=TODAY)
+    plan = export_merge(Document(), reading(network=bad), today=TODAY)
     assert plan.network is None and "invitations_sent" in plan.skipped[0]
 
 
@@ -241,14 +240,14 @@ choices = st.dictionaries(near_mondays, st.sampled_from(("typed", "imported")))
 @given(documents, readings, choices)
 def test_importing_a_reading_again_shows_nothing_new_and_changes_nothing(
         document: Document, export: ExportReading, picked: dict[dt.date, str]) -> None:
-    plan = plan_import(document, export, today=TODAY)
+    plan = export_merge(document, export, today=TODAY)
     picked = {day: source for day, source in picked.items()
               if day in {c.week for c in plan.conflicts}}
-    after = apply_import(document, plan, picked)
-    assert apply_import(after, plan, picked) == after  # idempotent
-    again = plan_import(after, export, today=TODAY)
-    assert (again.new, again.updated, again.checklist) == ((), (), ())
-    assert apply_import(after, again) == after
+    after = apply_export_merge(document, plan, picked)
+    assert apply_export_merge(after, plan, picked) == after  # idempotent
+    again = export_merge(after, export, today=TODAY)
+    assert (again.added, again.updated, again.checklist) == ((), (), ())
+    assert apply_export_merge(after, again) == after
     stored = imported(after)
     for log in export.weeks:  # every count read is stored exactly, never added to
         assert {k: stored[log.week][k] for k in log.counts} == dict(log.counts)

@@ -25,7 +25,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from ssi_coach.importers.linkedin import archive, csvfile, parsers
+from ssi_coach.importers.linkedin import archive, csvfile
 from ssi_coach.importers.linkedin.parsers import (
     PARSERS,
     Parsed,
@@ -34,6 +34,7 @@ from ssi_coach.importers.linkedin.parsers import (
     parse,
 )
 from ssi_coach.importers.linkedin.types import SourceFile, Table
+from ssi_coach.model import Problem
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "linkedin"
 
@@ -84,7 +85,7 @@ def test_connections_dates_are_plain_dates_in_english() -> None:
     ]))
     assert parsed.events["on"].tolist()[:2] == [pd.Timestamp("2026-07-09"),
                                                  pd.Timestamp("2018-01-08")]
-    assert [(e.line, e.column, e.reason) for e in parsed.errors] == [
+    assert [(e.line, e.column, e.message) for e in parsed.errors] == [
         (4, "Connected On", "unreadable date")]
 
 
@@ -109,14 +110,14 @@ def test_blank_comment_dates_are_kept_but_not_errors() -> None:
 
 def test_table_errors_pass_through() -> None:
     base = table("votes", [{"Date": "2026-06-30 20:24:32"}])
-    error = parsers.RowError("Votes.csv", 9, "", "wrong number of fields")
+    error = Problem("Votes.csv", 9, "", "wrong number of fields")
     parsed = parse(Table(base.file, base.kind, base.columns, base.lines, (error,)))
     assert parsed.errors == (error,) and parsed.rows_read == 1 and parsed.rows_skipped == 1
 
 
 def test_a_missing_date_column_is_a_file_problem() -> None:
     parsed = parse(table("reactions", [{"Type": "LIKE", "Link": "x"}]))
-    assert parsed.problem is not None and "Date" in parsed.problem.reason
+    assert parsed.problem is not None and "Date" in parsed.problem.message
     assert parsed.events.empty and parsed.rows_read == 0
 
 
@@ -295,8 +296,8 @@ def summarize(parsed: Parsed) -> dict[str, Any]:
     summary: dict[str, Any] = {
         "kind": parsed.kind, "rows_read": parsed.rows_read,
         "rows_skipped": parsed.rows_skipped,
-        "errors": [[e.line, e.column, e.reason] for e in parsed.errors],
-        "problem": parsed.problem.reason if parsed.problem else None,
+        "errors": [[e.line, e.column, e.message] for e in parsed.errors],
+        "problem": parsed.problem.message if parsed.problem else None,
         "columns": sorted(events.columns),
         "events": _count(weeks, events.index)}
     for name in sorted(events.columns):
@@ -389,8 +390,8 @@ def test_an_ambiguous_column_is_one_file_problem_and_no_row_errors() -> None:
     assert str(parsed.problem).startswith(
         "Connections.dates-ambiguous.csv: the dates in the Connected On column were "
         "changed by a spreadsheet program")
-    assert "2/6/2026 could be 2 June or 6 February" in parsed.problem.reason
-    assert "Download your data export again" in parsed.problem.reason
+    assert "2/6/2026 could be 2 June or 6 February" in parsed.problem.message
+    assert "Download your data export again" in parsed.problem.message
 
 
 def _connections(days: Sequence[str]) -> Table:
@@ -402,21 +403,21 @@ def test_one_bad_date_in_200_linkedin_dates_is_one_row_error_as_before() -> None
     days = [f"{1 + i % 28:02d} Mar 2026" for i in range(200)]
     days[120] = "31 Feb 2026"
     parsed = parse(_connections(days))
-    assert [(e.line, e.reason) for e in parsed.errors] == [(122, "unreadable date")]
+    assert [(e.line, e.message) for e in parsed.errors] == [(122, "unreadable date")]
     assert parsed.problem is None and parsed.notes == () and parsed.rows_read == 199
 
 
 def test_day_first_and_month_first_in_one_column_cannot_be_read() -> None:
     parsed = parse(_connections(["13/2/2026", "2/13/2026", "3/4/2026", "5/6/2026"]))
     assert parsed.problem is not None and parsed.errors == ()
-    assert "some are written month first and others day first" in parsed.problem.reason
+    assert "some are written month first and others day first" in parsed.problem.message
 
 
 def test_mostly_unreadable_dates_are_one_file_problem() -> None:
     parsed = parse(table("reactions", [{"Date": "soon"}, {"Date": "later"},
                                        {"Date": "2026-06-06 03:16:20"}], file="Reactions.csv"))
     assert parsed.problem is not None and parsed.errors == () and parsed.events.empty
-    assert parsed.problem.reason.startswith("most dates in the Date column cannot be read")
+    assert parsed.problem.message.startswith("most dates in the Date column cannot be read")
 
 
 def test_linkedin_dates_read_by_half_keep_row_errors() -> None:
@@ -429,7 +430,7 @@ def test_activity_resaved_by_a_spreadsheet_keeps_utc_wall_clock() -> None:
                                     {"Date": "6/13/2026 23:59", "ShareCommentary": "x"},
                                     {"Date": "", "ShareCommentary": "x"}]))
     assert parsed.events["at"].tolist() == [utc("2026-06-06 03:16"), utc("2026-06-13 23:59")]
-    assert [e.reason for e in parsed.errors] == ["no date"]
+    assert [e.message for e in parsed.errors] == ["no date"]
     assert parsed.notes == ("Date: dates as a spreadsheet program writes them, read as "
                             "month/day/year (like 1/31/2026)",)
 

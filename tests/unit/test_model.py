@@ -6,9 +6,16 @@ import datetime as dt
 
 import pytest
 
-from ssi_coach.activity import Checklist
-from ssi_coach.model import Document, display_total
-from ssi_coach.plan import Goal, Plan
+from ssi_coach.model import (
+    Checklist,
+    Document,
+    Goal,
+    Problem,
+    WeeklyPlan,
+    compare_by_date,
+    display_total,
+    weakest_pillars,
+)
 
 from .conftest import checkin
 
@@ -58,7 +65,7 @@ def test_with_checklist_changes_the_checklist_and_nothing_else() -> None:
 
 
 def test_with_plan_sets_plan_and_goal_together_and_none_clears_them() -> None:
-    plan, goal = Plan({"posts": 2}), Goal(70, dt.date(2027, 6, 1))
+    plan, goal = WeeklyPlan({"posts": 2}), Goal(70, dt.date(2027, 6, 1))
     updated = MINE.with_plan(plan, goal)
     assert (updated.plan, updated.goal, updated.checkins) == (plan, goal, MINE.checkins)
     assert updated.with_plan(None, None) == MINE
@@ -79,3 +86,34 @@ def test_with_week_source_refuses_a_day_that_is_no_monday_or_an_unknown_source(
         day: dt.date, source: str) -> None:
     with pytest.raises(ValueError, match="source"):
         MINE.with_week_source(day, source)
+# ---- shared rules of the records layer -------------------------------------------------------
+
+def test_the_weakest_pillars_are_all_the_lowest_in_pillar_order() -> None:
+    scores = {"brand": 9.0, "people": 4.5, "insights": 4.5, "relationships": 12.0}
+    weakest = weakest_pillars(lambda p: scores[p.key])
+    assert [p.key for p in weakest] == ["people", "insights"]
+
+
+def test_comparing_by_date_says_added_unchanged_and_updated_oldest_first() -> None:
+    kept = [checkin("2026-09-01"), checkin("2026-10-01")]
+    incoming = [checkin("2026-11-01"), checkin("2026-10-01", (20, 20, 20, 20)),
+                checkin("2026-09-01"), checkin("2026-08-01")]
+    compared = compare_by_date(kept, incoming, lambda c: c.on)
+    assert [c.on.month for c in compared.added] == [8, 11]
+    assert [c.on.month for c in compared.unchanged] == [9]
+    assert [(u.before, u.after) for u in compared.updated] == [(kept[1], incoming[1])]
+    assert compared.incoming_count == 4
+    assert compared.changes_anything() and compared.changes_anything(replace_updated=False)
+
+
+def test_a_date_given_twice_is_compared_once_the_later_counting() -> None:
+    twice = [checkin("2026-09-01", (1, 1, 1, 1)), checkin("2026-09-01")]
+    compared = compare_by_date([checkin("2026-09-01")], twice, lambda c: c.on)
+    assert (compared.added, compared.updated) == ((), ())
+    assert len(compared.unchanged) == 1
+
+
+def test_a_problem_names_file_line_and_column_only_where_known() -> None:
+    assert str(Problem("a.csv", 3, "Date", "not a date")) == "a.csv, line 3, Date: not a date"
+    assert str(Problem("a.csv", 3, "", "too short")) == "a.csv, line 3: too short"
+    assert str(Problem("a.csv", 0, "", "no header")) == "a.csv: no header"

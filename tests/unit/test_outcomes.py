@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ssi_coach.activity import OUTCOMES, WeekLog
-from ssi_coach.outcomes import (
+from ssi_coach.activity.outcomes import (
     MIN_POINTS,
     Correlation,
     OutcomePoint,
@@ -17,6 +16,7 @@ from ssi_coach.outcomes import (
     outcome_points,
     outcomes_chart,
 )
+from ssi_coach.model import OUTCOMES, WeekLog
 
 from .conftest import checkin
 

@@ -172,9 +172,9 @@ def test_page_like_fragments_are_answered_without_raising(text: str) -> None:
 def test_a_reading_fills_the_form_and_reads_back_as_the_same_checkin() -> None:
     import datetime as dt
 
+    from ssi_coach.checkins.validation import read_checkin_form
     from ssi_coach.importers.ssi_page import reading_to_form
     from ssi_coach.model import Document
-    from ssi_coach.validation import read_checkin_form
 
     reading = read_ssi_page(
         "Industry SSI rank\nTop 65%\nNetwork SSI rank\nTop 81%\nCurrent Social Selling Index\n"

@@ -10,18 +10,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ssi_coach.calibration import Calibration, PillarFit
-from ssi_coach.estimate import Estimate, Inputs, estimate, inputs_for, with_rates
-from ssi_coach.model import PILLAR_KEYS, PILLAR_MAX
-from ssi_coach.plan import (
+from ssi_coach.activity.calibration import Calibration, PillarFit
+from ssi_coach.activity.estimate import Estimate, Inputs, estimate, inputs_for, with_rates
+from ssi_coach.activity.whatif import (
     PLAN_KEYS,
     WINDOW_WEEKS,
-    Goal,
-    Plan,
     project,
     read_goal_form,
     read_plan_form,
 )
+from ssi_coach.model import PILLAR_KEYS, PILLAR_MAX, Goal, WeeklyPlan
 
 from .conftest import TODAY  # a Sunday: 2026-11-22
 
@@ -38,7 +36,7 @@ def test_window_weeks_match_the_estimates_window() -> None:
 
 
 def test_weeks_are_the_mondays_after_each_plan_week() -> None:
-    projection = project(_estimate(posts=0), Plan({"posts": 1}), today=TODAY)
+    projection = project(_estimate(posts=0), WeeklyPlan({"posts": 1}), today=TODAY)
     assert len(projection.weeks) == 12
     assert projection.weeks[0].week == MONDAY + dt.timedelta(weeks=1)
     assert projection.weeks[-1].week == MONDAY + dt.timedelta(weeks=12)
@@ -47,13 +45,13 @@ def test_weeks_are_the_mondays_after_each_plan_week() -> None:
 
 def test_an_empty_plan_projects_the_current_estimate() -> None:
     est = _estimate(comments_written=4, messages_sent=2)
-    projection = project(est, Plan(), today=TODAY, horizon_weeks=5)
+    projection = project(est, WeeklyPlan(), today=TODAY, horizon_weeks=5)
     assert {round(w.total, 9) for w in projection.weeks} == {round(est.total, 9)}
 
 
 def test_week_k_blends_k_weeks_of_the_plan_into_the_window() -> None:
     est = _estimate(comments_written=2)
-    projection = project(est, Plan({"comments_written": 15}), today=TODAY, horizon_weeks=14)
+    projection = project(est, WeeklyPlan({"comments_written": 15}), today=TODAY, horizon_weeks=14)
     for k in (1, 4, 13, 14):
         rate = 2 * (13 - min(k, 13)) / 13 + 15 * min(k, 13) / 13
         expected = estimate(with_rates(est.inputs, {"comments_written": rate}))
@@ -62,13 +60,13 @@ def test_week_k_blends_k_weeks_of_the_plan_into_the_window() -> None:
 
 def test_a_missing_current_rate_blends_from_zero() -> None:
     est = _estimate()
-    week_1 = project(est, Plan({"posts": 13}), today=TODAY, horizon_weeks=1).weeks[0]
+    week_1 = project(est, WeeklyPlan({"posts": 13}), today=TODAY, horizon_weeks=1).weeks[0]
     assert week_1.total == pytest.approx(estimate(with_rates(est.inputs, {"posts": 1})).total)
 
 
 def test_projected_pillars_stay_within_0_and_25() -> None:
     fits = {k: PillarFit(k, 30.0, 1.0, 1.0, 0.5) for k in PILLAR_KEYS}  # absurdly high
-    projection = project(_estimate(), Plan({"posts": 5}), today=TODAY, horizon_weeks=2,
+    projection = project(_estimate(), WeeklyPlan({"posts": 5}), today=TODAY, horizon_weeks=2,
                          calibration=Calibration(fits, 3))
     assert all(p == PILLAR_MAX for w in projection.weeks for p in w.pillars)
     assert projection.weeks[0].total == 100
@@ -76,17 +74,17 @@ def test_projected_pillars_stay_within_0_and_25() -> None:
 
 def test_the_calibration_is_applied() -> None:
     fits = {k: PillarFit(k, 1.0, 1.0, 1.0, 0.5) for k in PILLAR_KEYS}  # used: after < before
-    plain = project(_estimate(), Plan(), today=TODAY, horizon_weeks=1)
-    calibrated = project(_estimate(), Plan(), today=TODAY, horizon_weeks=1,
+    plain = project(_estimate(), WeeklyPlan(), today=TODAY, horizon_weeks=1)
+    calibrated = project(_estimate(), WeeklyPlan(), today=TODAY, horizon_weeks=1,
                          calibration=Calibration(fits, 3))
     assert calibrated.weeks[0].total == pytest.approx(plain.weeks[0].total + 4)
 
 
 def test_a_plan_with_an_unknown_key_is_a_bug() -> None:
     with pytest.raises(ValueError):
-        Plan({"no_such_signal": 1})
+        project(_estimate(), WeeklyPlan({"no_such_signal": 1}), today=TODAY)
     with pytest.raises(ValueError):
-        Plan({"posts": -1})
+        WeeklyPlan({"posts": -1})
 
 
 current_rates = st.fixed_dictionaries({k: st.floats(0, 30) for k in PLAN_KEYS})
@@ -98,7 +96,7 @@ raises = st.dictionaries(st.sampled_from(PLAN_KEYS), st.floats(0, 30))
 def test_a_plan_that_does_no_less_never_projects_a_drop(current: dict[str, float],
                                                        more: dict[str, float]) -> None:
     est = _estimate(**current)
-    plan = Plan({k: current[k] + extra for k, extra in more.items()})
+    plan = WeeklyPlan({k: current[k] + extra for k, extra in more.items()})
     weeks = project(est, plan, today=TODAY, horizon_weeks=14).weeks
     totals = [est.total] + [w.total for w in weeks]
     assert all(b >= a - 1e-9 for a, b in pairwise(totals))
@@ -121,7 +119,7 @@ def _goal(target: float, weeks_after_monday: int, weekday: int = 2) -> Goal:
 ])
 def test_goal_status(target: float, weeks: int, status_start: str) -> None:
     est = _estimate(comments_written=2, posts=0.5)
-    projection = project(est, Plan({"comments_written": 10}), today=TODAY,
+    projection = project(est, WeeklyPlan({"comments_written": 10}), today=TODAY,
                          goal=_goal(target, weeks))
     assert projection.goal_status is not None and projection.gap is not None
     assert projection.goal_status.startswith(status_start)
@@ -134,21 +132,21 @@ def test_goal_status(target: float, weeks: int, status_start: str) -> None:
 
 def test_the_goal_is_read_at_the_last_week_on_or_before_its_date() -> None:
     est = _estimate(comments_written=0)
-    projection = project(est, Plan({"comments_written": 10}), today=TODAY,
+    projection = project(est, WeeklyPlan({"comments_written": 10}), today=TODAY,
                          goal=Goal(100, MONDAY + dt.timedelta(weeks=3, days=6)))
     assert projection.gap == pytest.approx(100 - projection.weeks[2].total)
 
 
 def test_a_goal_this_week_is_judged_on_the_current_estimate() -> None:
     est = _estimate(comments_written=0)
-    projection = project(est, Plan({"comments_written": 10}), today=dt.date(2026, 11, 18),
+    projection = project(est, WeeklyPlan({"comments_written": 10}), today=dt.date(2026, 11, 18),
                          goal=Goal(est.total + 1.04, dt.date(2026, 11, 21)))
     assert projection.goal_status == "behind by 1.0 points"
 
 
 def test_a_gap_under_a_twentieth_is_on_track() -> None:
     est = _estimate()
-    flat = project(est, Plan(), today=TODAY, goal=_goal(est.total + 0.04, 2))
+    flat = project(est, WeeklyPlan(), today=TODAY, goal=_goal(est.total + 0.04, 2))
     assert flat.goal_status == "on track"
 
 
@@ -162,7 +160,7 @@ def test_the_plan_form_reads_whole_numbers_and_keeps_blanks() -> None:
 
 
 def test_an_empty_plan_form_keeps_everything() -> None:
-    assert read_plan_form({}) == (Plan(), ())
+    assert read_plan_form({}) == (WeeklyPlan(), ())
 
 
 @pytest.mark.parametrize(("typed", "says"), [

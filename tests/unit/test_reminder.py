@@ -10,14 +10,13 @@ from dateutil.rrule import rrulestr
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ssi_coach.dashboard import build_dashboard
-from ssi_coach.reminder import (
+from ssi_coach.checkins.dashboard import build_dashboard
+from ssi_coach.checkins.due import first_reminder_day, next_due
+from ssi_coach.exporters.reminder import (
     LINKEDIN_SSI_URL,
     escape_text,
-    first_reminder_day,
     fold_line,
     monthly_reminder_ics,
-    next_due,
 )
 
 from .conftest import checkin

@@ -13,13 +13,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ssi_coach.errors import DocumentError
-from ssi_coach.model import CheckIn, Document
-from ssi_coach.share import (
+from ssi_coach.errors import DocumentError, ShareLinkError
+from ssi_coach.exporters.share import (
     MAX_NAME_LENGTH,
     REPORT_PREFIX,
     SharedReport,
-    ShareLinkError,
     build_report,
     decode_report,
     encode_report,
@@ -27,6 +25,7 @@ from ssi_coach.share import (
     report_in_fragment,
     share_link,
 )
+from ssi_coach.model import CheckIn, Document
 
 from .conftest import TODAY, checkin
 from .strategies import checkins, in_date_order

@@ -9,12 +9,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ssi_coach.activity import CHECKLIST_KEYS, Checklist, WeekLog
+from ssi_coach.activity.estimate import RATE_KEYS
 from ssi_coach.errors import CorruptDocument, InvalidRecord, NewerSchemaVersion, StorageError
-from ssi_coach.estimate import RATE_KEYS
-from ssi_coach.importers.linkedin.types import NetworkSummary
-from ssi_coach.model import Document, Person
-from ssi_coach.plan import Goal, Plan
+from ssi_coach.model import (
+    CHECKLIST_KEYS,
+    Checklist,
+    Document,
+    Goal,
+    NetworkSummary,
+    Person,
+    WeekLog,
+    WeeklyPlan,
+)
 from ssi_coach.storage import DOCUMENT_KEY, MemoryStorage, Store, decode, encode, schema_version
 from ssi_coach.storage.draft import Draft, decode_draft, encode_draft
 from ssi_coach.storage.migrations import Migration, migrate
@@ -37,7 +43,7 @@ people = st.builds(Person, name=st.text(min_size=1, max_size=30), checkins=perso
                    saved_on=st.dates(dt.date(2014, 1, 1), dt.date(2026, 11, 22)))
 checklists = st.builds(Checklist, st.dictionaries(st.sampled_from(CHECKLIST_KEYS), st.booleans()),
                        st.none() | st.dates())
-plans = st.builds(Plan, st.dictionaries(st.sampled_from(RATE_KEYS),
+plans = st.builds(WeeklyPlan, st.dictionaries(st.sampled_from(RATE_KEYS),
                                         st.floats(0, 100, allow_nan=False)))
 goals = st.builds(Goal, st.floats(0, 100, allow_nan=False), st.dates())
 documents = st.builds(
@@ -264,7 +270,7 @@ def test_a_v3_document_gains_empty_imports_and_keeps_everything() -> None:
     assert document.checkins[0].total == 20
     assert document.weeks == (WeekLog(dt.date(2026, 9, 28), {"posts": 2, "meetings": 1}),)
     assert document.checklist == Checklist({"photo": True}, dt.date(2026, 9, 30))
-    assert document.plan == Plan({"posts": 2.0})
+    assert document.plan == WeeklyPlan({"posts": 2.0})
     assert document.goal == Goal(40.0, dt.date(2027, 3, 1))
     assert (document.imported, document.week_sources, document.network, document.imported_on) \
         == ((), {}, None, None)

@@ -11,10 +11,8 @@ import datetime as dt
 import pytest
 from hypothesis import given
 
-from ssi_coach.activity import WeekLog
 from ssi_coach.errors import DocumentError, StorageError
-from ssi_coach.model import Document
-from ssi_coach.plan import Goal
+from ssi_coach.model import Document, Goal, WeekLog
 from ssi_coach.storage import DOCUMENT_KEY, MemoryStorage, Store, encode
 from ssi_coach.storage.concurrent import Conflict, merge
 from ssi_coach.storage.migrations import MIGRATIONS, Migration

@@ -9,17 +9,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ssi_coach.model import CheckIn, Document, Person
-from ssi_coach.team import (
+from ssi_coach.checkins.merge import MergedCheckins, merge_checkins
+from ssi_coach.model import CheckIn, Document, FieldError, Person
+from ssi_coach.team.table import (
     SORT_KEYS,
-    MergedCheckins,
     TeamChange,
-    TeamError,
     TeamSort,
     TeamView,
     add_missing_people,
     add_to_team,
-    merge_checkins,
     name_for_file,
     put_back,
     remove_person,
@@ -151,8 +149,8 @@ def test_a_duplicate_link_changes_nothing_not_even_the_saved_date() -> None:
 
 def test_a_name_and_check_ins_are_needed_and_both_problems_are_named() -> None:
     assert add_to_team(Document(), " \n ", (), TODAY) == [
-        TeamError("name", "Type the person's name, so you can tell the rows of the team apart."),
-        TeamError("checkins", "There are no check-ins to keep: the link or file holds none."),
+        FieldError("name", "Type the person's name, so you can tell the rows of the team apart."),
+        FieldError("checkins", "There are no check-ins to keep: the link or file holds none."),
     ]
     result = add_to_team(Document(), "Ann", (), TODAY)
     assert isinstance(result, list) and [e.field for e in result] == ["checkins"]
@@ -191,13 +189,13 @@ def test_renaming_to_another_case_of_the_same_name_is_fine() -> None:
 ])
 def test_renaming_refuses_a_taken_empty_or_unknown_name(old: str, new: str, field: str) -> None:
     result = rename_person(Document(people=TEAM), old, new)
-    assert isinstance(result, TeamError) and result.field == field
+    assert isinstance(result, FieldError) and result.field == field
 
 
 def test_renaming_error_messages_say_what_to_do() -> None:
-    assert rename_person(Document(people=TEAM), "Ann", "CARA") == TeamError(
+    assert rename_person(Document(people=TEAM), "Ann", "CARA") == FieldError(
         "name", "“CARA” is already in the team; choose another name.")
-    assert rename_person(Document(people=TEAM), "Dora", "Dana") == TeamError(
+    assert rename_person(Document(people=TEAM), "Dora", "Dana") == FieldError(
         "person", "There is no “Dora” in the team.")
 
 

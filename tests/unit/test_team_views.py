@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from shell import team_views
-from ssi_coach.model import PILLARS, Document, Person
-from ssi_coach.team import TeamChange, TeamError, TeamView, team_view
+from ssi_coach.model import PILLARS, Document, FieldError, Person
+from ssi_coach.team.table import TeamChange, TeamView, team_view
 
 from .conftest import TODAY, checkin
 from .parsed_html import Node, parse
@@ -102,7 +102,7 @@ def test_messages_say_what_an_added_link_did() -> None:
     assert team_views.added_message(change(False, 1, 2)) == (
         "Updated Ann: 1 new check-in, 2 updated.")
     assert team_views.added_message(change(False, 0, 0)).startswith("Nothing new")
-    assert team_views.errors_message([TeamError("name", "Give the person a name.")]) == (
+    assert team_views.errors_message([FieldError("name", "Give the person a name.")]) == (
         "Give the person a name. Nothing was changed.")
 
 
@@ -151,7 +151,7 @@ def _views_of(name: str) -> list[str]:
             team_views.added_message(TeamChange(Document(), name, True, 1, 0, 0)),
             team_views.added_message(TeamChange(Document(), name, False, 1, 1, 0)),
             team_views.added_message(TeamChange(Document(), name, False, 0, 0, 1)),
-            team_views.errors_message([TeamError("name", name)]),
+            team_views.errors_message([FieldError("name", name)]),
             team_views.link_refused(name), team_views.file_too_large(name),
             team_views.not_a_backup(name, name), team_views.no_checkins_in(name, name),
             team_views.renamed(name, name), team_views.removed(name),

@@ -6,14 +6,14 @@ import datetime as dt
 
 import pytest
 
-from ssi_coach.model import Document
-from ssi_coach.validation import (
+from ssi_coach.checkins.validation import (
     FORM_FIELDS,
     check_record,
     checkin_to_form,
     preview_total,
     read_checkin_form,
 )
+from ssi_coach.model import Document
 
 from .conftest import TODAY, checkin
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from shell import views
 from ssi_coach.charts.data import trend_chart
-from ssi_coach.dashboard import build_dashboard
+from ssi_coach.checkins.dashboard import build_dashboard
 
 from .conftest import TODAY, checkin
 

@@ -16,7 +16,7 @@ import matplotlib
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
 
-from ..team import HeatMap
+from ..team.table import HeatMap
 from .data import PILLAR_COLOURS, Chart, Series
 
 # Lines that are not pillars take the Okabe-Ito colours no pillar uses (vermilion, sky blue,

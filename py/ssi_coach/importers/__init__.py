@@ -1,5 +1,7 @@
-"""Importers: reading check-ins kept elsewhere (such as a spreadsheet) into CheckIn records.
-
-Each importer returns what it could read together with the problems it found, each naming
-the file, the line and the field, so one bad row never stops the rest from coming in.
+"""Importers: readers of what the member brings from elsewhere, into records. `ssi_page` reads a
+paste of LinkedIn's SSI page, `csv_checkins` a spreadsheet of check-ins, and `linkedin` a
+LinkedIn data export. Each returns what it could read together with the problems it found
+(`ssi_coach.model.Problem`, naming the file, the line and the column), so one bad row never
+stops the rest from coming in; what is read is merged into the document elsewhere
+(`checkins.merge`, `activity.export_merge`).
 """

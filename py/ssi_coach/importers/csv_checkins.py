@@ -1,12 +1,10 @@
-"""Check-ins as a CSV spreadsheet: export for Excel and friends, and a tolerant import.
+"""Check-ins from a CSV spreadsheet: a tolerant reader of the files people actually have.
 
-Export writes what spreadsheet programs open without questions: UTF-8 with a byte-order mark,
-CRLF line ends, ISO dates, '.' decimals without trailing zeros, readable column headers, and
-text cells that could run as a formula prefixed with an apostrophe. Import accepts the files
-people actually have after editing such a sheet by hand: any column order, renamed or extra
+The writer is `ssi_coach.exporters.csv_checkins`, which also owns the columns. This reader
+accepts such a sheet after editing it by hand: any column order, renamed or extra
 columns, ',' ';' or tab as the separator, comma decimals, UTF-8 or UTF-16, blank lines.
 Every row goes through the same rules as the check-in form (`validation`); a row that breaks
-one is set aside as a RowProblem naming the file, the physical line and the field, and the
+one is set aside as a `Problem` naming the file, the physical line and the column, and the
 other rows still come in. Nothing here raises on what is in the file.
 """
 
@@ -14,43 +12,33 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import datetime as dt
 import io
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from ..model import PILLAR_KEYS, PILLAR_MAX, PILLARS, CheckIn
-from ..validation import (
+from ..checkins.validation import (
     FIELD_LABELS,
     FIRST_SSI_DATE,
-    MAX_DECIMALS,
-    InvalidText,  # the parsers' own complaint; shared so messages match the form's
     check_record,
     parse_date,
     parse_number,
     parse_rank,
 )
+from ..errors import InvalidText
+from ..exporters.csv_checkins import CSV_COLUMNS, FORMULA_START, number_text
+from ..model import PILLAR_KEYS, PILLAR_MAX, PILLARS, CheckIn, Problem
 
-CSV_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("date", "Date"),
-    ("total", "Total"),
-    *((p.key, p.label) for p in PILLARS),
-    ("industry_rank", "Industry SSI rank (Top %)"),
-    ("network_rank", "Network SSI rank (Top %)"),
-    ("industry_average", "Industry average SSI"),
-    ("network_average", "Network average SSI"),
-    ("industry", "Industry"),
-    ("note", "Note"),
-)
 REQUIRED_FIELDS = ("date", *PILLAR_KEYS)
 TOTAL_TOLERANCE = 0.01
 MAX_CSV_BYTES = 5_000_000  # decades of daily check-ins fit; a wrong file is stopped early
-MAX_RAW_LENGTH = 200  # RowProblem.raw is for showing the row, not for keeping it
+MAX_RAW_LENGTH = 200  # Problem.raw is for showing the row, not for keeping it
 
-_LABELS = {**FIELD_LABELS, "total": "Total"}
+LABELS = {**FIELD_LABELS, "total": "Total"}  # column -> the name a Problem gives it
 _RANKS = ("industry_rank", "network_rank")
 _AVERAGES = ("industry_average", "network_average")
 _TEXTS = ("industry", "note")
@@ -61,93 +49,11 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True)
-class RowProblem:
-    """Why one row (or the whole file, when `field` is "") could not be imported.
-
-    `line` is the physical line in the file, counting the header as line 1 and every line of
-    a quoted cell that spans lines; `field` is a CheckIn field name or "total"; `raw` is the
-    row's text as it stands in the file (shortened when long) so it can be shown as is.
-    A row with several bad fields gives one RowProblem per field.
-    """
-
-    file_name: str
-    line: int
-    field: str
-    message: str
-    raw: str
-
-    @property
-    def label(self) -> str:
-        """The field's column name as people read it ("" for the file as a whole)."""
-        return _LABELS.get(self.field, self.field)
-
-    def describe(self) -> str:
-        """One sentence for a list of problems: 'scores.csv, line 3, Date: …'."""
-        where = f"{self.file_name}, line {self.line}"
-        if self.field:
-            where += f", {self.label}"
-        return f"{where}: {self.message}"
-
-
-@dataclass(frozen=True)
 class CsvRead:
     """The check-ins a CSV file holds (oldest first, one per date) and the rows set aside."""
 
     checkins: tuple[CheckIn, ...]
-    rejected: tuple[RowProblem, ...]
-
-
-# ---- export ------------------------------------------------------------------------------
-
-# A cell that a spreadsheet could run as a formula: one starting with = + - @, possibly after
-# spaces, or with a tab or carriage return (OWASP's list). Leading apostrophes are part of the
-# pattern so that a cell which itself starts with "'=" also gets one, which keeps the escape
-# reversible: import strips exactly one apostrophe, and only from cells that match after it.
-_FORMULA_START = re.compile(r"'*(?:[\t\r]|\s*[=+\-@])")
-
-
-def escape_formula(text: str) -> str:
-    return "'" + text if _FORMULA_START.match(text) else text
-
-
-def _unescape_formula(text: str) -> str:
-    if text.startswith("'") and _FORMULA_START.match(text, 1):
-        return text[1:]
-    return text
-
-
-def number_text(value: float) -> str:
-    """12.275 -> '12.275', 6.0 -> '6': the plainest text that reads back as the same value."""
-    text = f"{value + 0.0:.{MAX_DECIMALS}f}"  # + 0.0 turns -0.0 into 0.0
-    if float(text) != value:  # more decimals than the rules allow: keep every digit
-        text = repr(float(value))
-        if "e" in text or "E" in text:
-            text = f"{value:.17f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def _cell(checkin: CheckIn, field: str) -> str:
-    if field == "date":
-        return checkin.on.isoformat()
-    if field == "total":
-        return number_text(checkin.total)
-    value = getattr(checkin, field)
-    if field in _TEXTS:
-        return escape_formula(value)
-    if value is None:
-        return ""
-    return str(value) if isinstance(value, int) else number_text(value)
-
-
-def checkins_to_csv(checkins: Iterable[CheckIn]) -> str:
-    """The check-ins as CSV text, oldest first; encode it as UTF-8 to save it."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180 line ends
-    writer.writerow(header for _, header in CSV_COLUMNS)
-    for checkin in sorted(checkins, key=lambda c: c.on):
-        writer.writerow(_cell(checkin, field) for field, _ in CSV_COLUMNS)
-    # The byte-order mark is how Excel knows the file is UTF-8 and not the PC's code page.
-    return "\ufeff" + out.getvalue()
+    rejected: tuple[Problem, ...]
 
 
 # ---- import: columns ---------------------------------------------------------------------
@@ -230,6 +136,13 @@ def _decode(data: bytes | str) -> tuple[str, int]:
     except UnicodeDecodeError as error:
         before = body[: error.start].decode(encoding, errors="replace")
         return "", len(re.findall(r"\r\n|\r|\n", before)) + 1
+
+
+def _unescape_formula(text: str) -> str:
+    """Undo the writer's apostrophe before a formula-like cell, and only that one."""
+    if text.startswith("'") and FORMULA_START.match(text, 1):
+        return text[1:]
+    return text
 
 
 # ---- import: cells -----------------------------------------------------------------------
@@ -330,40 +243,84 @@ def _raw(lines: list[str], start: int, end: int) -> str:
 
 # ---- import ------------------------------------------------------------------------------
 
-def read_checkins_csv(data: bytes | str, *, file_name: str, today: dt.date) -> CsvRead:
-    """Every valid check-in in a CSV file, and a RowProblem for each row left out.
+@dataclass(frozen=True)
+class _Refused:
+    """Why a whole file cannot be used: it becomes one Problem at `line`."""
 
-    Never raises on the file's content: a file that cannot be used at all gives no check-ins
-    and one RowProblem at the line where it goes wrong (line 1 for a missing column).
-    """
+    line: int
+    message: str
+    raw: str = ""
 
-    def whole_file(line: int, message: str, raw: str = "") -> CsvRead:
-        return CsvRead((), (RowProblem(file_name, line, "", message, raw),))
 
+def _text_lines(data: bytes | str) -> tuple[list[str], int, str] | _Refused:
+    """The file's physical lines, the index of its header line and its separator."""
     if len(data) > MAX_CSV_BYTES:
-        return whole_file(1, "This file is too large to be a list of SSI check-ins.")
+        return _Refused(1, "This file is too large to be a list of SSI check-ins.")
     text, bad_line = _decode(data)
     if bad_line:
-        return whole_file(bad_line, f"This file is not readable text from line {bad_line} on. "
-                          "Save it from your spreadsheet as “CSV UTF-8” and try again.")
+        return _Refused(bad_line, f"This file is not readable text from line {bad_line} on. "
+                        "Save it from your spreadsheet as “CSV UTF-8” and try again.")
     # newline="" splits at \r\n, \r and \n but keeps them: the csv module needs them as they
     # are inside quoted cells, and each piece is one physical line for the line numbers.
     lines = io.StringIO(text, newline="").readlines()
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
-        return whole_file(1, "This file is empty.")
+        return _Refused(1, "This file is empty.")
     delimiter = _delimiter(lines[first])
     sep = re.fullmatch(r"sep=([,;\t|])", lines[first].strip("\r\n"), re.IGNORECASE)
     if sep:  # Excel's own hint line ("sep=;") names the separator and precedes the header
         delimiter = sep.group(1)
         first = next((i for i, line in enumerate(lines) if i > first and line.strip()), None)
         if first is None:
-            return whole_file(1, "This file has no column headers.")
+            return _Refused(1, "This file has no column headers.")
+    return lines, first, delimiter
 
+
+@dataclass
+class _Sheet:
+    """The data rows while they are read: check-ins kept, problems, dates seen."""
+
+    file_name: str
+    lines: list[str]
+    today: dt.date
+    checkins: list[CheckIn] = dataclasses.field(default_factory=list)
+    problems: list[Problem] = dataclasses.field(default_factory=list)
+    seen: dict[dt.date, int] = dataclasses.field(default_factory=dict)  # date -> its first line
+
+    def add(self, cells: list[str], columns: dict[str, int], start: int, end: int) -> None:
+        """Read one data row (physical lines `start` to `end`) as a check-in or problems."""
+        if not any(cell.strip() for cell in cells):
+            return  # blank lines and spreadsheets' empty rows (",,,,")
+        row_cells = {f: cells[i] if i < len(cells) else "" for f, i in columns.items()}
+        row, checkin = _read_row(row_cells, self.today)
+        if "date" in row.values:
+            earlier = self.seen.setdefault(checkin.on, start)
+            if earlier != start:
+                row.fail("date", f"Date {checkin.on.isoformat()} appears twice in this file "
+                                 f"(line {earlier}).")
+        if row.errors:
+            raw = _raw(self.lines, start, end)
+            self.problems += [Problem(self.file_name, start, LABELS[f], row.errors[f], raw)
+                              for f in _COLUMN_ORDER if f in row.errors]
+        else:
+            self.checkins.append(checkin)
+
+    def read(self) -> CsvRead:
+        return CsvRead(tuple(sorted(self.checkins, key=lambda c: c.on)), tuple(self.problems))
+
+
+def read_checkins_csv(data: bytes | str, *, file_name: str, today: dt.date) -> CsvRead:
+    """Every valid check-in in a CSV file, and a Problem for each row and column left out.
+
+    Never raises on the file's content: a file that cannot be used at all gives no check-ins
+    and one Problem at the line where it goes wrong (line 1 for a missing column).
+    """
+    found = _text_lines(data)
+    if isinstance(found, _Refused):
+        return CsvRead((), (Problem(file_name, found.line, "", found.message, found.raw),))
+    lines, first, delimiter = found
     reader = csv.reader(iter(lines[first:]), delimiter=delimiter)
-    checkins: list[CheckIn] = []
-    problems: list[RowProblem] = []
-    seen: dict[dt.date, int] = {}
+    sheet = _Sheet(file_name, lines, today)
     columns: dict[str, int] | None = None
     while True:
         start = first + reader.line_num + 1
@@ -372,34 +329,20 @@ def read_checkins_csv(data: bytes | str, *, file_name: str, today: dt.date) -> C
         except StopIteration:
             break
         except csv.Error as error:
-            problem = RowProblem(file_name, start, "", "The rest of the file cannot be read as "
-                                 f"CSV from this line on ({error}).", _raw(lines, start, start))
+            problem = Problem(file_name, start, "", "The rest of the file cannot be read as "
+                              f"CSV from this line on ({error}).", _raw(lines, start, start))
             if columns is None:
                 return CsvRead((), (problem,))
-            problems.append(problem)
+            sheet.problems.append(problem)
             break
         end = first + reader.line_num
         if columns is None:
             columns = _columns(cells)
-            missing = [_LABELS[f] for f in REQUIRED_FIELDS if f not in columns]
+            missing = [LABELS[f] for f in REQUIRED_FIELDS if f not in columns]
             if missing:
-                return whole_file(start, "The first line must name the columns; this file has "
-                                  f"no column for: {', '.join(missing)}.", _raw(lines, start, end))
+                return CsvRead((), (Problem(
+                    file_name, start, "", "The first line must name the columns; this file "
+                    f"has no column for: {', '.join(missing)}.", _raw(lines, start, end)),))
             continue
-        if not any(cell.strip() for cell in cells):
-            continue  # blank lines and spreadsheets' empty rows (",,,,")
-        row_cells = {f: cells[i] if i < len(cells) else "" for f, i in columns.items()}
-        row, checkin = _read_row(row_cells, today)
-        if "date" in row.values:
-            earlier = seen.setdefault(checkin.on, start)
-            if earlier != start:
-                row.fail("date", f"Date {checkin.on.isoformat()} appears twice in this file "
-                                 f"(line {earlier}).")
-        if row.errors:
-            raw = _raw(lines, start, end)
-            problems += [RowProblem(file_name, start, f, row.errors[f], raw)
-                         for f in _COLUMN_ORDER if f in row.errors]
-        else:
-            checkins.append(checkin)
-    checkins.sort(key=lambda c: c.on)
-    return CsvRead(tuple(checkins), tuple(problems))
+        sheet.add(cells, columns, start, end)
+    return sheet.read()

@@ -10,11 +10,19 @@ import datetime as dt
 import re
 from typing import Any
 
-from ..activity import CHECKLIST_KEYS, SOURCES, Checklist, WeekLog, check_counts
+from ..activity.estimate import RATE_KEYS
+from ..activity.log import check_counts
 from ..errors import InvalidRecord
-from ..importers.linkedin.types import NetworkSummary  # stdlib only; no pandas at load time
-from ..model import Document
-from ..plan import Goal, Plan
+from ..model import (
+    CHECKLIST_KEYS,
+    SOURCES,
+    Checklist,
+    Document,
+    Goal,
+    NetworkSummary,
+    WeekLog,
+    WeeklyPlan,
+)
 
 Data = dict[str, Any]
 NETWORK_COUNTS = ("undated_connections", "invitations_sent", "invitations_accepted",
@@ -23,7 +31,7 @@ _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
 def activity_to_data(weeks: tuple[WeekLog, ...], checklist: Checklist | None,
-                     plan: Plan | None, goal: Goal | None) -> Data:
+                     plan: WeeklyPlan | None, goal: Goal | None) -> Data:
     return {
         "weeks": [{"week": w.week.isoformat(), "counts": dict(w.counts)} for w in weeks],
         "checklist": None if checklist is None else {
@@ -169,13 +177,16 @@ def checklist_from_data(record: Any) -> Checklist | None:
     return Checklist(items, updated_on)
 
 
-def plan_from_data(record: Any) -> Plan | None:
+def plan_from_data(record: Any) -> WeeklyPlan | None:
     if record is None:
         return None
     try:
-        return Plan(dict(record["weekly"]))
+        plan = WeeklyPlan(dict(record["weekly"]))
     except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
         raise InvalidRecord("The weekly plan cannot be read.") from None
+    if not set(plan.weekly) <= set(RATE_KEYS):  # the estimate could not project it
+        raise InvalidRecord("The weekly plan cannot be read.")
+    return plan
 
 
 def goal_from_data(record: Any) -> Goal | None:

@@ -12,9 +12,9 @@ import itertools
 from json import dumps, loads
 from typing import Any
 
+from ..checkins.validation import FIELD_LABELS, check_record
 from ..errors import CorruptDocument, InvalidRecord
 from ..model import PILLAR_KEYS, CheckIn, Document, Person
-from ..validation import FIELD_LABELS, check_record
 from .activity_codec import (
     activity_to_data,
     checklist_from_data,

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from json import dumps, loads
 
-from ..validation import FORM_FIELDS
+from ..checkins.validation import FORM_FIELDS
 
 DRAFT_KEY = "ssi-coach.draft"
 

@@ -12,16 +12,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .types import (
-    ExportReading,
-    FileProblem,
-    FileReport,
-    ImportRefused,
-    Progress,
-    RowError,
-    Table,
-    Upload,
-)
+from ...model import Problem
+from .types import ExportReading, FileReport, ImportRefused, Progress, Table, Upload
 
 __all__ = ["ExportReading", "ImportRefused", "Progress", "Upload", "import_steps",
            "read_export"]
@@ -33,7 +25,7 @@ if TYPE_CHECKING:
 Step = Progress | ExportReading | ImportRefused
 
 # The stages are imported when an import starts, not with the package: the browser loads
-# pandas only then, and the page may import `types` (or `merge`) long before.
+# pandas only then, and the page may import `types` (or `activity.export_merge`) long before.
 
 
 def import_steps(uploads: Sequence[Upload]) -> Iterator[Step]:
@@ -50,11 +42,11 @@ def import_steps(uploads: Sequence[Upload]) -> Iterator[Step]:
         return
     total = len(collected.files) + 1
     copies: dict[str, list[Copy]] = {}
-    problems: list[FileProblem] = list(collected.problems)
+    problems: list[Problem] = list(collected.problems)
     for done, source in enumerate(collected.files):
         yield Progress(done, total, f"Reading {_base_name(source.name)}")
         table = csvfile.read_table(source)
-        if isinstance(table, FileProblem):
+        if isinstance(table, Problem):
             problems.append(table)
             continue
         result = parse(table)
@@ -112,11 +104,11 @@ def _base_name(name: str) -> str:
 
 
 def _reading(parsed: Sequence[Parsed], ignored: tuple[str, ...],
-             problems: tuple[FileProblem, ...], duplicates: tuple[str, ...]) -> ExportReading:
+             problems: tuple[Problem, ...], duplicates: tuple[str, ...]) -> ExportReading:
     from .aggregate import aggregate
 
     summary = aggregate(parsed)
-    errors: tuple[RowError, ...] = tuple(e for p in parsed for e in p.errors)
+    errors: tuple[Problem, ...] = tuple(e for p in parsed for e in p.errors)
     files = tuple(FileReport(p.file, p.kind, p.rows_read, p.rows_skipped, p.notes)
                   for p in parsed)
     return ExportReading(files=files, ignored=ignored, errors=errors, problems=problems,

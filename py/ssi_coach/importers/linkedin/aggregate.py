@@ -27,10 +27,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ...activity import WeekLog, week_of
+from ...model import NetworkSummary, WeekLog, week_of
 from .parsers import Parsed, member_url
 from .seniority import DECISION_MAKERS
-from .types import NetworkSummary
 
 MIN_SKILLS = 5
 MIN_RECOMMENDATIONS = 3
@@ -81,7 +80,7 @@ def aggregate(parsed: Sequence[Parsed]) -> Summary:
 
 
 def collect_events(parsed: Sequence[Parsed]) -> Events:
-    """The frames by kind; a file with a FileProblem counts as absent, and should a kind come
+    """The frames by kind; a file with a Problem counts as absent, and should a kind come
     twice the first file is used."""
     usable = [item for item in parsed if item.problem is None]
     frames = {item.kind: item.events for item in reversed(usable)}

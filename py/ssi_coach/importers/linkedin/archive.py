@@ -29,10 +29,10 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ...model import Problem
 from .types import (
     MAX_UNPACKED_BYTES,
     MAX_UPLOAD_BYTES,
-    FileProblem,
     ImportRefused,
     SourceFile,
     Upload,
@@ -95,7 +95,7 @@ class Collected:
 
     files: tuple[SourceFile, ...]
     ignored: tuple[str, ...]  # names seen and not read, as the member sees them
-    problems: tuple[FileProblem, ...]  # members that could not be unpacked
+    problems: tuple[Problem, ...]  # members that could not be unpacked
 
 
 def kind_of(path: str) -> str | None:
@@ -167,7 +167,7 @@ class _Found:
     def __init__(self, unpack_budget: int) -> None:
         self.candidates: list[_Candidate] = []
         self.ignored: list[str] = []
-        self.problems: list[FileProblem] = []
+        self.problems: list[Problem] = []
         self.unpack_budget = unpack_budget  # bytes still allowed to come out of zips
 
     def _keep(self, file: SourceFile, from_complete: bool) -> None:
@@ -212,8 +212,8 @@ class _Found:
                 continue
             data = _read_member(archive, info)
             if data is None:
-                self.problems.append(FileProblem(
-                    shown, f"could not be unpacked: the zip is damaged. {_DOWNLOAD_AGAIN}"))
+                self.problems.append(Problem(
+                    shown, 0, "", f"could not be unpacked: the zip is damaged. {_DOWNLOAD_AGAIN}"))
                 continue
             self.unpack_budget -= len(data)
             self._keep(SourceFile(kind, shown, data), from_complete)
@@ -251,7 +251,7 @@ def _order(candidates: Sequence[_Candidate]) -> tuple[SourceFile, ...]:
     return tuple(candidate.file for candidate in chosen)
 
 
-def _nothing_found(uploads: Sequence[Upload], problems: Sequence[FileProblem]) -> ImportRefused:
+def _nothing_found(uploads: Sequence[Upload], problems: Sequence[Problem]) -> ImportRefused:
     names = ", ".join(upload.name for upload in uploads)
     if problems:
         return ImportRefused(

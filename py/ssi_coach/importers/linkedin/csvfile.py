@@ -26,14 +26,14 @@
   after a line break, with any blank lines before it. A record of such a kind whose free
   text held unquoted separators has its extra fields joined back into that column. Neither
   is an error, and the next record's line number is still its physical line.
-- Rows of the wrong width are left out with a RowError that gives the physical line where
+- Rows of the wrong width are left out with a Problem that gives the physical line where
   the record starts and never its text; when many rows are wrong, the file is read again
   with the other quoting dialect and the reading with fewer errors is kept.
 
 Decisions where the format leaves a choice: a row longer than the header is fine when the
 extra fields are empty, and a row shorter than the header is fine when only unnamed
 trailing columns (a trailing comma in the header) are missing; a file with no bytes, or only
-blank ones, is a FileProblem like a file without a header. A continuation line that itself
+blank ones, is a Problem like a file without a header. A continuation line that itself
 starts with a date-time and a separator cannot be told from a record and is read as one.
 """
 
@@ -47,7 +47,8 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .types import FileProblem, RowError, SourceFile, Table
+from ...model import Problem
+from .types import SourceFile, Table
 
 FIELD_SIZE_LIMIT = 2**31 - 1  # csv's default (128 KiB) is below a long post; a C long on wasm32
 DELIMITERS = (",", ";", "\t")  # LinkedIn and Sheets; European Excel; 2018 and Excel's Unicode
@@ -128,14 +129,14 @@ CONTINUED: Mapping[str, Continued] = {
 
 # ---- reading a file -------------------------------------------------------------------------
 
-def read_table(source: SourceFile, wanted: Collection[str] | None = None) -> Table | FileProblem:
+def read_table(source: SourceFile, wanted: Collection[str] | None = None) -> Table | Problem:
     """The CSV in `source` as columns, with the records it had to leave out.
 
     `wanted`: the names the header row must hold; by default the kind's HEADER_NAMES (and
     for a kind without any, the first row that is not blank)."""
     text, encoding = decode(source.data)
     if not text.strip():
-        return FileProblem(source.name, "the file is empty, so there is nothing to read")
+        return Problem(source.name, 0, "", "the file is empty, so there is nothing to read")
     name_sets = _name_sets(source.kind, wanted)
     escapes = source.kind == "comments"  # §2.3: `\"` in Comments only
     delimiter = find_delimiter(text, name_sets, escapes, "\t" if encoding == "utf-16-le" else ",")
@@ -145,7 +146,7 @@ def read_table(source: SourceFile, wanted: Collection[str] | None = None) -> Tab
         other = _read(text, source.name, name_sets, _Dialect(delimiter, not escapes), continued)
         reading = _better(reading, other)
     if reading is None:
-        return FileProblem(source.name, _no_header_reason(name_sets))
+        return Problem(source.name, 0, "", _no_header_reason(name_sets))
     columns = reading.columns
     if source.kind == "shares":
         _decode_share_commentaries(columns)
@@ -175,8 +176,8 @@ _HIGH_BYTES = bytes(range(0x80, 0x100))
 def _damaged_utf8(data: bytes, text: str) -> bool:
     """Whether bytes that are not valid UTF-8 are still UTF-8 with a few bad bytes: at least
     as many non-ASCII characters decode as there are invalid sequences, or the only invalid
-    sequence is a character cut off at the very end. (Windows-1252 text has no valid
-    multi-byte sequences but by rare accident: `é` is one byte before an ASCII letter.)"""
+    sequence is a character cut off at the very end. Windows-1252 text has no valid
+    multi-byte sequences but by rare accident: `é` is one byte before an ASCII letter."""
     bad = text.count("\ufffd") - data.count("\ufffd".encode())
     decoded = len(text) - len(data.translate(None, _HIGH_BYTES)) - bad
     if decoded >= bad:
@@ -319,7 +320,7 @@ class _Reading:
 
     columns: dict[str, list[str]]
     lines: list[int]
-    errors: list[RowError]
+    errors: list[Problem]
     width_errors: int  # records left out for their width (rule 12 compares these)
     records: int  # records after the header that were not blank or continuation lines
 
@@ -361,7 +362,7 @@ class _Body:
         self.columns: dict[str, list[str]] = {key: [] for _, key in self.named}
         self._targets = [(index, self.columns[key]) for index, key in self.named]
         self.lines: list[int] = []
-        self.errors: list[RowError] = []
+        self.errors: list[Problem] = []
         self.width = len(header)
         self.needed = max((index for index, _ in self.named), default=-1) + 1
         last = self.named[-1] if self.named else None
@@ -424,7 +425,7 @@ class _Body:
 
     def _skip(self, line: int, reason: str) -> None:
         self.previous = "skipped"
-        self.errors.append(RowError(self.file, line, "", reason))
+        self.errors.append(Problem(self.file, line, "", reason))
 
 
 # ---- header and values ----------------------------------------------------------------------

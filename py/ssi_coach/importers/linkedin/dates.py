@@ -5,7 +5,7 @@ are mapped here rather than read with strptime's `%b` and `%p`, which follow the
 locale. The browser runtime has no time zone database either: America/Los_Angeles is
 converted with the US daylight saving rules written out below.
 
-Every parser returns None for a value it cannot read (the caller records a RowError), and
+Every parser returns None for a value it cannot read (the caller records a Problem), and
 instants as tz-aware UTC datetimes.
 
 - parse_connected_on: `09 Jul 2026`, 2018 `1/8/18, 6:14 PM` (Connections `Connected On`)

@@ -2,7 +2,7 @@
 
 Every parser reads columns by name only (any column may be missing), keeps raw text out of
 its frame (flags, normalised profile URLs and categories only) and turns each unreadable
-date into a `RowError` instead of raising. Each frame has a `line` column (the physical
+date into a `Problem` instead of raising. Each frame has a `line` column (the physical
 line of the record) and, for dated kinds, `at`: the UTC instant as a tz-aware timestamp, or
 `on` for the plain `Connected On` date. Weekly counting is `aggregate.py`'s job.
 
@@ -16,9 +16,9 @@ A column LinkedIn's own formats mostly cannot read was usually re-saved by a spr
 program (the member opened the file and saved it again). When they read fewer than half of
 its non-blank values, the values left are read in the one spreadsheet format
 `dates.read_sheet_column` recognises in them, and the file's `notes` say which; an odd value
-neither reads is a RowError, as in an untouched file. When no format reads at least half of
-them, or the order of day and month cannot be told, the whole file is a FileProblem that
-says so, with no RowError per row: like a file without its date column, nothing in it is
+neither reads is a Problem, as in an untouched file. When no format reads at least half of
+them, or the order of day and month cannot be told, the whole file is one Problem that
+says so, with none per row: like a file without its date column, nothing in it is
 counted (for Connections not even the profile URLs of acceptance matching: their rows would
 all be undated, and undated rows count as "unknown" seniority in the network summary).
 
@@ -37,10 +37,11 @@ from urllib.parse import unquote
 
 import pandas as pd
 
+from ...model import Problem
 from . import dates
 from .csvfile import squash
 from .seniority import classify
-from .types import FileProblem, RowError, Table
+from .types import Table
 
 
 @dataclass(frozen=True, eq=False)
@@ -51,8 +52,8 @@ class Parsed:
     file: str
     events: pd.DataFrame  # columns per kind (see each parser), `line` in all
     rows_read: int  # records turned into events or facts
-    errors: tuple[RowError, ...] = ()  # the table's own errors, then unreadable values
-    problem: FileProblem | None = None  # the file lacks a column it cannot do without
+    errors: tuple[Problem, ...] = ()  # the table's own errors, then unreadable values
+    problem: Problem | None = None  # the file lacks a column it cannot do without
     notes: tuple[str, ...] = ()  # for the report: how a date column was read, when unusual
 
     @property
@@ -61,7 +62,7 @@ class Parsed:
         return len({(error.file, error.line) for error in self.errors})
 
 
-def _parsed(table: Table, events: pd.DataFrame, errors: tuple[RowError, ...] = (),
+def _parsed(table: Table, events: pd.DataFrame, errors: tuple[Problem, ...] = (),
             notes: tuple[str, ...] = ()) -> Parsed:
     """The parse of `table`: records with an error of ours are not read."""
     rows_read = len(table) - len({error.line for error in errors})
@@ -209,11 +210,11 @@ def _read_fast(text: pd.Series, fmt: Fast) -> pd.Series:
 
 
 def date_errors(table: Table, label: str, text: pd.Series, when: pd.Series,
-                *, blank_ok: bool = False) -> tuple[RowError, ...]:
-    """A RowError for each record whose date did not read (or is blank, unless allowed)."""
+                *, blank_ok: bool = False) -> tuple[Problem, ...]:
+    """A Problem for each record whose date did not read (or is blank, unless allowed)."""
     bad = when.isna() & ~((text == "") & blank_ok)
     return tuple(
-        RowError(table.file, table.lines[i], label,
+        Problem(table.file, table.lines[i], label,
                  "no date" if not raw else "unreadable date")
         for i, raw in zip(bad[bad].index, text[bad], strict=True))
 
@@ -257,8 +258,8 @@ def _missing(table: Table, label: str) -> Parsed:
 
 
 def _unusable(table: Table, reason: str) -> Parsed:
-    """A file nothing is counted from: one FileProblem, no RowError of ours."""
-    problem = FileProblem(table.file, reason)
+    """A file nothing is counted from: one Problem for the whole file, none per row of ours."""
+    problem = Problem(table.file, 0, "", reason)
     return Parsed(table.kind, table.file, pd.DataFrame({"line": []}), 0, table.errors, problem)
 
 

@@ -5,13 +5,13 @@
     Table                  --parsers-->  events (pandas frames, one per kind of activity)
     events                 --aggregate-> ExportReading: weekly counts, checklist facts,
                                          network summary, and everything the report shows
-    ExportReading + Document --plan---->  ImportPlan (what will be added or changed)
-    ImportPlan + choices   --apply---->  Document
+    ExportReading + Document --export_merge-->  ExportMerge: what will be added or changed
+    ExportMerge + choices  --apply_export_merge-->  Document  (both in activity.export_merge)
 
-Every stage returns its problems instead of raising: a bad row becomes a RowError, a file
-that cannot be read becomes a FileProblem, and an upload that is not a LinkedIn export at all
-becomes an ImportRefused. Raw text never leaves the reading stages: only counts and checklist
-facts reach the document.
+Every stage returns its problems instead of raising: a bad row, and a file that cannot be
+read, each become a `Problem` (ssi_coach.model) naming the place, and an upload that is not
+a LinkedIn export at all becomes an ImportRefused. Raw text never leaves the reading
+stages: only counts and checklist facts reach the document.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ...activity import WeekLog
+from ...model import NetworkSummary, Problem, WeekLog
 
 MAX_UPLOAD_BYTES = 300 * 1024 * 1024  # one chosen file; LinkedIn's largest exports are far below
 MAX_UNPACKED_BYTES = 1024 * 1024 * 1024  # all CSVs of one import once unzipped (zip bombs)
@@ -44,35 +44,6 @@ class SourceFile:
 
 
 @dataclass(frozen=True)
-class RowError:
-    """A row that was skipped, or a value that could not be read, and why. It names the
-    place only, never the text: a report is shown on screen and may be screenshotted, and
-    a row may hold a message, comment or post."""
-
-    file: str
-    line: int  # physical line (1-based) where the record starts in the file
-    column: str  # "" when it concerns the whole row
-    reason: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}, line {self.line}"
-        if self.column:
-            return f"{where}, {self.column}: {self.reason}"
-        return f"{where}: {self.reason}"
-
-
-@dataclass(frozen=True)
-class FileProblem:
-    """A whole file that could not be used (unreadable, no recognisable header...)."""
-
-    file: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: {self.reason}"
-
-
-@dataclass(frozen=True)
 class Table:
     """One CSV read with its file's dialect. Column-oriented, ready for pandas.
 
@@ -83,7 +54,7 @@ class Table:
     kind: str
     columns: Mapping[str, list[str]]
     lines: list[int]
-    errors: tuple[RowError, ...] = ()
+    errors: tuple[Problem, ...] = ()
     encoding: str = "utf-8"  # as read: "utf-8", "utf-8-sig", "utf-16-le" or "windows-1252"
     delimiter: str = ","  # as read: ",", ";" or TAB
 
@@ -114,26 +85,10 @@ class FileReport:
     name: str
     kind: str
     rows_read: int  # records turned into activity or facts
-    rows_skipped: int  # records with a RowError that were left out
+    rows_skipped: int  # records with a Problem that were left out
     # how the file was read where it is unusual, one sentence each: "Connected On: dates as
     # a spreadsheet program writes them, read as day.month.year (like 31.01.2026)"
     notes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class NetworkSummary:
-    """The insights the import makes possible, as counts (rates are computed when shown)."""
-
-    # connections added per calendar month ("2026-07") by seniority class (see seniority.py)
-    connections_by_month: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
-    undated_connections: int = 0  # connections whose date could not be read
-    invitations_sent: int = 0  # outgoing invitations in the export (recent ones only)
-    invitations_accepted: int = 0  # ... whose invitee is now a connection
-    conversations_started: int = 0  # conversations whose first message is the member's
-    conversations_replied: int = 0  # ... in which someone else wrote after that
-    # activity the member did, by weekday (Monday first): posts, comments, reactions,
-    # votes, reposts, messages sent and invitations sent
-    by_weekday: tuple[int, int, int, int, int, int, int] = (0, 0, 0, 0, 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -142,8 +97,8 @@ class ExportReading:
 
     files: tuple[FileReport, ...]  # recognised files, in reading order
     ignored: tuple[str, ...]  # names seen and not used
-    errors: tuple[RowError, ...]  # skipped rows and unreadable values
-    problems: tuple[FileProblem, ...]  # whole files that could not be used
+    errors: tuple[Problem, ...]  # skipped rows and unreadable values
+    problems: tuple[Problem, ...]  # whole files that could not be used
     weeks: tuple[WeekLog, ...]  # weekly counts (ISO weeks, UTC), oldest first, no empty weeks
     first_day: dt.date | None  # the date range the activity covers
     last_day: dt.date | None

@@ -24,9 +24,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from statistics import fmean
 
-from .activity import Checklist, WeekLog
+from ..model import PILLAR_MAX, PILLARS, CheckIn, Checklist, WeekLog
 from .estimate import WINDOW_DAYS, estimate, inputs_for
-from .model import PILLAR_MAX, PILLARS, CheckIn
 
 MIN_CHECKINS = 3  # with fewer, each leave-one-out line would rest on a single check-in
 MIN_WEEKS_BEHIND = 4  # logged weeks in a check-in's window for it to say anything: a month
@@ -71,6 +70,9 @@ class Calibration:
         """Whether this pillar's shown estimate is calibrated (see PillarFit.used)."""
         fit = self.fits.get(pillar_key)
         return fit is not None and fit.used
+    def apply(self, pillar_key: str, raw: float) -> float:
+        """The calibrated pillar score, kept within 0-25 (see the module's `apply`)."""
+        return apply(self, pillar_key, raw)
 
 
 @dataclass(frozen=True)

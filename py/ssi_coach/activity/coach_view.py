@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..model import Document, WeeklyPlan
+from .actions import Action, next_actions
 from .calibration import Calibration, Held, NotYet, hold
-from .coach import Action, next_actions
 from .estimate import Estimate, estimate, inputs_for
-from .model import Document
 from .outcomes import Correlation, correlations, outcome_points
-from .plan import Plan, Projection, project
+from .whatif import Projection, project
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,8 @@ def coach_view(document: Document, today: dt.date, held: Held | None = None) -> 
     current = estimate(inputs_for(weeks, document.checklist, end=today), calibration)
     projection = None
     if document.plan is not None or document.goal is not None:
-        projection = project(current, document.plan or Plan(), today=today, goal=document.goal,
+        projection = project(current, document.plan or WeeklyPlan(), today=today,
+                             goal=document.goal,
                              calibration=calibration)
     return CoachView(
         estimate=current,

@@ -1,7 +1,6 @@
-"""When the next check-in is due, and a monthly reminder of it as an iCalendar (.ics) file.
+"""A monthly reminder to check one's SSI, as an iCalendar (.ics) file for any calendar app.
 
-A check-in is due DUE_AFTER_DAYS after the last one (`next_due`); the reminder starts on
-that day, or today when it has passed or there is no check-in yet (`first_reminder_day`).
+The reminder starts on the day `checkins.due.first_reminder_day` gives.
 
 The file is written by hand to RFC 5545 rather than with a library, because the browser
 build carries only the standard library: one VCALENDAR with one all-day VEVENT that repeats
@@ -15,30 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .model import CheckIn
-
-DUE_AFTER_DAYS = 30  # LinkedIn updates SSI daily; a monthly look is the habit that sticks
+from collections.abc import Iterator
 
 LINKEDIN_SSI_URL = "https://www.linkedin.com/sales/ssi"
 PRODID = "-//ssi-coach//Monthly SSI reminder//EN"
 SUMMARY = "Check your SSI"
 ALARM_AFTER_START = "PT9H"  # an all-day event starts at 00:00 local time, so this is 9:00
 MAX_LINE_OCTETS = 75
-
-
-def next_due(last_checkin: dt.date) -> dt.date:
-    """The day the check-in after one made on `last_checkin` is due."""
-    return last_checkin + dt.timedelta(days=DUE_AFTER_DAYS)
-
-
-def first_reminder_day(checkins: Sequence[CheckIn], today: dt.date) -> dt.date:
-    """The first day of the monthly reminder: the next check-in's due day, never in the past;
-    today when there are no check-ins (in date order) yet."""
-    return max(next_due(checkins[-1].on), today) if checkins else today
 
 
 def escape_text(text: str) -> str:

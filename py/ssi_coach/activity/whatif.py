@@ -10,16 +10,24 @@ every caveat of the estimate, and the UI must call it an estimate.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .activity import MAX_WEEKLY_COUNT, MEASURE_KEYS, week_of
+from ..checkins.validation import parse_date, parse_number
+from ..errors import InvalidText
+from ..model import (
+    MAX_WEEKLY_COUNT,
+    MEASURE_KEYS,
+    PILLAR_MAX,
+    TOTAL_MAX,
+    FieldError,
+    Goal,
+    WeeklyPlan,
+    week_of,
+)
 from .calibration import Calibration
-from .estimate import RATE_KEYS, SIGNALS, WINDOW_DAYS, Estimate, Inputs, estimate, with_rates
-from .model import PILLAR_MAX, TOTAL_MAX
-from .validation import FieldError, InvalidText, parse_date, parse_number
+from .estimate import SIGNALS, WINDOW_DAYS, Estimate, Inputs, estimate, with_rates
 
 WINDOW_WEEKS = round(WINDOW_DAYS / 7)  # 13: the weeks the estimate's window holds
 HORIZON_WEEKS = 12
@@ -28,28 +36,6 @@ HORIZON_WEEKS = 12
 PLAN_KEYS: tuple[str, ...] = tuple(
     dict.fromkeys(s.key for s in SIGNALS if s.measures and set(s.measures) <= set(MEASURE_KEYS)))
 _IMMEDIATE = frozenset(s.key for s in SIGNALS if s.items)  # checklist: not averaged over weeks
-
-
-@dataclass(frozen=True)
-class Plan:
-    """Planned weekly rates by signal key; keys left out keep the member's current rate."""
-
-    weekly: Mapping[str, float] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        # Built by code, not typed: a bad key or rate is a bug, so it raises (forms return
-        # errors instead, see read_plan_form).
-        unknown = sorted(set(self.weekly) - set(RATE_KEYS))
-        if unknown:
-            raise ValueError(f"no signal reads {', '.join(unknown)}")
-        if any(not (math.isfinite(r) and r >= 0) for r in self.weekly.values()):
-            raise ValueError("a planned rate must be a finite number of 0 or more")
-
-
-@dataclass(frozen=True)
-class Goal:
-    target: float  # total SSI, 0-100
-    by: dt.date
 
 
 @dataclass(frozen=True)
@@ -78,7 +64,8 @@ def blend(inputs: Inputs, changes: Mapping[str, float], weeks_done: int) -> Inpu
     return with_rates(inputs, rates)
 
 
-def project(est: Estimate, plan: Plan, *, today: dt.date, horizon_weeks: int = HORIZON_WEEKS,
+def project(est: Estimate, plan: WeeklyPlan, *, today: dt.date,
+            horizon_weeks: int = HORIZON_WEEKS,
             goal: Goal | None = None, calibration: Calibration | None = None) -> Projection:
     """The estimate week by week for `horizon_weeks` weeks of the plan, starting this week."""
     start = week_of(today)
@@ -120,7 +107,7 @@ def _goal_status(goal: Goal, est: Estimate, weeks: tuple[ProjectedWeek, ...],
 _WHOLE = re.compile(r"^\d+$")
 
 
-def read_plan_form(form: Mapping[str, str]) -> tuple[Plan | None, tuple[FieldError, ...]]:
+def read_plan_form(form: Mapping[str, str]) -> tuple[WeeklyPlan | None, tuple[FieldError, ...]]:
     """A plan from one field per plan key: whole numbers of 0 or more; blank keeps the
     current rate."""
     weekly: dict[str, float] = {}
@@ -138,7 +125,7 @@ def read_plan_form(form: Mapping[str, str]) -> tuple[Plan | None, tuple[FieldErr
             weekly[key] = float(int(text))
     if errors:
         return None, tuple(errors)
-    return Plan(weekly), ()
+    return WeeklyPlan(weekly), ()
 
 
 def read_goal_form(form: Mapping[str, str], *,

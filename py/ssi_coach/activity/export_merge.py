@@ -1,9 +1,10 @@
-"""Bringing a LinkedIn export's reading into the document: plan first, apply on confirmation.
+"""Bringing a LinkedIn export's reading into the document: compare first, apply on confirmation.
 
-The plan is what the report shows before anything is saved: imported weeks that are new,
-updated or unchanged, weeks the member also typed (they choose which source wins), checklist
-items the export has evidence for, and the network summary. Applying only carries the plan
-out, so applying it twice gives the same document.
+The `ExportMerge` is what the report shows before anything is saved: imported weeks that are
+added, updated or unchanged (compared week by week with `ssi_coach.model.compare_by_date`),
+weeks the member also typed (they choose which source wins), checklist items the export has
+evidence for, and the network summary. Applying only carries it out, so applying it twice
+gives the same document.
 
 Imported counts live in `Document.imported`, never in the typed `weeks`. Importing again
 replaces, count by count, what the new export knows and keeps what it does not (a newer
@@ -21,19 +22,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ...activity import (
+from ..importers.linkedin.types import ExportReading
+from ..model import (
     CHECKLIST_KEYS,
     IMPORTED,
     SOURCES,
     TYPED,
     Checklist,
+    Document,
+    NetworkSummary,
     WeekLog,
-    check_counts,
+    compare_by_date,
     fill_in,
 )
-from ...model import Document
-from ...storage.activity_codec import NETWORK_COUNTS, network_problem
-from .types import ExportReading, NetworkSummary
+from ..storage.activity_codec import NETWORK_COUNTS, network_problem
+from .log import check_counts
 
 
 @dataclass(frozen=True)
@@ -84,9 +87,11 @@ class ChecklistChange:
 
 
 @dataclass(frozen=True)
-class ImportPlan:
+class ExportMerge:
+    """What importing an export's reading would change, for the report and for applying."""
+
     today: dt.date
-    new: tuple[WeekLog, ...]  # weeks with no imported log before
+    added: tuple[WeekLog, ...]  # weeks with no imported log before
     updated: tuple[WeekUpdate, ...]
     unchanged: tuple[WeekLog, ...]
     conflicts: tuple[WeekConflict, ...]
@@ -102,35 +107,32 @@ class ImportPlan:
         return self.network != self.network_before
 
     def changes_anything(self) -> bool:
-        return bool(self.new or self.updated or self.checklist or self.replaces_network)
+        return bool(self.added or self.updated or self.checklist or self.replaces_network)
 
 
-# ---- planning ---------------------------------------------------------------------------------
+# ---- comparing --------------------------------------------------------------------------------
 
-def plan_import(document: Document, reading: ExportReading, *, today: dt.date) -> ImportPlan:
+def export_merge(document: Document, reading: ExportReading, *, today: dt.date) -> ExportMerge:
     """What importing `reading` into `document` would change; nothing is changed here."""
     weeks, skipped = _storable_weeks(reading.weeks)
     network, network_skipped = _storable_network(reading.network)
     stored = {w.week: w for w in document.imported}
-    new, updated, unchanged = [], [], []
-    for incoming in weeks:
-        before = stored.get(incoming.week)
-        after = _replaced(before, incoming)
-        if before is None:
-            new.append(after)
-        elif after == before:
-            unchanged.append(after)
-        else:
-            updated.append(WeekUpdate(before, after))
-    return ImportPlan(
-        today=today, new=tuple(new), updated=tuple(updated), unchanged=tuple(unchanged),
-        conflicts=_conflicts(document, [*new, *(u.after for u in updated), *unchanged]),
+    incoming = [_replaced(stored.get(w.week), w) for w in weeks]
+    compared = compare_by_date(document.imported, incoming, _monday)
+    updated = tuple(WeekUpdate(u.before, u.after) for u in compared.updated)
+    return ExportMerge(
+        today=today, added=compared.added, updated=updated, unchanged=compared.unchanged,
+        conflicts=_conflicts(document, incoming),
         checklist=_checklist_changes(document.checklist, reading),
         network_before=document.network,
         network=document.network if network in (None, NetworkSummary()) else network,
         first_day=reading.first_day, last_day=reading.last_day,
         skipped=(*skipped, *network_skipped),
     )
+
+
+def _monday(log: WeekLog) -> dt.date:
+    return log.week
 
 
 def _replaced(before: WeekLog | None, incoming: WeekLog) -> WeekLog:
@@ -199,17 +201,17 @@ def _checklist_changes(current: Checklist | None,
 
 # ---- applying ---------------------------------------------------------------------------------
 
-def apply_import(document: Document, plan: ImportPlan,
+def apply_export_merge(document: Document, merge: ExportMerge,
                  choices: Mapping[dt.date, str] | None = None) -> Document:
     """The document after the import. `choices` maps a conflict's Monday to the source that
     wins there ("typed" or "imported"); conflicts left out keep `WeekConflict.source`."""
     return replace(
         document,
-        imported=_with_logs(document.imported, [*plan.new, *(u.after for u in plan.updated)]),
-        week_sources=_sources(document.week_sources, plan.conflicts, choices or {}),
-        checklist=_checklist(document.checklist, plan),
-        network=plan.network,
-        imported_on=plan.last_day or document.imported_on,
+        imported=_with_logs(document.imported, [*merge.added, *(u.after for u in merge.updated)]),
+        week_sources=_sources(document.week_sources, merge.conflicts, choices or {}),
+        checklist=_checklist(document.checklist, merge),
+        network=merge.network,
+        imported_on=merge.last_day or document.imported_on,
     )
 
 
@@ -235,8 +237,8 @@ def _sources(current: Mapping[dt.date, str], conflicts: tuple[WeekConflict, ...]
     return sources
 
 
-def _checklist(current: Checklist | None, plan: ImportPlan) -> Checklist | None:
-    if not plan.checklist:
+def _checklist(current: Checklist | None, merge: ExportMerge) -> Checklist | None:
+    if not merge.checklist:
         return current  # untouched, not even its date
-    items = {**(current.items if current else {}), **{c.item: c.after for c in plan.checklist}}
-    return Checklist(items, plan.today)
+    items = {**(current.items if current else {}), **{c.item: c.after for c in merge.checklist}}
+    return Checklist(items, merge.today)

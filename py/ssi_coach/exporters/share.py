@@ -25,10 +25,10 @@ from dataclasses import dataclass, replace
 from json import dumps, loads
 from typing import Any
 
-from .errors import DocumentError
-from .model import PILLAR_KEYS, CheckIn, Document
-from .text import long_date
-from .validation import FIELD_LABELS, check_record
+from ..checkins.validation import FIELD_LABELS, check_record
+from ..errors import ShareLinkError
+from ..model import PILLAR_KEYS, CheckIn, Document
+from ..text import long_date
 
 FORMAT_VERSION = 1
 PREFIX = f"r{FORMAT_VERSION}."
@@ -48,10 +48,6 @@ _LAST_ORDINAL = dt.date.max.toordinal()
 # but one time in four billion, for 4 bytes (6 characters) per link.
 _CHECK_BYTES = 4
 _MAX_THOUSANDTHS = 10**9  # bounds what a link can ask float() to hold; the rules say the rest
-
-
-class ShareLinkError(DocumentError):
-    """A share link that cannot be opened; the message says why in plain words."""
 
 
 @dataclass(frozen=True)

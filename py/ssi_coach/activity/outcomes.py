@@ -12,10 +12,9 @@ import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .activity import OUTCOMES, Measure, WeekLog
-from .charts.data import Chart, Series
+from ..charts.data import Chart, Series
+from ..model import OUTCOMES, TOTAL_MAX, CheckIn, Measure, WeekLog
 from .explain import WEEKS_BEFORE, logs_in, window_weeks
-from .model import TOTAL_MAX, CheckIn
 
 MIN_POINTS = 6  # domain rule: correlations from fewer than ~6 points are not findings
 CAVEAT = "Moving together is not proof that one causes the other."

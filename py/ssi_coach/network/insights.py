@@ -12,8 +12,8 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from .charts.data import Chart, Series
-from .importers.linkedin.types import NetworkSummary
+from ..charts.data import Chart, Series
+from ..model import NetworkSummary
 
 # Seniority classes, most senior first, with the words the member sees (see seniority.py).
 SENIORITY_LABELS: tuple[tuple[str, str], ...] = (

@@ -14,7 +14,8 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from .model import PILLAR_MAX, PILLARS, TOTAL_MAX, CheckIn, Document
+from ..errors import InvalidText
+from ..model import PILLAR_MAX, PILLARS, TOTAL_MAX, CheckIn, Document, FieldError
 
 FIRST_SSI_DATE = dt.date(2014, 1, 1)  # LinkedIn introduced SSI in 2014
 MAX_DECIMALS = 3  # LinkedIn shows pillars with up to 3 decimals
@@ -35,14 +36,6 @@ FORM_FIELDS = tuple(FIELD_LABELS)
 
 
 @dataclass(frozen=True)
-class FieldError:
-    """A problem with one field, in words meant for the person who typed it."""
-
-    field: str
-    message: str
-
-
-@dataclass(frozen=True)
 class FormResult:
     """A valid check-in, or the errors that stop it from being one."""
 
@@ -54,10 +47,6 @@ class FormResult:
 
 _NUMBER = re.compile(r"^-?(?:\d+(?:[.,]\d*)?|[.,]\d+)$")
 _RANK = re.compile(r"^(?:top\s*)?(-?\d+(?:[.,]\d+)?)\s*%?$", re.IGNORECASE)
-
-
-class InvalidText(Exception):
-    """A parser's complaint about the text it was given, in words for the person."""
 
 
 def parse_number(text: str) -> float:

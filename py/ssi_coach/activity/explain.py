@@ -12,9 +12,8 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .activity import ACTIVITY, Measure, WeekLog, week_of
-from .model import PILLARS, CheckIn, Pillar, display_total
-from .text import change, long_date, score
+from ..model import ACTIVITY, PILLARS, CheckIn, Measure, Pillar, WeekLog, display_total, week_of
+from ..text import change, long_date, score
 
 WEEKS_BEFORE = 4  # about a month: the habit is to check the score monthly
 FLAT = 0.5  # a total that moved less than this is "flat" for explaining a rank

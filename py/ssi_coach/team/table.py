@@ -4,9 +4,8 @@ Each member is a `Person` in `Document.people`, with the check-ins kept from the
 links, backups or CSV files. They are never mixed with the coach's own `checkins`, and no
 function here changes anything in a document but `people`.
 
-    merge_checkins(existing, incoming) -> MergedCheckins
-    add_to_team(document, name, checkins, today) -> TeamChange | list[TeamError]
-    rename_person(document, old, new) -> Document | TeamError
+    add_to_team(document, name, checkins, today) -> TeamChange | list[FieldError]
+    rename_person(document, old, new) -> Document | FieldError
     remove_person(document, name) -> Document
     put_back(document, person) -> Document | None
     add_missing_people(document, people) -> Document
@@ -18,7 +17,7 @@ function here changes anything in a document but `people`.
 Names are tidied the way share links tidy them (runs of spaces and line breaks become one
 space, at most MAX_NAME_LENGTH characters) and compared ignoring case, so "ann  lee" and
 "Ann Lee" are the same person: adding either again refreshes her instead of adding a second
-row. A name someone typed that cannot be used is returned as a TeamError; only a programming
+row. A name someone typed that cannot be used is returned as a FieldError; only a programming
 error (a sort key not in SORT_KEYS) raises.
 """
 
@@ -31,16 +30,24 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from statistics import fmean, median
 
-from .charts.data import Chart, Series
-from .coach import ACTIONS
-from .importers.csv_checkins import (
-    CSV_COLUMNS,
-    escape_formula,  # one rule for both sheets
-    number_text,
+from ..activity.actions import ACTIONS
+from ..charts.data import Chart, Series
+from ..checkins.merge import merge_checkins
+from ..exporters.csv_checkins import CSV_COLUMNS, escape_formula, number_text
+from ..exporters.share import MAX_NAME_LENGTH
+from ..model import (
+    PILLAR_KEYS,
+    PILLAR_MAX,
+    PILLARS,
+    TOTAL_MAX,
+    CheckIn,
+    Document,
+    FieldError,
+    Person,
+    Pillar,
+    weakest_pillars,
 )
-from .model import PILLAR_KEYS, PILLAR_MAX, PILLARS, TOTAL_MAX, CheckIn, Document, Person, Pillar
-from .share import MAX_NAME_LENGTH
-from .text import score
+from ..text import score
 
 SORT_KEYS: tuple[str, ...] = ("name", "total", *PILLAR_KEYS, "industry_rank", "network_rank",
                               "change", "days_since")
@@ -54,28 +61,6 @@ ASCENDING_FIRST = frozenset({"name", "industry_rank", "network_rank", "days_sinc
 
 
 # ---- records -----------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class TeamError:
-    """Why a team change cannot be made: the field ("name", "checkins" or "person") and why."""
-
-    field: str
-    message: str
-
-
-@dataclass(frozen=True)
-class MergedCheckins:
-    """Check-ins after a merge (oldest first, one per date) and what the incoming ones did."""
-
-    checkins: tuple[CheckIn, ...]
-    added: int  # dates that were not there
-    updated: int  # dates whose numbers the incoming check-in replaced
-    unchanged: int  # dates already holding exactly the incoming check-in
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.added or self.updated)
-
 
 @dataclass(frozen=True)
 class TeamChange:
@@ -173,26 +158,8 @@ def _put_at(people: tuple[Person, ...], index: int, person: Person) -> tuple[Per
 
 # ---- changing the team -------------------------------------------------------------------
 
-def merge_checkins(existing: Sequence[CheckIn], incoming: Sequence[CheckIn]) -> MergedCheckins:
-    """`existing` (one per date) with `incoming` merged in by date. On a date both hold, the
-    incoming check-in wins: a newer link or file from the same person is a correction.
-    Should `incoming` hold a date twice, its later check-in is the one counted."""
-    by_date = {c.on: c for c in existing}
-    added = updated = unchanged = 0
-    for checkin in {c.on: c for c in incoming}.values():
-        current = by_date.get(checkin.on)
-        if current is None:
-            added += 1
-        elif current == checkin:
-            unchanged += 1
-        else:
-            updated += 1
-        by_date[checkin.on] = checkin
-    return MergedCheckins(tuple(by_date[on] for on in sorted(by_date)), added, updated, unchanged)
-
-
 def add_to_team(document: Document, name: str, checkins: Sequence[CheckIn],
-                today: dt.date) -> TeamChange | list[TeamError]:
+                today: dt.date) -> TeamChange | list[FieldError]:
     """Keep `checkins` as `name`'s: a new person at the end of the team, or, when the name is
     already there (ignoring case), that person refreshed and saved `today`. Adding the same
     link twice changes nothing, not even the saved date."""
@@ -215,28 +182,28 @@ def add_to_team(document: Document, name: str, checkins: Sequence[CheckIn],
                       merged.unchanged)
 
 
-def _add_errors(name: str, checkins: Sequence[CheckIn]) -> list[TeamError]:
+def _add_errors(name: str, checkins: Sequence[CheckIn]) -> list[FieldError]:
     errors = []
     if not name:
-        errors.append(TeamError("name", "Type the person's name, so you can tell the rows "
+        errors.append(FieldError("name", "Type the person's name, so you can tell the rows "
                                         "of the team apart."))
     if not checkins:
-        errors.append(TeamError("checkins", "There are no check-ins to keep: the link or file "
+        errors.append(FieldError("checkins", "There are no check-ins to keep: the link or file "
                                             "holds none."))
     return errors
 
 
-def rename_person(document: Document, old: str, new: str) -> Document | TeamError:
+def rename_person(document: Document, old: str, new: str) -> Document | FieldError:
     """The document with `old` (found ignoring case) called `new`, tidied. Names stay unique
     ignoring case; changing only a name's case is fine."""
     index = _find(document.people, old)
     if index is None:
-        return TeamError("person", f"There is no “{_tidy(old)}” in the team.")
+        return FieldError("person", f"There is no “{_tidy(old)}” in the team.")
     name = _tidy(new)
     if not name:
-        return TeamError("name", "Type the new name; a name cannot be empty.")
+        return FieldError("name", "Type the new name; a name cannot be empty.")
     if any(i != index and _same_name(p.name, name) for i, p in enumerate(document.people)):
-        return TeamError("name", f"“{name}” is already in the team; choose another name.")
+        return FieldError("name", f"“{name}” is already in the team; choose another name.")
     person = replace(document.people[index], name=name)
     return replace(document, people=_put_at(document.people, index, person))
 
@@ -325,7 +292,7 @@ _ACTION_FOR = _first_weekly_actions()
 def _row(person: Person, today: dt.date) -> TeamRow:
     latest = person.checkins[-1]
     previous = person.checkins[-2] if len(person.checkins) > 1 else None
-    weakest = min(PILLARS, key=latest.score_of)  # min keeps the first of equals
+    weakest = weakest_pillars(latest.score_of)[0]  # the first in PILLARS order among equals
     return TeamRow(
         name=person.name, latest_on=latest.on, total=latest.total,
         brand=float(latest.brand), people=float(latest.people),

@@ -19,11 +19,10 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from .activity import PROFILE_CHECKLIST, Checklist
+from ..model import PILLAR_MAX, PROFILE_CHECKLIST, Checklist, weakest_pillars
 from .calibration import Calibration
 from .estimate import RATE_KEYS, SIGNALS, Estimate, Inputs, estimate, inputs_for, with_rates
-from .model import PILLAR_MAX
-from .plan import WINDOW_WEEKS, blend
+from .whatif import WINDOW_WEEKS, blend
 
 LIMIT = 6
 FULL_WITHIN = 0.5  # a pillar this close to 25 has no room worth an action
@@ -323,7 +322,7 @@ _ITEMS = {i.key: i.label for i in PROFILE_CHECKLIST}
 def _reason(idea: Idea, est: Estimate, targets: Mapping[str, float],
             checklist: Checklist | None, planned: frozenset[str]) -> str:
     pillar = est.of(idea.pillar)
-    weakest = max(est.pillars, key=lambda p: PILLAR_MAX - p.score).pillar.key == idea.pillar
+    weakest = weakest_pillars(lambda p: est.of(p.key).score)[0].key == idea.pillar
     verb = "reaches" if planned else "is at"
     head = f"{pillar.pillar.label} {verb} {pillar.score:.1f} of {PILLAR_MAX}"
     head += " with your plan" if planned else ""

@@ -19,8 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .activity import CHECKLIST_KEYS, Checklist, WeekLog
-from .model import PILLAR_MAX, PILLARS, Pillar
+from ..model import CHECKLIST_KEYS, PILLAR_MAX, PILLARS, Checklist, Pillar, WeekLog
 
 if TYPE_CHECKING:
     from .calibration import Calibration
@@ -295,11 +294,7 @@ def _upper(estimate: SignalEstimate, inputs: Inputs) -> float:
 def _calibrated(calibration: Calibration | None, pillar_key: str, raw: float) -> float:
     if calibration is None:
         return raw
-    # Imported here because calibration builds on this module; a top-level import would
-    # be a cycle.
-    from .calibration import apply
-
-    return apply(calibration, pillar_key, raw)
+    return calibration.apply(pillar_key, raw)  # a method: calibration builds on this module
 
 
 def _clamp(points: float) -> float:

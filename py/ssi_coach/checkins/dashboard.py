@@ -10,8 +10,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import PILLAR_MAX, PILLARS, CheckIn, Pillar, display_total
-from .reminder import DUE_AFTER_DAYS, next_due
+from ..model import PILLAR_MAX, PILLARS, CheckIn, Pillar, display_total, weakest_pillars
+from .due import DUE_AFTER_DAYS, next_due
 
 
 @dataclass(frozen=True)
@@ -88,14 +88,14 @@ def build_dashboard(checkins: Sequence[CheckIn], today: dt.date) -> Dashboard | 
 
 
 def _pillar_figures(latest: CheckIn, previous: CheckIn | None) -> tuple[PillarFigure, ...]:
-    lowest = min(latest.pillar_scores())
+    weakest = weakest_pillars(latest.score_of)
     return tuple(
         PillarFigure(
             pillar=pillar,
             score=latest.score_of(pillar),
             change=None if previous is None
             else round(latest.score_of(pillar) - previous.score_of(pillar), 3),
-            weakest=latest.score_of(pillar) == lowest,
+            weakest=pillar in weakest,
         )
         for pillar in PILLARS
     )

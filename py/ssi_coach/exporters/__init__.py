@@ -1,0 +1,5 @@
+"""Exporters: everything the app writes for other programs. `csv_checkins` writes check-ins
+as a spreadsheet (and owns the columns its reader in `importers` accepts), `reminder` writes a
+monthly calendar reminder (.ics), and `share` encodes a report into a share link (and decodes
+one, since the format is one thing). The backup file is storage's (`storage.backup`).
+"""
