@@ -979,7 +979,7 @@ class _Export:
         rows: list[Row] = []
         for i, t in enumerate(self.when(1.0, spec.posts)):
             kind = "share" if rng.random() < 0.5 else "ugcPost"
-            link = _urn_number(rng, t)
+            urn = _urn_number(rng, t)
             style = i % 10
             media = ""
             if style < 5:
@@ -993,8 +993,8 @@ class _Export:
             if style in (4, 8, 9):
                 media = f"https://media.licdn.com/dms/image/v2/D4E22AQ{rng.getrandbits(40):x}"
             shared = "https://example.com/blog/pipeline" if style == 3 else ""
-            self.own_links.append(_encoded_link(kind, link))
-            rows.append((t, "posts", self.share_link(kind, link), text, shared, media))
+            self.own_links.append(_encoded_link(kind, urn))
+            rows.append((t, "posts", self.share_link(kind, urn), text, shared, media))
         for i, t in enumerate(self.when(1.0, spec.group_posts)):
             number = f"{rng.randint(1_000_000, 9_999_999)}-{_urn_number(rng, t)}"
             text = self.post_text(rng.randint(1, 3))

@@ -9,12 +9,9 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 
-import pytest
-
 from ssi_coach.importers.linkedin import read_export
 from ssi_coach.importers.linkedin.types import ExportReading, Upload
-
-generator = pytest.importorskip("tests.linkedin_export")
+from tests import linkedin_export as generator
 
 REACTIONS = "Date,Type,Link\n"
 LINK = "https://www.linkedin.com/feed/update/urn%3Ali%3Aactivity%3A7{:018d}"
@@ -30,8 +27,8 @@ def weeks(result: ExportReading) -> dict[object, dict[str, int]]:
     return {week.week: dict(week.counts) for week in result.weeks}
 
 
-def export(**changes: object) -> generator.GeneratedExport:
-    return generator.make_export(generator.ExportSpec(layout=generator.LOOSE, **changes))
+def export() -> generator.GeneratedExport:
+    return generator.make_export(generator.ExportSpec(layout=generator.LOOSE))
 
 
 def loose(files: dict[str, bytes]) -> list[Upload]:

@@ -26,6 +26,7 @@ from ssi_coach.importers.linkedin.types import (
     Upload,
 )
 from ssi_coach.model import NetworkSummary
+from tests import linkedin_export as generator
 
 ME = "https://www.linkedin.com/in/ada-example"
 
@@ -350,20 +351,10 @@ def test_fixture_export_checklist_and_network() -> None:
 
 # ---- whole synthetic exports --------------------------------------------------------------------
 
-try:
-    from tests import linkedin_export as generator
-except ImportError:  # written in parallel; the tests above do not need it
-    generator = None
-
-needs_generator = pytest.mark.skipif(generator is None, reason="no tests/linkedin_export.py")
-
-
-def _specs() -> dict[str, object]:
+def _specs() -> dict[str, generator.ExportSpec]:
     """Every variant in every layout, and the damage and gaps worth a test of their own."""
-    if generator is None:
-        return {}
     spec = generator.ExportSpec
-    specs: dict[str, object] = {
+    specs: dict[str, generator.ExportSpec] = {
         f"{variant}-{layout}": spec(variant=variant, layout=layout, seed=i + 1)
         for i, (variant, layout) in enumerate(
             (v, lay) for v in generator.VARIANTS for lay in generator.LAYOUTS)}
@@ -387,14 +378,13 @@ def _specs() -> dict[str, object]:
 SPECS = _specs()
 
 
-def read(spec: object) -> tuple[ExportReading, object]:
+def read(spec: generator.ExportSpec) -> tuple[ExportReading, generator.Expected]:
     export = generator.make_export(spec)
     reading = read_export([Upload(name, data) for name, data in export.uploads])
     assert isinstance(reading, ExportReading), reading
     return reading, export.expected
 
 
-@needs_generator
 @pytest.mark.parametrize("name", list(SPECS))
 def test_synthetic_export_reads_as_expected(name: str) -> None:
     reading, expected = read(SPECS[name])
@@ -406,7 +396,6 @@ def test_synthetic_export_reads_as_expected(name: str) -> None:
     assert dataclasses.asdict(reading.network) == dataclasses.asdict(expected.network)
 
 
-@needs_generator
 @pytest.mark.parametrize("name", list(SPECS))
 def test_synthetic_export_files_rows_and_errors(name: str) -> None:
     reading, expected = read(SPECS[name])
@@ -418,7 +407,6 @@ def test_synthetic_export_files_rows_and_errors(name: str) -> None:
     assert sum(report.rows_skipped for report in reading.files) == len(expected.bad_rows)
 
 
-@needs_generator
 def test_reading_is_deterministic() -> None:
     spec = SPECS["corrupt-rows"]
     first, _ = read(spec)
@@ -426,7 +414,6 @@ def test_reading_is_deterministic() -> None:
     assert first == second
 
 
-@needs_generator
 def test_large_export_is_read_exactly() -> None:
     """Ten years of a very active member, read exactly. How long it takes is measured by
     `make bench` (tests/bench/bench_import.py), never asserted here."""
@@ -436,7 +423,7 @@ def test_large_export_is_read_exactly() -> None:
     assert {w.week: dict(w.counts) for w in reading.weeks} == export.expected.weeks
 
 
-def _feed_spec(omit: frozenset[str] = frozenset()) -> object:
+def _feed_spec(omit: frozenset[str] = frozenset()) -> generator.ExportSpec:
     """A 2026 export with plenty of the overlapping rows: bare reposts into groups (every
     third group post) and comments on group posts."""
     return generator.ExportSpec(seed=21, group_posts=12, bare_reposts=10, comments=60,
@@ -461,7 +448,6 @@ def _summed(reading: ExportReading, keys: Sequence[str]) -> dict[dt.date, int]:
     return {w.week: sum(w.counts.get(key, 0) for key in keys) for w in reading.weeks}
 
 
-@needs_generator
 def test_shares_rows_per_week_are_posts_reshares_and_group_posts() -> None:
     """Without Comments and InstantReposts, each week's posts + reshares + group posts is
     that week's Shares rows, bare reposts into groups included."""
@@ -477,7 +463,6 @@ def test_shares_rows_per_week_are_posts_reshares_and_group_posts() -> None:
     assert set(rows) <= {w.week for w in reading.weeks}
 
 
-@needs_generator
 def test_feed_rows_per_week_land_in_exactly_one_measure() -> None:
     """Shares, dated Comments and InstantReposts rows of each week add up to that week's
     posts + reshares + group posts + comments written: no row counted twice or lost."""
