@@ -34,8 +34,9 @@ from ssi_coach.importers.linkedin.dates import (
 )
 
 
-def utc(*parts: int) -> dt.datetime:
-    return dt.datetime(*parts, tzinfo=dt.UTC)
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0,
+        second: int = 0) -> dt.datetime:
+    return dt.datetime(year, month, day, hour, minute, second, tzinfo=dt.UTC)
 
 
 # ---- Connections ------------------------------------------------------------------------------
@@ -231,9 +232,10 @@ def sheet(key: str) -> SheetFormat:
     return FORMATS[key]
 
 
-def at(*parts: int) -> dt.datetime:
+def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0,
+       second: int = 0) -> dt.datetime:
     """A naive wall-clock time: the zone is the caller's to apply."""
-    return dt.datetime(*parts)
+    return dt.datetime(year, month, day, hour, minute, second)
 
 
 @pytest.mark.parametrize(("key", "text", "moment"), [
