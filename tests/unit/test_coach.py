@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+from collections.abc import Mapping
 
 import pytest
 from hypothesis import given, settings
@@ -33,7 +34,7 @@ CHECKLIST_RATES = {s.key for s in SIGNALS if s.items}
 SATURATED = {s.key: 3.0 * s.saturation for s in SIGNALS if not s.items}
 
 
-def _estimate(rates: dict[str, float | None], checklist: Checklist | None = None,
+def _estimate(rates: Mapping[str, float | None], checklist: Checklist | None = None,
               calibration: Calibration | None = None) -> Estimate:
     """A real estimate from weekly rates (the rest missing) and a checklist."""
     read = inputs_for((), checklist, end=END)  # the checklist, exactly as the app reads it

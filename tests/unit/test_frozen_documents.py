@@ -66,13 +66,15 @@ def _or_none(value: Any, build: Callable[[Any], T]) -> T | None:
     return None if value is None else build(value)
 
 
+def expected_checkin(record: Data) -> CheckIn:
+    fields: Data = {key: record[key] for key in PILLAR_KEYS}
+    fields.update({name: record.get(name) for name in OPTIONAL_NUMBERS})
+    fields.update({name: record.get(name, "") for name in OPTIONAL_TEXTS})
+    return CheckIn(_day(record["date"]), **fields)
+
+
 def expected_checkins(records: list[Data]) -> tuple[CheckIn, ...]:
-    checkins = (
-        CheckIn(_day(r["date"]), **{key: r[key] for key in PILLAR_KEYS},
-                **{name: r.get(name) for name in OPTIONAL_NUMBERS},
-                **{name: r.get(name, "") for name in OPTIONAL_TEXTS})
-        for r in records)
-    return tuple(sorted(checkins, key=lambda c: c.on))
+    return tuple(sorted(map(expected_checkin, records), key=lambda c: c.on))
 
 
 def expected_weeks(records: list[Data]) -> tuple[WeekLog, ...]:

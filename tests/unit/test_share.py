@@ -35,21 +35,19 @@ BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
 def year_of_checkins(note: str = "") -> Document:
     """12 monthly check-ins with every optional field filled, as a member would have."""
-    checkins = []
+    checkins: list[CheckIn] = []
     for month in range(12):
         year, index = divmod(10 + month, 12)
+        # The arithmetic is not exact in binary; store what the form would have stored.
         checkins.append(CheckIn(
             dt.date(2025 + year, index + 1, 3 + month % 4),
-            12.275 + month * 0.41, 6.5 + month * 0.37, 3.1 + month * 0.29, 1.948 + month * 0.5,
+            round(12.275 + month * 0.41, 3), round(6.5 + month * 0.37, 3),
+            round(3.1 + month * 0.29, 3), round(1.948 + month * 0.5, 3),
             industry_rank=30 - month, network_rank=25 - month // 2,
             industry_average=24.5 + month % 3, network_average=27.13 - month % 2,
             industry="Software Development", note=note and f"{note} {month}",
         ))
-    # The arithmetic above is not exact in binary; store what the form would have stored.
-    rounded = [CheckIn(c.on, *(round(s, 3) for s in c.pillar_scores()), c.industry_rank,
-                       c.network_rank, c.industry_average, c.network_average, c.industry, c.note)
-               for c in checkins]
-    return Document(tuple(rounded))
+    return Document(tuple(checkins))
 
 
 def report(notes: str = "", *, include_notes: bool = False) -> SharedReport:
