@@ -128,7 +128,7 @@ def test_text_escaping(text: str, escaped: str) -> None:
     assert escape_text(text) == escaped
 
 
-@given(st.text(st.characters(exclude_categories=("Cs",)), max_size=400))
+@given(st.text(st.characters(exclude_categories=["Cs"]), max_size=400))
 def test_folding_never_splits_a_character_and_unfolds_to_the_line(line: str) -> None:
     pieces = list(fold_line(line))
     assert all(len(piece.encode("utf-8")) <= 75 for piece in pieces)
