@@ -28,6 +28,7 @@ from ssi_coach.storage.migrations import Migration, migrate
 from .conftest import checkin
 from .strategies import (
     checkins,
+    held_fits,
     in_date_order,
     network_summaries,
     week_log_lists,
@@ -52,6 +53,7 @@ documents = st.builds(
     weeks=week_log_lists(), checklist=st.none() | checklists, plan=st.none() | plans,
     goal=st.none() | goals, imported=week_log_lists(), week_sources=week_sources,
     network=st.none() | network_summaries, imported_on=st.none() | st.dates(),
+    held_fit=st.none() | held_fits,
 )
 
 
@@ -67,7 +69,7 @@ def test_any_document_survives_a_save_and_load(document: Document) -> None:
 def test_stored_text_is_versioned_json_with_values_unrounded() -> None:
     text = encode(Document((checkin(scores=(13.118, 3.68, 0.3, 2.608), industry_rank=75),)))
     data = json.loads(text)
-    assert data["schema_version"] == schema_version() == 4
+    assert data["schema_version"] == schema_version() == 5
     assert data["checkins"] == [{"date": "2026-11-01", "brand": 13.118, "people": 3.68,
                                  "insights": 0.3, "relationships": 2.608, "industry_rank": 75}]
 
@@ -121,11 +123,12 @@ def test_loading_an_old_document_keeps_a_copy_of_the_old_text() -> None:
 
 def test_the_real_migrations_build_the_document_from_nothing() -> None:
     data, applied = migrate({})
-    assert data == {"schema_version": 4, "checkins": [], "people": [], "weeks": [],
+    assert data == {"schema_version": 5, "checkins": [], "people": [], "weeks": [],
                     "checklist": None, "plan": None, "goal": None, "imported": [],
-                    "week_sources": {}, "network": None, "imported_on": None}
+                    "week_sources": {}, "network": None, "imported_on": None,
+                    "held_fit": None}
     assert applied == ["0001_create_checkins", "0002_add_people", "0003_add_activity",
-                       "0004_add_imports"]
+                       "0004_add_imports", "0005_add_held_fit"]
 
 
 def test_a_v1_document_gains_an_empty_list_of_people_and_keeps_its_checkins() -> None:
@@ -133,7 +136,8 @@ def test_a_v1_document_gains_an_empty_list_of_people_and_keeps_its_checkins() ->
         {"date": "2026-10-01", "brand": 10, "people": 5, "insights": 3, "relationships": 2}]})
     backend = MemoryStorage({DOCUMENT_KEY: v1})
     loaded = Store(backend).load()
-    assert loaded.migrated == ("0002_add_people", "0003_add_activity", "0004_add_imports")
+    assert loaded.migrated == ("0002_add_people", "0003_add_activity", "0004_add_imports",
+                               "0005_add_held_fit")
     assert loaded.document.checkins[0].total == 20 and loaded.document.people == ()
     assert backend.get("ssi-coach.before-v1") == v1
 
@@ -265,7 +269,7 @@ def test_a_v3_document_gains_empty_imports_and_keeps_everything() -> None:
     raw = json.dumps(V3_DOCUMENT)
     backend = MemoryStorage({DOCUMENT_KEY: raw})
     loaded = Store(backend).load()
-    assert loaded.migrated == ("0004_add_imports",)
+    assert loaded.migrated == ("0004_add_imports", "0005_add_held_fit")
     document = loaded.document
     assert document.checkins[0].total == 20
     assert document.weeks == (WeekLog(dt.date(2026, 9, 28), {"posts": 2, "meetings": 1}),)
@@ -275,9 +279,9 @@ def test_a_v3_document_gains_empty_imports_and_keeps_everything() -> None:
     assert (document.imported, document.week_sources, document.network, document.imported_on) \
         == ((), {}, None, None)
     assert backend.get("ssi-coach.before-v3") == raw
-    assert json.loads(encode(document)) == {**V3_DOCUMENT, "schema_version": 4, "imported": [],
+    assert json.loads(encode(document)) == {**V3_DOCUMENT, "schema_version": 5, "imported": [],
                                             "week_sources": {}, "network": None,
-                                            "imported_on": None}
+                                            "imported_on": None, "held_fit": None}
 
 
 def test_imports_are_stored_apart_from_typed_weeks() -> None:
