@@ -135,6 +135,21 @@ def test_a_changed_note_is_no_new_evidence_and_keeps_the_fit() -> None:
     assert refitted.held_fit is not None and refitted.held_fit != document.held_fit
 
 
+def test_a_busier_week_saved_in_one_tab_while_another_saved_keeps_the_estimate() -> None:
+    backend = MemoryStorage()
+    Store(backend).save(with_fit_held(_steady_document()))  # the Coach saved the fit it shows
+    first, second = Store(backend), Store(backend)
+    shown = first.load().document
+    second.load()
+    before = coach_view(shown, TODAY)
+    first.save(shown.with_plan(WeeklyPlan({"posts": 2}), None))  # tab 1 sets a plan
+    busier = _raised(shown, 29 - 16, "requests_sent", 35)  # tab 2, not reloaded, a busier week
+    assert second.save(busier).merged
+    after = coach_view(Store(backend).load().document, TODAY)
+    assert after.calibration == before.calibration
+    assert after.estimate.of("people").score == before.estimate.of("people").score
+
+
 def test_not_yet_is_asked_again_each_time() -> None:
     document = _steady_document()
     early = with_fit_held(dataclasses.replace(document, weeks=document.weeks[:3]))

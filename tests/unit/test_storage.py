@@ -10,14 +10,24 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ssi_coach.activity.estimate import RATE_KEYS
-from ssi_coach.errors import CorruptDocument, InvalidRecord, NewerSchemaVersion, StorageError
+from ssi_coach.errors import (
+    CorruptDocument,
+    DocumentError,
+    InvalidRecord,
+    NewerSchemaVersion,
+    StorageError,
+)
 from ssi_coach.model import (
     CHECKLIST_KEYS,
+    PILLAR_KEYS,
+    Calibration,
     Checklist,
     Document,
     Goal,
+    HeldFit,
     NetworkSummary,
     Person,
+    PillarFit,
     WeekLog,
     WeeklyPlan,
 )
@@ -348,3 +358,80 @@ def test_a_good_stored_network_summary_loads() -> None:
     raw = f'{{"schema_version": 4, "checkins": [], "network": {GOOD_NETWORK}}}'
     network = Store(MemoryStorage({DOCUMENT_KEY: raw})).load().document.network
     assert network == NetworkSummary({"2026-11": {"vp": 2}}, 0, 4, 1, 2, 1, (1, 2, 3, 4, 5, 6, 7))
+
+
+# ---- the held calibration (schema v5) -------------------------------------------------------
+
+HELD = HeldFit(
+    ((dt.date(2026, 10, 4), (12.5, 10.0, 8.25, 14.0)), (dt.date(2026, 11, 1), (13, 10.5, 9, 14))),
+    Calibration({key: PillarFit(key, 1.5, 0.9, 2.0, 1.25) for key in PILLAR_KEYS}, 2))
+GOOD_LINE = '{"intercept": 1.5, "slope": 0.9, "mae_before": 2.0, "mae_after": 1.25}'
+GOOD_FITS = "{" + ", ".join(f'"{key}": {GOOD_LINE}' for key in PILLAR_KEYS) + "}"
+GOOD_HELD = ('{"fitted_on": [["2026-10-04", 12.5, 10, 8.25, 14]], "based_on": 3, '
+             f'"fits": {GOOD_FITS}}}')
+
+
+def test_a_held_fit_is_stored_with_the_checkins_it_was_fitted_on() -> None:
+    data = json.loads(encode(Document(held_fit=HELD)))
+    assert data["held_fit"]["fitted_on"] == [["2026-10-04", 12.5, 10.0, 8.25, 14.0],
+                                             ["2026-11-01", 13, 10.5, 9, 14]]
+    assert data["held_fit"]["based_on"] == 2
+    assert data["held_fit"]["fits"]["people"] == {"intercept": 1.5, "slope": 0.9,
+                                                  "mae_before": 2.0, "mae_after": 1.25}
+    assert list(data["held_fit"]["fits"]) == list(PILLAR_KEYS)
+    assert decode(encode(Document(held_fit=HELD)))[0].held_fit == HELD
+
+
+def test_a_good_stored_held_fit_loads() -> None:
+    raw = f'{{"schema_version": 5, "checkins": [], "held_fit": {GOOD_HELD}}}'
+    held = Store(MemoryStorage({DOCUMENT_KEY: raw})).load().document.held_fit
+    assert held is not None and held.calibration.based_on == 3
+    assert held.fitted_on == ((dt.date(2026, 10, 4), (12.5, 10, 8.25, 14)),)
+
+
+@pytest.mark.parametrize(("value", "says"), [
+    ("[1, 2]", "The saved calibration cannot be read"),
+    (GOOD_HELD.replace('"based_on"', '"based"'), "The saved calibration cannot be read"),
+    (GOOD_HELD.replace('"based_on": 3', '"based_on": 0'), "number of check-ins must be"),
+    (GOOD_HELD.replace('"based_on": 3', '"based_on": true'), "number of check-ins must be"),
+    (GOOD_HELD.replace('"fitted_on": [[', '"fitted_on": {"a": [[').replace(']], "b', ']]}, "b'),
+     "check-ins are not a list"),
+    (GOOD_HELD.replace('["2026-10-04", 12.5, 10, 8.25, 14]', '["2026-10-04", 12.5]'),
+     "must each be a date and four pillar scores"),
+    (GOOD_HELD.replace('"2026-10-04"', '"4 Oct"'), "“4 Oct” is not a date"),
+    (GOOD_HELD.replace("12.5, 10,", '"12.5", 10,'), "scores of 2026-10-04 must be numbers"),
+    (GOOD_HELD.replace("12.5, 10,", "NaN, 10,"), "scores of 2026-10-04 must be numbers"),
+    (GOOD_HELD.replace(f'"brand": {GOOD_LINE}, ', ""), "one line for each of the four pillars"),
+    (GOOD_HELD.replace(f'"brand": {GOOD_LINE}', f'"brand": {GOOD_LINE}, "reach": 1'),
+     "one line for each of the four pillars"),
+    (GOOD_HELD.replace(GOOD_LINE, '{"intercept": 1.5}', 1), "brand line must have exactly"),
+    (GOOD_HELD.replace('"slope": 0.9', '"slope": -0.9', 1), "brand line: the slope cannot be"),
+    (GOOD_HELD.replace('"intercept": 1.5', '"intercept": Infinity', 1),
+     "brand line: each of intercept, slope, mae_before, mae_after must be a number"),
+    (GOOD_HELD.replace('"mae_after": 1.25', '"mae_after": null', 1), "must be a number"),
+])
+def test_a_stored_held_fit_that_cannot_be_right_is_refused_and_kept(value: str,
+                                                                    says: str) -> None:
+    # The fit is only ever written by the app: a bad one is damage, reported like any other
+    # record, and the stored text (the member's check-ins with it) is never rewritten.
+    checkin_json = ('{"date": "2026-10-04", "brand": 12.5, "people": 10, "insights": 8.25, '
+                    '"relationships": 14}')
+    raw = f'{{"schema_version": 5, "checkins": [{checkin_json}], "held_fit": {value}}}'
+    store = Store(MemoryStorage({DOCUMENT_KEY: raw}))
+    loaded = store.load()
+    assert isinstance(loaded.problem, InvalidRecord), loaded.problem
+    assert says in str(loaded.problem)
+    assert store.backend.get(DOCUMENT_KEY) == raw
+    with pytest.raises(DocumentError, match="set it aside"):
+        store.save(Document())
+
+
+def test_a_damaged_held_fit_is_recovered_from_the_last_good_copy() -> None:
+    document = Document((checkin(),), held_fit=HELD)
+    good = encode(document)
+    damaged = good.replace('"slope":0.9', '"slope":-0.9', 1)
+    backend = MemoryStorage({DOCUMENT_KEY: damaged, DOCUMENT_KEY + ".last-good": good})
+    loaded = Store(backend).load()
+    assert loaded.recovered is not None and "slope cannot be negative" in str(loaded.recovered)
+    assert loaded.document == document
+    assert loaded.damaged_key is not None and backend.get(loaded.damaged_key) == damaged
