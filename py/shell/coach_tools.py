@@ -12,7 +12,7 @@ import js  # type: ignore[import-not-found]
 from pyscript import when  # type: ignore[import-not-found]
 
 from ssi_coach import text
-from ssi_coach.activity.calibration import Held
+from ssi_coach.activity.calibration import with_fit_held
 from ssi_coach.activity.coach_view import coach_view
 from ssi_coach.activity.explain import explain_change
 from ssi_coach.activity.log import (
@@ -35,7 +35,6 @@ from .html import el, join
 class CoachTools:
     def __init__(self, context: Context) -> None:
         self.context = context
-        self.held: Held | None = None  # the calibration, refitted only when check-ins change
 
     def bind(self) -> None:
         when("submit", "#week-form")(self.on_week_submit)
@@ -62,9 +61,13 @@ class CoachTools:
             "" if goal is None else goal.by.isoformat())
 
     def render(self) -> None:
+        # The fit shown is the fit stored: refitted only when the check-ins change, so
+        # logging more activity never lowers the estimate, after a reload or in another tab.
+        held = with_fit_held(self.context.document)
+        if held is not self.context.document:
+            self.context.save(held)
         document = self.context.document
-        view = coach_view(document, browser.local_today(), self.held)
-        self.held = view.held
+        view = coach_view(document, browser.local_today())
         latest = document.checkins[-1] if document.checkins else None
         body = element("coach-body")
         # Re-rendering must not fold up a "why this number" the member has open.

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 
 from ssi_coach import text
 from ssi_coach.activity.actions import Action
-from ssi_coach.activity.calibration import MIN_WEEKS_BEHIND, Calibration, NotYet
+from ssi_coach.activity.calibration import MIN_WEEKS_BEHIND, NotYet
 from ssi_coach.activity.estimate import WINDOW_DAYS, Estimate, PillarEstimate, SignalEstimate
 from ssi_coach.activity.explain import ActivityChange, ChangeExplanation, RankMove
 from ssi_coach.activity.outcomes import CAVEAT, MIN_POINTS, Correlation
@@ -29,6 +29,7 @@ from ssi_coach.model import (
     PILLARS,
     TOTAL_MAX,
     TYPED,
+    Calibration,
     CheckIn,
     Goal,
     WeekLog,

@@ -10,9 +10,13 @@ from ssi_coach.model import (
     IMPORTED,
     MEASURE_KEYS,
     PART_OF,
+    PILLAR_KEYS,
     SOURCES,
+    Calibration,
     CheckIn,
+    HeldFit,
     NetworkSummary,
+    PillarFit,
     WeekLog,
     week_of,
 )
@@ -79,3 +83,24 @@ network_summaries = st.builds(
     conversations_started=counts, conversations_replied=counts,
     by_weekday=st.tuples(*[counts] * 7),
 )
+
+
+# ---- the held calibration -------------------------------------------------------------------
+
+finite = st.floats(allow_nan=False, allow_infinity=False)
+non_negative = st.floats(min_value=0, allow_infinity=False)
+
+
+def _pillar_fits(key: str) -> st.SearchStrategy[PillarFit]:
+    return st.builds(PillarFit, st.just(key), finite, non_negative, non_negative, non_negative)
+
+
+calibrations = st.builds(
+    Calibration, st.fixed_dictionaries({key: _pillar_fits(key) for key in PILLAR_KEYS}),
+    st.integers(1, 50))
+# Fitted on any check-ins: one that no longer holds for the document's is stored as well.
+held_fits = st.builds(
+    HeldFit,
+    st.lists(st.tuples(st.dates(dt.date(2014, 1, 1), dt.date(2100, 1, 1)),
+                       st.tuples(*[scores] * len(PILLAR_KEYS))), max_size=6).map(tuple),
+    calibrations)

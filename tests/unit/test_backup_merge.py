@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
 
+from ssi_coach.activity.calibration import with_fit_held
+from ssi_coach.activity.coach_view import coach_view
 from ssi_coach.checkins.merge import apply_checkin_merge, checkin_merge, differences
 from ssi_coach.errors import CorruptDocument, InvalidRecord, NewerSchemaVersion
-from ssi_coach.model import Document
+from ssi_coach.model import Document, WeekLog
 from ssi_coach.storage.backup import backup_text, read_backup
 
 from .conftest import checkin
@@ -47,7 +50,7 @@ def test_a_merge_with_nothing_new_changes_nothing() -> None:
 def test_backup_round_trips_and_is_labelled_readable_json() -> None:
     text = backup_text(MINE)
     data = json.loads(text)
-    assert data["backup_of"] == "ssi-coach backup" and data["schema_version"] == 4
+    assert data["backup_of"] == "ssi-coach backup" and data["schema_version"] == 5
     assert "\n  " in text  # indented: a person can read it
     assert read_backup(text) == MINE
     assert read_backup(text.encode("utf-8")) == MINE
@@ -58,6 +61,25 @@ def test_an_older_backup_is_migrated() -> None:
     v1 = json.dumps({"schema_version": 1, "checkins": [
         {"date": "2026-10-01", "brand": 10, "people": 5, "insights": 3, "relationships": 2}]})
     assert read_backup(v1).checkins[0].total == 20
+
+
+def test_a_backup_keeps_the_held_fit_and_restoring_it_shows_the_same_estimate() -> None:
+    # A restore brings back the data and the fit shown with it, so the Coach does not refit.
+    weeks = tuple(WeekLog(dt.date(2026, 6, 1) + dt.timedelta(weeks=k), {"posts": 2,
+                                                                        "comments_written": 5})
+                  for k in range(26))
+    document = with_fit_held(Document(MINE.checkins, weeks=weeks))
+    assert document.held_fit is not None
+    restored = read_backup(backup_text(document))
+    assert restored == document and with_fit_held(restored) is restored
+    today = dt.date(2026, 11, 22)
+    assert coach_view(restored, today).estimate == coach_view(document, today).estimate
+
+
+def test_a_backup_from_before_held_fits_loads_with_none_held() -> None:
+    v4 = json.dumps({"schema_version": 4, "checkins": [
+        {"date": "2026-10-01", "brand": 10, "people": 5, "insights": 3, "relationships": 2}]})
+    assert read_backup(v4).held_fit is None
 
 
 @pytest.mark.parametrize(("data", "error", "says"), [

@@ -10,14 +10,12 @@ import pytest
 
 from ssi_coach.activity.calibration import (
     MIN_CHECKINS,
-    Calibration,
     NotYet,
-    PillarFit,
     apply,
     calibrate,
 )
 from ssi_coach.activity.estimate import estimate, inputs_for
-from ssi_coach.model import PILLAR_KEYS, CheckIn, Checklist, WeekLog
+from ssi_coach.model import PILLAR_KEYS, Calibration, CheckIn, Checklist, PillarFit, WeekLog
 
 FIRST = dt.date(2025, 1, 6)  # a Monday
 CHECKLIST = Checklist({"photo": True, "headline": True, "about": False})

@@ -21,9 +21,15 @@ from ssi_coach.activity.actions import (
     Idea,
     next_actions,
 )
-from ssi_coach.activity.calibration import Calibration, PillarFit
 from ssi_coach.activity.estimate import RATE_KEYS, SIGNALS, Estimate, Inputs, estimate, inputs_for
-from ssi_coach.model import CHECKLIST_KEYS, PILLAR_KEYS, PILLAR_MAX, Checklist
+from ssi_coach.model import (
+    CHECKLIST_KEYS,
+    PILLAR_KEYS,
+    PILLAR_MAX,
+    Calibration,
+    Checklist,
+    PillarFit,
+)
 
 END = dt.date(2026, 11, 22)
 ALL_DONE = Checklist(dict.fromkeys(CHECKLIST_KEYS, True))

@@ -11,12 +11,12 @@ from html import escape
 from shell import coach_views
 from ssi_coach import text
 from ssi_coach.activity.actions import next_actions
-from ssi_coach.activity.calibration import Calibration, NotYet, calibrate
+from ssi_coach.activity.calibration import NotYet, calibrate
 from ssi_coach.activity.estimate import RATE_KEYS, Estimate, Inputs, estimate, inputs_for
 from ssi_coach.activity.explain import explain_change
 from ssi_coach.activity.outcomes import CAVEAT, Correlation, correlations, outcome_points
 from ssi_coach.activity.whatif import project
-from ssi_coach.model import OUTCOMES, PILLARS, Checklist, Goal, WeekLog, WeeklyPlan
+from ssi_coach.model import OUTCOMES, PILLARS, Calibration, Checklist, Goal, WeekLog, WeeklyPlan
 
 from .conftest import TODAY, checkin
 

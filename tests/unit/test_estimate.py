@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ssi_coach.activity.calibration import Calibration, PillarFit, apply
+from ssi_coach.activity.calibration import apply
 from ssi_coach.activity.estimate import (
     RATE_KEYS,
     SIGNALS,
@@ -31,7 +31,9 @@ from ssi_coach.model import (
     MEASURE_KEYS,
     PILLAR_KEYS,
     PILLARS,
+    Calibration,
     Checklist,
+    PillarFit,
     WeekLog,
 )
 

@@ -17,15 +17,20 @@ from typing import Any, TypeVar
 
 import pytest
 
+from ssi_coach.activity.calibration import with_fit_held
+from ssi_coach.activity.coach_view import coach_view
 from ssi_coach.errors import DocumentError, InvalidRecord
 from ssi_coach.model import (
     PILLAR_KEYS,
+    Calibration,
     CheckIn,
     Checklist,
     Document,
     Goal,
+    HeldFit,
     NetworkSummary,
     Person,
+    PillarFit,
     WeekLog,
     WeeklyPlan,
 )
@@ -35,7 +40,8 @@ from ssi_coach.storage.migrations import MIGRATIONS, Migration, migrate
 FROZEN = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
 VERSIONS = range(schema_version() + 1)
 # The migrations that have shipped, in order; stored data in browsers depends on these names.
-SHIPPED = ("0001_create_checkins", "0002_add_people", "0003_add_activity", "0004_add_imports")
+SHIPPED = ("0001_create_checkins", "0002_add_people", "0003_add_activity", "0004_add_imports",
+           "0005_add_held_fit")
 OPTIONAL_NUMBERS = ("industry_rank", "network_rank", "industry_average", "network_average")
 OPTIONAL_TEXTS = ("industry", "note")
 LAST_GOOD_KEY = DOCUMENT_KEY + ".last-good"
@@ -87,6 +93,12 @@ def expected_network(record: Data) -> NetworkSummary:
     return NetworkSummary(**counts, by_weekday=tuple(record["by_weekday"]))
 
 
+def expected_held_fit(record: Data) -> HeldFit:
+    fitted_on = tuple((_day(on), tuple(scores)) for on, *scores in record["fitted_on"])
+    fits = {key: PillarFit(key, **line) for key, line in record["fits"].items()}
+    return HeldFit(fitted_on, Calibration(fits, record["based_on"]))
+
+
 def expected_document(data: Data) -> Document:
     """The Document the file describes; fields its version did not have keep their defaults."""
     return Document(
@@ -102,6 +114,7 @@ def expected_document(data: Data) -> Document:
         week_sources={_day(day): source for day, source in data.get("week_sources", {}).items()},
         network=_or_none(data.get("network"), expected_network),
         imported_on=_or_none(data.get("imported_on"), _day),
+        held_fit=_or_none(data.get("held_fit"), expected_held_fit),
     )
 
 
@@ -144,6 +157,9 @@ def test_each_frozen_document_uses_every_field_its_version_had(version: int) -> 
     both = ({w["week"] for w in data.get("weeks", [])}
             & {w["week"] for w in data.get("imported", [])})
     assert set(data.get("week_sources", {})) <= both, "a source is chosen only where both logged"
+    if "held_fit" in data:  # a fit the app would hold: made for these very check-ins
+        assert data["held_fit"]["fitted_on"] == [[r["date"], *(r[k] for k in PILLAR_KEYS)]
+                                                 for r in own]
 
 
 # ---- decoding and round trips ---------------------------------------------------------------
@@ -181,6 +197,15 @@ def test_each_migrated_document_round_trips_and_encodes_stably(version: int) -> 
 def test_the_newest_frozen_document_is_exactly_what_the_app_writes_today() -> None:
     text, _ = frozen(schema_version())
     assert encode(decode(text)[0]) == text
+
+
+def test_a_frozen_held_fit_is_what_the_coach_shows_while_its_checkins_stand() -> None:
+    document, _ = decode(frozen(5)[0])
+    assert document.held_fit is not None
+    assert with_fit_held(document) is document, "nothing to refit, nothing to save"
+    shown = coach_view(document, dt.date(2026, 11, 22)).calibration
+    assert shown == document.held_fit.calibration
+    assert [key for key in PILLAR_KEYS if shown.uses(key)] == ["brand", "people", "relationships"]
 
 
 # ---- loading through the Store --------------------------------------------------------------

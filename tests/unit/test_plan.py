@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ssi_coach.activity.calibration import Calibration, PillarFit
 from ssi_coach.activity.estimate import Estimate, Inputs, estimate, inputs_for, with_rates
 from ssi_coach.activity.whatif import (
     PLAN_KEYS,
@@ -19,7 +18,7 @@ from ssi_coach.activity.whatif import (
     read_goal_form,
     read_plan_form,
 )
-from ssi_coach.model import PILLAR_KEYS, PILLAR_MAX, Goal, WeeklyPlan
+from ssi_coach.model import PILLAR_KEYS, PILLAR_MAX, Calibration, Goal, PillarFit, WeeklyPlan
 
 from .conftest import TODAY  # a Sunday: 2026-11-22
 

@@ -10,14 +10,24 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ssi_coach.activity.estimate import RATE_KEYS
-from ssi_coach.errors import CorruptDocument, InvalidRecord, NewerSchemaVersion, StorageError
+from ssi_coach.errors import (
+    CorruptDocument,
+    DocumentError,
+    InvalidRecord,
+    NewerSchemaVersion,
+    StorageError,
+)
 from ssi_coach.model import (
     CHECKLIST_KEYS,
+    PILLAR_KEYS,
+    Calibration,
     Checklist,
     Document,
     Goal,
+    HeldFit,
     NetworkSummary,
     Person,
+    PillarFit,
     WeekLog,
     WeeklyPlan,
 )
@@ -28,6 +38,7 @@ from ssi_coach.storage.migrations import Migration, migrate
 from .conftest import checkin
 from .strategies import (
     checkins,
+    held_fits,
     in_date_order,
     network_summaries,
     week_log_lists,
@@ -52,6 +63,7 @@ documents = st.builds(
     weeks=week_log_lists(), checklist=st.none() | checklists, plan=st.none() | plans,
     goal=st.none() | goals, imported=week_log_lists(), week_sources=week_sources,
     network=st.none() | network_summaries, imported_on=st.none() | st.dates(),
+    held_fit=st.none() | held_fits,
 )
 
 
@@ -67,7 +79,7 @@ def test_any_document_survives_a_save_and_load(document: Document) -> None:
 def test_stored_text_is_versioned_json_with_values_unrounded() -> None:
     text = encode(Document((checkin(scores=(13.118, 3.68, 0.3, 2.608), industry_rank=75),)))
     data = json.loads(text)
-    assert data["schema_version"] == schema_version() == 4
+    assert data["schema_version"] == schema_version() == 5
     assert data["checkins"] == [{"date": "2026-11-01", "brand": 13.118, "people": 3.68,
                                  "insights": 0.3, "relationships": 2.608, "industry_rank": 75}]
 
@@ -121,11 +133,12 @@ def test_loading_an_old_document_keeps_a_copy_of_the_old_text() -> None:
 
 def test_the_real_migrations_build_the_document_from_nothing() -> None:
     data, applied = migrate({})
-    assert data == {"schema_version": 4, "checkins": [], "people": [], "weeks": [],
+    assert data == {"schema_version": 5, "checkins": [], "people": [], "weeks": [],
                     "checklist": None, "plan": None, "goal": None, "imported": [],
-                    "week_sources": {}, "network": None, "imported_on": None}
+                    "week_sources": {}, "network": None, "imported_on": None,
+                    "held_fit": None}
     assert applied == ["0001_create_checkins", "0002_add_people", "0003_add_activity",
-                       "0004_add_imports"]
+                       "0004_add_imports", "0005_add_held_fit"]
 
 
 def test_a_v1_document_gains_an_empty_list_of_people_and_keeps_its_checkins() -> None:
@@ -133,7 +146,8 @@ def test_a_v1_document_gains_an_empty_list_of_people_and_keeps_its_checkins() ->
         {"date": "2026-10-01", "brand": 10, "people": 5, "insights": 3, "relationships": 2}]})
     backend = MemoryStorage({DOCUMENT_KEY: v1})
     loaded = Store(backend).load()
-    assert loaded.migrated == ("0002_add_people", "0003_add_activity", "0004_add_imports")
+    assert loaded.migrated == ("0002_add_people", "0003_add_activity", "0004_add_imports",
+                               "0005_add_held_fit")
     assert loaded.document.checkins[0].total == 20 and loaded.document.people == ()
     assert backend.get("ssi-coach.before-v1") == v1
 
@@ -265,7 +279,7 @@ def test_a_v3_document_gains_empty_imports_and_keeps_everything() -> None:
     raw = json.dumps(V3_DOCUMENT)
     backend = MemoryStorage({DOCUMENT_KEY: raw})
     loaded = Store(backend).load()
-    assert loaded.migrated == ("0004_add_imports",)
+    assert loaded.migrated == ("0004_add_imports", "0005_add_held_fit")
     document = loaded.document
     assert document.checkins[0].total == 20
     assert document.weeks == (WeekLog(dt.date(2026, 9, 28), {"posts": 2, "meetings": 1}),)
@@ -275,9 +289,9 @@ def test_a_v3_document_gains_empty_imports_and_keeps_everything() -> None:
     assert (document.imported, document.week_sources, document.network, document.imported_on) \
         == ((), {}, None, None)
     assert backend.get("ssi-coach.before-v3") == raw
-    assert json.loads(encode(document)) == {**V3_DOCUMENT, "schema_version": 4, "imported": [],
+    assert json.loads(encode(document)) == {**V3_DOCUMENT, "schema_version": 5, "imported": [],
                                             "week_sources": {}, "network": None,
-                                            "imported_on": None}
+                                            "imported_on": None, "held_fit": None}
 
 
 def test_imports_are_stored_apart_from_typed_weeks() -> None:
@@ -344,3 +358,80 @@ def test_a_good_stored_network_summary_loads() -> None:
     raw = f'{{"schema_version": 4, "checkins": [], "network": {GOOD_NETWORK}}}'
     network = Store(MemoryStorage({DOCUMENT_KEY: raw})).load().document.network
     assert network == NetworkSummary({"2026-11": {"vp": 2}}, 0, 4, 1, 2, 1, (1, 2, 3, 4, 5, 6, 7))
+
+
+# ---- the held calibration (schema v5) -------------------------------------------------------
+
+HELD = HeldFit(
+    ((dt.date(2026, 10, 4), (12.5, 10.0, 8.25, 14.0)), (dt.date(2026, 11, 1), (13, 10.5, 9, 14))),
+    Calibration({key: PillarFit(key, 1.5, 0.9, 2.0, 1.25) for key in PILLAR_KEYS}, 2))
+GOOD_LINE = '{"intercept": 1.5, "slope": 0.9, "mae_before": 2.0, "mae_after": 1.25}'
+GOOD_FITS = "{" + ", ".join(f'"{key}": {GOOD_LINE}' for key in PILLAR_KEYS) + "}"
+GOOD_HELD = ('{"fitted_on": [["2026-10-04", 12.5, 10, 8.25, 14]], "based_on": 3, '
+             f'"fits": {GOOD_FITS}}}')
+
+
+def test_a_held_fit_is_stored_with_the_checkins_it_was_fitted_on() -> None:
+    data = json.loads(encode(Document(held_fit=HELD)))
+    assert data["held_fit"]["fitted_on"] == [["2026-10-04", 12.5, 10.0, 8.25, 14.0],
+                                             ["2026-11-01", 13, 10.5, 9, 14]]
+    assert data["held_fit"]["based_on"] == 2
+    assert data["held_fit"]["fits"]["people"] == {"intercept": 1.5, "slope": 0.9,
+                                                  "mae_before": 2.0, "mae_after": 1.25}
+    assert list(data["held_fit"]["fits"]) == list(PILLAR_KEYS)
+    assert decode(encode(Document(held_fit=HELD)))[0].held_fit == HELD
+
+
+def test_a_good_stored_held_fit_loads() -> None:
+    raw = f'{{"schema_version": 5, "checkins": [], "held_fit": {GOOD_HELD}}}'
+    held = Store(MemoryStorage({DOCUMENT_KEY: raw})).load().document.held_fit
+    assert held is not None and held.calibration.based_on == 3
+    assert held.fitted_on == ((dt.date(2026, 10, 4), (12.5, 10, 8.25, 14)),)
+
+
+@pytest.mark.parametrize(("value", "says"), [
+    ("[1, 2]", "The saved calibration cannot be read"),
+    (GOOD_HELD.replace('"based_on"', '"based"'), "The saved calibration cannot be read"),
+    (GOOD_HELD.replace('"based_on": 3', '"based_on": 0'), "number of check-ins must be"),
+    (GOOD_HELD.replace('"based_on": 3', '"based_on": true'), "number of check-ins must be"),
+    (GOOD_HELD.replace('"fitted_on": [[', '"fitted_on": {"a": [[').replace(']], "b', ']]}, "b'),
+     "check-ins are not a list"),
+    (GOOD_HELD.replace('["2026-10-04", 12.5, 10, 8.25, 14]', '["2026-10-04", 12.5]'),
+     "must each be a date and four pillar scores"),
+    (GOOD_HELD.replace('"2026-10-04"', '"4 Oct"'), "“4 Oct” is not a date"),
+    (GOOD_HELD.replace("12.5, 10,", '"12.5", 10,'), "scores of 2026-10-04 must be numbers"),
+    (GOOD_HELD.replace("12.5, 10,", "NaN, 10,"), "scores of 2026-10-04 must be numbers"),
+    (GOOD_HELD.replace(f'"brand": {GOOD_LINE}, ', ""), "one line for each of the four pillars"),
+    (GOOD_HELD.replace(f'"brand": {GOOD_LINE}', f'"brand": {GOOD_LINE}, "reach": 1'),
+     "one line for each of the four pillars"),
+    (GOOD_HELD.replace(GOOD_LINE, '{"intercept": 1.5}', 1), "brand line must have exactly"),
+    (GOOD_HELD.replace('"slope": 0.9', '"slope": -0.9', 1), "brand line: the slope cannot be"),
+    (GOOD_HELD.replace('"intercept": 1.5', '"intercept": Infinity', 1),
+     "brand line: each of intercept, slope, mae_before, mae_after must be a number"),
+    (GOOD_HELD.replace('"mae_after": 1.25', '"mae_after": null', 1), "must be a number"),
+])
+def test_a_stored_held_fit_that_cannot_be_right_is_refused_and_kept(value: str,
+                                                                    says: str) -> None:
+    # The fit is only ever written by the app: a bad one is damage, reported like any other
+    # record, and the stored text (the member's check-ins with it) is never rewritten.
+    checkin_json = ('{"date": "2026-10-04", "brand": 12.5, "people": 10, "insights": 8.25, '
+                    '"relationships": 14}')
+    raw = f'{{"schema_version": 5, "checkins": [{checkin_json}], "held_fit": {value}}}'
+    store = Store(MemoryStorage({DOCUMENT_KEY: raw}))
+    loaded = store.load()
+    assert isinstance(loaded.problem, InvalidRecord), loaded.problem
+    assert says in str(loaded.problem)
+    assert store.backend.get(DOCUMENT_KEY) == raw
+    with pytest.raises(DocumentError, match="set it aside"):
+        store.save(Document())
+
+
+def test_a_damaged_held_fit_is_recovered_from_the_last_good_copy() -> None:
+    document = Document((checkin(),), held_fit=HELD)
+    good = encode(document)
+    damaged = good.replace('"slope":0.9', '"slope":-0.9', 1)
+    backend = MemoryStorage({DOCUMENT_KEY: damaged, DOCUMENT_KEY + ".last-good": good})
+    loaded = Store(backend).load()
+    assert loaded.recovered is not None and "slope cannot be negative" in str(loaded.recovered)
+    assert loaded.document == document
+    assert loaded.damaged_key is not None and backend.get(loaded.damaged_key) == damaged

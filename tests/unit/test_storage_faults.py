@@ -12,7 +12,17 @@ import pytest
 from hypothesis import given
 
 from ssi_coach.errors import DocumentError, StorageError
-from ssi_coach.model import Document, Goal, WeekLog
+from ssi_coach.model import (
+    PILLAR_KEYS,
+    Calibration,
+    CheckIn,
+    Document,
+    Goal,
+    HeldFit,
+    PillarFit,
+    WeekLog,
+    fitted_on,
+)
 from ssi_coach.storage import DOCUMENT_KEY, MemoryStorage, Store, encode
 from ssi_coach.storage.concurrent import Conflict, merge
 from ssi_coach.storage.migrations import MIGRATIONS, Migration
@@ -131,6 +141,53 @@ def test_a_delete_in_one_tab_and_an_unrelated_edit_in_the_other_both_hold() -> N
     goal = Goal(60, dt.date(2027, 6, 1))
     second.save(Document((OCT, NOV), goal=goal))  # tab 2 sets a goal
     assert Store(storage).load().document == Document((NOV,), goal=goal)
+
+
+DEC, JAN = checkin("2026-12-06"), checkin("2027-01-03")
+WEEK = WeekLog(dt.date(2026, 11, 16), {"posts": 3})
+
+
+def fit_for(*checkins: CheckIn, intercept: float = 1.0) -> HeldFit:
+    """A fit as the Coach would hold it for these check-ins (the line itself is made up)."""
+    lines = {key: PillarFit(key, intercept, 1.0, 2.0, 1.0) for key in PILLAR_KEYS}
+    return HeldFit(fitted_on(checkins), Calibration(lines, len(checkins)))
+
+
+def test_a_week_edited_while_another_tab_saved_keeps_the_held_fit() -> None:
+    # A merge must not drop the fit: the Coach would refit after more activity, and a refit
+    # can lower the estimate the member was looking at.
+    held = fit_for(OCT, NOV)
+    first, second, storage = two_tabs(Document((OCT, NOV), held_fit=held))
+    goal = Goal(60, dt.date(2027, 6, 1))
+    first.save(Document((OCT, NOV), goal=goal, held_fit=held))  # tab 1 sets a goal
+    saved = second.save(Document((OCT, NOV), weeks=(WEEK,), held_fit=held))  # tab 2: a week
+    assert saved.merged and saved.conflicts == ()
+    assert Store(storage).load().document == Document((OCT, NOV), weeks=(WEEK,), goal=goal,
+                                                      held_fit=held)
+
+
+def test_a_checkin_added_in_another_tab_brings_the_fit_made_for_it() -> None:
+    first, second, storage = two_tabs(Document((OCT, NOV), held_fit=fit_for(OCT, NOV)))
+    first.save(Document((OCT, NOV, DEC), held_fit=fit_for(OCT, NOV, DEC)))
+    saved = second.save(Document((OCT, NOV), weeks=(WEEK,), held_fit=fit_for(OCT, NOV)))
+    assert saved.conflicts == (), "the fit is no record the member edited"
+    merged = Store(storage).load().document
+    assert merged.checkins == (OCT, NOV, DEC) and merged.weeks == (WEEK,)
+    assert merged.held_fit == fit_for(OCT, NOV, DEC)
+
+
+def test_when_both_tabs_made_a_new_fit_the_one_for_the_merged_checkins_is_kept() -> None:
+    first, second, storage = two_tabs(Document((OCT, NOV)))
+    first.save(Document((OCT, NOV, DEC), held_fit=fit_for(OCT, NOV, DEC)))
+    saved = second.save(Document((OCT, NOV), held_fit=fit_for(OCT, NOV, intercept=2.0)))
+    assert saved.conflicts == ()
+    assert Store(storage).load().document.held_fit == fit_for(OCT, NOV, DEC)
+    # Both tabs added a check-in: no fit was made for all four, so the Coach fits again.
+    first, second, storage = two_tabs(Document((OCT, NOV)))
+    first.save(Document((OCT, NOV, DEC), held_fit=fit_for(OCT, NOV, DEC)))
+    second.save(Document((OCT, NOV, JAN), held_fit=fit_for(OCT, NOV, JAN)))
+    merged = Store(storage).load().document
+    assert merged.checkins == (OCT, NOV, DEC, JAN) and merged.held_fit is None
 
 
 @given(documents, documents)

@@ -19,8 +19,7 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from ..model import PILLAR_MAX, PROFILE_CHECKLIST, Checklist, weakest_pillars
-from .calibration import Calibration
+from ..model import PILLAR_MAX, PROFILE_CHECKLIST, Calibration, Checklist, weakest_pillars
 from .estimate import RATE_KEYS, SIGNALS, Estimate, Inputs, estimate, inputs_for, with_rates
 from .whatif import WINDOW_WEEKS, blend
 

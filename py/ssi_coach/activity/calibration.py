@@ -14,17 +14,31 @@ pillar's map is the identity or `intercept + slope * raw` with slope >= 0, clamp
 it is non-decreasing in the raw score, which is itself non-decreasing in every count. Refitting
 cannot promise it: a busier past week raises the raw estimate behind a check-in while its real
 score stays put, which says "more activity bought less", so any fit that learns from those pairs
-lowers its prediction (and it can flip which pillars use the fit). So the fit is held
-(`Held`, `hold`): it is refitted when the check-ins change, never because a count went up.
+lowers its prediction (and it can flip which pillars use the fit). So the fit is held in the
+document (`HeldFit`, `with_fit_held`): it is refitted when the check-ins change, never because
+a count went up, and saved with the document so that a reload or another tab shows the same.
+The records (`PillarFit`, `Calibration`, `HeldFit`) are in `ssi_coach.model`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from statistics import fmean
 
-from ..model import PILLAR_MAX, PILLARS, CheckIn, Checklist, WeekLog
+from ..model import (
+    PILLAR_MAX,
+    PILLARS,
+    Calibration,
+    CheckIn,
+    Checklist,
+    Document,
+    HeldFit,
+    PillarFit,
+    WeekLog,
+    fitted_on,
+    fitted_score,
+)
 from .estimate import WINDOW_DAYS, estimate, inputs_for
 
 MIN_CHECKINS = 3  # with fewer, each leave-one-out line would rest on a single check-in
@@ -39,40 +53,6 @@ RIDGE = 0.1
 SLOPE_SCALE = PILLAR_MAX / 2
 
 Line = tuple[float, float]  # (intercept, slope)
-
-
-@dataclass(frozen=True)
-class PillarFit:
-    pillar_key: str
-    intercept: float
-    slope: float  # actual ≈ intercept + slope * raw; never negative (see _ridge)
-    mae_before: float  # leave-one-out mean absolute error of the raw estimate
-    mae_after: float  # leave-one-out mean absolute error of the calibrated estimate
-
-    def __post_init__(self) -> None:
-        # A negative slope would make more activity lower the calibrated score.
-        if self.slope < 0:
-            raise ValueError("a calibration slope cannot be negative")
-
-    @property
-    def used(self) -> bool:
-        """Whether the fit beats the raw estimate on check-ins it did not see; if not, the
-        standard model stands for this pillar."""
-        return self.mae_after < self.mae_before
-
-
-@dataclass(frozen=True)
-class Calibration:
-    fits: Mapping[str, PillarFit]  # by pillar key
-    based_on: int  # check-ins used
-
-    def uses(self, pillar_key: str) -> bool:
-        """Whether this pillar's shown estimate is calibrated (see PillarFit.used)."""
-        fit = self.fits.get(pillar_key)
-        return fit is not None and fit.used
-    def apply(self, pillar_key: str, raw: float) -> float:
-        """The calibrated pillar score, kept within 0-25 (see the module's `apply`)."""
-        return apply(self, pillar_key, raw)
 
 
 @dataclass(frozen=True)
@@ -91,10 +71,7 @@ class NotYet:
 def apply(calibration: Calibration, pillar_key: str, raw: float) -> float:
     """The pillar score to show: the fitted line's, kept within 0-25, where the fit is used;
     the raw estimate where it is not."""
-    if not calibration.uses(pillar_key):
-        return raw
-    fit = calibration.fits[pillar_key]
-    return _predict((fit.intercept, fit.slope), raw)
+    return calibration.apply(pillar_key, raw)
 
 
 def calibrate(checkins: Sequence[CheckIn], weeks: Sequence[WeekLog],
@@ -114,23 +91,23 @@ def calibrate(checkins: Sequence[CheckIn], weeks: Sequence[WeekLog],
     return Calibration(fits, len(pairs))
 
 
-@dataclass(frozen=True)
-class Held:
-    """A fit and the check-ins it was made for, kept while those check-ins stay the same."""
+def shown_fit(document: Document) -> Calibration | NotYet:
+    """The fit to show: the document's held fit while the check-ins are the ones it was made
+    for, else a new one. A count going up never refits, so it can only raise the shown
+    estimate (see the module's docstring); "not yet" is asked again each time, since no fit
+    is shown then."""
+    held = document.held_fit
+    if held is not None and held.holds_for(document.checkins):
+        return held.calibration
+    return calibrate(document.checkins, document.activity_weeks(), document.checklist)
 
-    checkins: tuple[CheckIn, ...]
-    fit: Calibration | NotYet
 
-
-def hold(checkins: Sequence[CheckIn], weeks: Sequence[WeekLog], checklist: Checklist | None,
-         held: Held | None = None) -> Held:
-    """The fit to show: `held` while the check-ins are the ones it was made for, else a new
-    one. A count going up never refits, so it can only raise the shown estimate (see the
-    module's docstring); "not yet" is asked again each time, since no fit is shown then."""
-    same = held is not None and held.checkins == tuple(checkins)
-    if held is not None and same and isinstance(held.fit, Calibration):
-        return held
-    return Held(tuple(checkins), calibrate(checkins, weeks, checklist))
+def with_fit_held(document: Document) -> Document:
+    """The document holding the fit to show (`shown_fit`), or `document` itself when it
+    already does; saving the result keeps the fit across reloads and tabs."""
+    fit = shown_fit(document)
+    held = HeldFit(fitted_on(document.checkins), fit) if isinstance(fit, Calibration) else None
+    return document if held == document.held_fit else document.with_held_fit(held)
 
 
 Scores = tuple[float, ...]  # one per pillar, in PILLARS order
@@ -186,5 +163,4 @@ def _ridge(xs: Sequence[float], ys: Sequence[float]) -> Line:
 
 
 def _predict(line: Line, raw: float) -> float:
-    intercept, slope = line
-    return min(max(intercept + slope * raw, 0.0), float(PILLAR_MAX))
+    return fitted_score(*line, raw)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..model import Document, WeeklyPlan
+from ..model import Calibration, Document, WeeklyPlan
 from .actions import Action, next_actions
-from .calibration import Calibration, Held, NotYet, hold
+from .calibration import NotYet, shown_fit
 from .estimate import Estimate, estimate, inputs_for
 from .outcomes import Correlation, correlations, outcome_points
 from .whatif import Projection, project
@@ -27,19 +27,18 @@ class CoachView:
     correlations: tuple[Correlation, ...]
 
     planned: bool = False  # the actions are ranked from where the member's weekly plan leads
-    held: Held | None = None  # the fit and the check-ins it was made for: pass it back next time
 
     @property
     def has_activity(self) -> bool:
         return self.estimate.inputs.weeks_logged > 0
 
 
-def coach_view(document: Document, today: dt.date, held: Held | None = None) -> CoachView:
-    """The Coach from the document. Pass back the previous view's `held` fit: it is kept
-    while the check-ins are unchanged, so logging more activity never lowers the estimate."""
+def coach_view(document: Document, today: dt.date) -> CoachView:
+    """The Coach from the document. Its calibration is the document's held fit while the
+    check-ins are the ones it was made for (`shown_fit`), so logging more activity never
+    lowers the estimate; save `with_fit_held(document)` to keep a new fit across reloads."""
     weeks = document.activity_weeks()  # typed and imported, merged as the member chose
-    kept = hold(document.checkins, weeks, document.checklist, held)
-    fit = kept.fit
+    fit = shown_fit(document)
     calibration = fit if isinstance(fit, Calibration) else None
     current = estimate(inputs_for(weeks, document.checklist, end=today), calibration)
     projection = None
@@ -55,5 +54,4 @@ def coach_view(document: Document, today: dt.date, held: Held | None = None) -> 
         projection=projection,
         correlations=correlations(outcome_points(document.checkins, weeks)),
         planned=bool(document.plan and document.plan.weekly),
-        held=kept,
     )

@@ -17,12 +17,8 @@ import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
 
-from ..model import CHECKLIST_KEYS, PILLAR_MAX, PILLARS, Checklist, Pillar, WeekLog
-
-if TYPE_CHECKING:
-    from .calibration import Calibration
+from ..model import CHECKLIST_KEYS, PILLAR_MAX, PILLARS, Calibration, Checklist, Pillar, WeekLog
 
 WINDOW_DAYS = 90  # the trailing window the rates are averaged over; SSI moves over months
 STEEPNESS = 3.0  # 1 - e^-3 ≈ 0.95: a signal gives ~95% of its weight at its saturation

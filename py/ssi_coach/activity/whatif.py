@@ -21,12 +21,12 @@ from ..model import (
     MEASURE_KEYS,
     PILLAR_MAX,
     TOTAL_MAX,
+    Calibration,
     FieldError,
     Goal,
     WeeklyPlan,
     week_of,
 )
-from .calibration import Calibration
 from .estimate import SIGNALS, WINDOW_DAYS, Estimate, Inputs, estimate, with_rates
 
 WINDOW_WEEKS = round(WINDOW_DAYS / 7)  # 13: the weeks the estimate's window holds

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from .activity import Checklist, WeekLog, effective_weeks
+from .calibration import HeldFit
 from .checkins import CheckIn, Person, require_date_order
 from .network import NetworkSummary
 from .plans import Goal, WeeklyPlan
@@ -35,6 +36,9 @@ class Document:
     week_sources: Mapping[dt.date, str] = field(default_factory=dict)
     network: NetworkSummary | None = None  # from the last import
     imported_on: dt.date | None = None  # the last import's export ends on this day
+    # The calibration the Coach shows, with the check-ins it was fitted on: refitted when
+    # they change, held while they do not (see ssi_coach.activity.calibration.with_fit_held).
+    held_fit: HeldFit | None = None
 
     def __post_init__(self) -> None:
         require_date_order(self.checkins)
@@ -74,6 +78,10 @@ class Document:
         """A document where the week starting `monday` counts `source` ("typed" or
         "imported") when both logged it; anything else is a ValueError."""
         return replace(self, week_sources={**self.week_sources, monday: source})
+
+    def with_held_fit(self, held: HeldFit | None) -> Document:
+        """A document holding `held` as the Coach's calibration (None: no fit held)."""
+        return replace(self, held_fit=held)
 
     def find(self, on: dt.date) -> CheckIn | None:
         return next((c for c in self.checkins if c.on == on), None)

@@ -1,4 +1,5 @@
-"""The coaching part of the document as JSON: weekly logs, checklist, plan and goal.
+"""The coaching part of the document as JSON: weekly logs, checklist, plan and goal, imports,
+and the calibration fit the Coach holds.
 
 Decoding checks what the forms check (whole counts, parts within their wholes, known keys),
 so stored or restored data never holds what the forms would refuse.
@@ -7,6 +8,7 @@ so stored or restored data never holds what the forms would refuse.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Any
 
@@ -15,11 +17,16 @@ from ..activity.log import check_counts
 from ..errors import InvalidRecord
 from ..model import (
     CHECKLIST_KEYS,
+    PILLAR_KEYS,
     SOURCES,
+    Calibration,
     Checklist,
     Document,
+    FittedOn,
     Goal,
+    HeldFit,
     NetworkSummary,
+    PillarFit,
     WeekLog,
     WeeklyPlan,
 )
@@ -199,6 +206,80 @@ def goal_from_data(record: Any) -> Goal | None:
     if isinstance(target, bool) or not isinstance(target, (int, float)) or not 0 <= target <= 100:
         raise InvalidRecord("The goal's target must be an SSI from 0 to 100.")
     return Goal(float(target), by)
+
+
+# ---- the held calibration (schema v5) -------------------------------------------------------
+
+_LINE_NUMBERS = ("intercept", "slope", "mae_before", "mae_after")
+_HELD_FIT = "The saved calibration"
+
+
+def held_fit_to_data(held: HeldFit | None) -> Data | None:
+    """The fit and what it was fitted on: each check-in as [date, brand, people, insights,
+    relationships], and one line per pillar."""
+    if held is None:
+        return None
+    fits = held.calibration.fits
+    return {
+        "fitted_on": [[on.isoformat(), *scores] for on, scores in held.fitted_on],
+        "based_on": held.calibration.based_on,
+        "fits": {key: {name: getattr(fits[key], name) for name in _LINE_NUMBERS}
+                 for key in PILLAR_KEYS if key in fits},
+    }
+
+
+def held_fit_from_data(record: Any) -> HeldFit | None:
+    """The stored fit, refused like any other record when it cannot be right: the fit is
+    only ever written by the app, so a bad one means the data was damaged."""
+    if record is None:
+        return None
+    if not isinstance(record, dict) or set(record) != {"fitted_on", "based_on", "fits"}:
+        raise InvalidRecord(f"{_HELD_FIT} cannot be read.")
+    based_on = record["based_on"]
+    if not _is_count(based_on) or based_on < 1:
+        raise InvalidRecord(f"{_HELD_FIT}'s number of check-ins must be a whole number of 1 "
+                            "or more.")
+    fits = record["fits"]
+    if not isinstance(fits, dict) or set(fits) != set(PILLAR_KEYS):
+        raise InvalidRecord(f"{_HELD_FIT} must have one line for each of the four pillars.")
+    lines = {key: _pillar_fit(key, fits[key]) for key in PILLAR_KEYS}
+    return HeldFit(_fitted_on(record["fitted_on"]), Calibration(lines, based_on))
+
+
+def _fitted_on(records: Any) -> FittedOn:
+    where = f"{_HELD_FIT}'s check-ins"
+    if not isinstance(records, list):
+        raise InvalidRecord(f"{where} are not a list.")
+    found = []
+    for record in records:
+        if not isinstance(record, list) or len(record) != 1 + len(PILLAR_KEYS):
+            raise InvalidRecord(f"{where} must each be a date and four pillar scores.")
+        try:
+            on = _date(record[0])
+        except ValueError:
+            raise InvalidRecord(f"{where}: “{record[0]}” is not a date.") from None
+        scores = tuple(record[1:])
+        if not all(_is_finite(v) for v in scores):
+            raise InvalidRecord(f"{where}: the scores of {on.isoformat()} must be numbers.")
+        found.append((on, scores))
+    return tuple(found)
+
+
+def _pillar_fit(key: str, record: Any) -> PillarFit:
+    where = f"{_HELD_FIT}'s {key} line"
+    if not isinstance(record, dict) or set(record) != set(_LINE_NUMBERS):
+        raise InvalidRecord(f"{where} must have exactly {', '.join(_LINE_NUMBERS)}.")
+    numbers = [record[name] for name in _LINE_NUMBERS]
+    if not all(_is_finite(v) for v in numbers):
+        raise InvalidRecord(f"{where}: each of {', '.join(_LINE_NUMBERS)} must be a number.")
+    if record["slope"] < 0:
+        raise InvalidRecord(f"{where}: the slope cannot be negative.")
+    return PillarFit(key, *numbers)
+
+
+def _is_finite(value: object) -> bool:
+    return (isinstance(value, (int, float)) and not isinstance(value, bool)
+            and math.isfinite(value))
 
 
 def _date(text: Any) -> dt.date:

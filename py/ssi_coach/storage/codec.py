@@ -19,6 +19,8 @@ from .activity_codec import (
     activity_to_data,
     checklist_from_data,
     goal_from_data,
+    held_fit_from_data,
+    held_fit_to_data,
     imports_to_data,
     network_from_data,
     optional_date_from_data,
@@ -53,6 +55,7 @@ def document_to_data(document: Document) -> Data:
         ],
         **activity_to_data(document.weeks, document.checklist, document.plan, document.goal),
         **imports_to_data(document),
+        "held_fit": held_fit_to_data(document.held_fit),
     }
 
 
@@ -96,6 +99,7 @@ def data_to_document(data: Data) -> Document:
         week_sources=week_sources_from_data(data.get("week_sources", {})),
         network=network_from_data(data.get("network")),
         imported_on=optional_date_from_data(data.get("imported_on"), "The last import's date"),
+        held_fit=held_fit_from_data(data.get("held_fit")),
     )
 
 

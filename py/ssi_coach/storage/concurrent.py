@@ -6,6 +6,15 @@ it. Each record is compared with the version both tabs started from (the base): 
 only one side changed takes that side's version, so edits of different check-ins, weeks or
 settings all survive. A record both sides changed differently goes to the tab saving now
 (the last writer), and is reported as a Conflict so the member hears what was replaced.
+
+The held calibration fit (`held_fit`) is derived from the check-ins, so it is kept, not
+dropped: a week edited while another tab saved anything would otherwise be refitted, and a
+refit after more activity can lower the estimate. A fit only one tab changed is that tab's,
+like any field (a tab that added a check-in brings the fit made for it). Where both tabs made
+a new fit, the merged document keeps the one made for the merged check-ins, this tab's first
+(the estimate the member is looking at stays as shown); if neither was, none, and the Coach
+fits again, which is due anyway because the check-ins changed. It is never reported as a
+conflict: the member did not edit it.
 """
 
 from __future__ import annotations
@@ -14,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Document
+from ..model import Document, HeldFit
 from .codec import data_to_document, document_to_data
 
 Data = dict[str, Any]
@@ -27,6 +36,7 @@ _RECORD_KEYS: dict[str, Callable[[Data], str]] = {
     "imported": lambda record: str(record.get("week")),
 }
 _KEYED_DICTS = ("week_sources",)  # plain {key: value} maps, merged key by key
+_DERIVED = ("held_fit",)  # follows the merged check-ins (see the module's docstring)
 
 
 @dataclass(frozen=True)
@@ -46,7 +56,7 @@ def merge(base: Document, mine: Document, theirs: Document) -> tuple[Document, l
     old, new, other = (document_to_data(d) for d in (base, mine, theirs))
     merged: Data = {"schema_version": new["schema_version"]}
     conflicts: list[Conflict] = []
-    for field in new.keys() - {"schema_version"}:
+    for field in new.keys() - {"schema_version", *_DERIVED}:
         if field in _RECORD_KEYS:
             key = _RECORD_KEYS[field]
             merged[field] = list(_merge_maps(
@@ -57,7 +67,20 @@ def merge(base: Document, mine: Document, theirs: Document) -> tuple[Document, l
         else:
             merged[field] = _merge_one(old[field], new[field], other[field], field, "",
                                        conflicts)
-    return data_to_document(merged), sorted(conflicts, key=lambda c: (c.field, c.key))
+    document = data_to_document(merged)
+    held = _held_fit(document, base.held_fit, mine.held_fit, theirs.held_fit)
+    return document.with_held_fit(held), sorted(conflicts, key=lambda c: (c.field, c.key))
+
+
+def _held_fit(merged: Document, old: HeldFit | None, new: HeldFit | None,
+              other: HeldFit | None) -> HeldFit | None:
+    """The fit to keep (see the module's docstring)."""
+    if new in (other, old):
+        return other  # the same on both sides, or only the other tab made a new one
+    if other == old:
+        return new  # only this tab made a new one
+    return next((held for held in (new, other)
+                 if held is not None and held.holds_for(merged.checkins)), None)
 
 
 def _merge_maps(old: Data, new: Data, other: Data, field: str,

@@ -53,11 +53,19 @@ def _add_imports(data: Data) -> Data:
     return data
 
 
+def _add_held_fit(data: Data) -> Data:
+    """v5: the calibration fit the Coach shows, with the check-ins it was fitted on (null
+    until there is one), so it is refitted only when they change, across reloads and tabs."""
+    data.setdefault("held_fit", None)
+    return data
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_create_checkins", _create_checkins),
     Migration("0002_add_people", _add_people),
     Migration("0003_add_activity", _add_activity),
     Migration("0004_add_imports", _add_imports),
+    Migration("0005_add_held_fit", _add_held_fit),
 )
 
 
