@@ -10,7 +10,7 @@ import pyodide_js  # type: ignore[import-not-found]
 
 from shell import browser, views
 from shell.app import App
-from shell.data_tools import REPORT_PREFIX
+from ssi_coach.routes import route
 from ssi_coach.share import ShareLinkError, decode_report
 from ssi_coach.storage import Store
 
@@ -18,12 +18,12 @@ CHART_IMPORT_STEPS = ("numpy", "PIL.Image", "matplotlib", "matplotlib.text", "ma
                       "matplotlib.figure", "matplotlib.dates", "matplotlib.backends.backend_svg",
                       "ssi_coach.charts.draw")
 
-fragment = browser.url_fragment()
+found = route(browser.url_fragment())
 store = Store(browser.LocalStorage())
 app = None
-if fragment.startswith(REPORT_PREFIX):
+if found.kind == "report":
     try:
-        app = App(store, report=decode_report(fragment[len(REPORT_PREFIX):]))
+        app = App(store, report=decode_report(found.payload))
         app.start_report()
     except ShareLinkError as error:
         App(store).start_broken_report(str(error))
