@@ -94,6 +94,31 @@ def stored_checkins(page: Page) -> list[dict[str, Any]]:
     return data["checkins"]  # type: ignore[no-any-return]
 
 
+# ---- views --------------------------------------------------------------------------------
+
+VIEWS = ("home", "checkins", "coach", "activity", "network", "team", "data")
+
+
+def go(page: Page, view: str) -> None:
+    """Open a view as a member would: its link in the navigation (through the Menu button
+    on a phone), then wait until it is the one on screen."""
+    assert view in VIEWS, view
+    toggle = page.locator("#nav-toggle")
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+    page.click(f"#nav-list a[data-view={view}]")
+    expect(page.locator(f"#view-{view}")).to_be_visible()
+    expect(page.locator(f"#nav-list a[data-view={view}]")).to_have_attribute(
+        "aria-current", "page")
+
+
+def current_view(page: Page) -> str:
+    """The view on screen, by what is visible (not by the address)."""
+    shown = [v for v in VIEWS if page.locator(f"#view-{v}").is_visible()]
+    assert len(shown) == 1, shown
+    return shown[0]
+
+
 # ---- the form ----------------------------------------------------------------------------
 
 def fill_checkin(page: Page, date: str, brand: str, people: str, insights: str,
@@ -101,6 +126,8 @@ def fill_checkin(page: Page, date: str, brand: str, people: str, insights: str,
     """Type a check-in into the form (not saved). Optional fields by their form name."""
     unknown = set(optional) - set(OPTIONAL)
     assert not unknown, f"not form fields: {unknown}"
+    if not page.locator("#checkin-form").is_visible():
+        go(page, "checkins")
     page.fill("#f-date", date)
     for name, value in zip(PILLARS, (brand, people, insights, relationships), strict=True):
         page.fill(f"#f-{name}", value)
