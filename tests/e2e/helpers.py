@@ -112,6 +112,22 @@ def go(page: Page, view: str) -> None:
         "aria-current", "page")
 
 
+def reveal(page: Page, selector: str) -> None:
+    """Open the view that holds `selector`, if another view is on screen."""
+    view = page.eval_on_selector(selector, "el => el.closest('.view')?.dataset.view || ''")
+    if view and not page.locator(f"#view-{view}").is_visible():
+        go(page, view)
+
+
+def from_the_top(page: Page) -> None:
+    """Start keyboard navigation from the top of the page, as after loading it: the next
+    Tab reaches the skip link first (a view switch leaves the starting point at the view's
+    heading, and blur() alone keeps it there)."""
+    page.evaluate("""() => { const body = document.body;
+        body.setAttribute('tabindex', '-1'); body.focus(); body.removeAttribute('tabindex');
+        window.scrollTo(0, 0); }""")
+
+
 def current_view(page: Page) -> str:
     """The view on screen, by what is visible (not by the address)."""
     shown = [v for v in VIEWS if page.locator(f"#view-{v}").is_visible()]
@@ -185,7 +201,9 @@ def storage_length(page: Page) -> int:
 
 
 def download_after_click(page: Page, selector: str) -> tuple[str, bytes]:
-    """Click what offers a download; return the file's suggested name and its bytes."""
+    """Click what offers a download (in its view); return the file's suggested name and
+    its bytes."""
+    reveal(page, selector)
     with page.expect_download() as info:
         page.click(selector)
     download = info.value

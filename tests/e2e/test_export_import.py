@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import record, start, stored, stored_document
+from tests.e2e.helpers import record, reveal, start, stored, stored_document
 from tests.e2e.test_coach import coach_document, week
 from tests.linkedin_export import ExportSpec, GeneratedExport, make_export
 
@@ -49,6 +49,7 @@ def drop_files(page: Page, files: list[tuple[str, bytes]]) -> None:
 
 
 def choose_files(page: Page, tmp_path: Path, files: list[tuple[str, bytes]]) -> None:
+    reveal(page, "#export-file")
     paths = []
     for name, data in files:
         path = tmp_path / name
@@ -58,6 +59,7 @@ def choose_files(page: Page, tmp_path: Path, files: list[tuple[str, bytes]]) -> 
 
 
 def open_import(page: Page) -> None:
+    reveal(page, "#export-details")
     details = page.locator("#export-details")
     if details.get_attribute("open") is None:
         details.locator("> summary").click()
