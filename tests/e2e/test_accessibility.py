@@ -103,6 +103,7 @@ def test_every_screen_of_the_members_own_data(page: Page, site_url: str,
                           {"name": "Bo Chen", "saved_on": "2026-11-03",
                            "checkins": CHECKINS[:1]}]  # the Team section, with charts
     start(page, site_url, document=document, charts=True)
+    go(page, "team")
     expect(page.locator("#team-heat-map svg")).to_be_visible()
     open_all_details(page)
     page.evaluate("""() => {  // the update prompt and the offline note, as they would show
