@@ -11,19 +11,20 @@ import pyodide_js  # type: ignore[import-not-found]
 from shell import browser, views
 from shell.app import App
 from ssi_coach.errors import ShareLinkError
-from ssi_coach.exporters.share import decode_report, report_in_fragment
+from ssi_coach.exporters.share import decode_report
+from ssi_coach.routes import route
 from ssi_coach.storage import Store
 
 CHART_IMPORT_STEPS = ("numpy", "PIL.Image", "matplotlib", "matplotlib.text", "matplotlib.axes",
                       "matplotlib.figure", "matplotlib.dates", "matplotlib.backends.backend_svg",
                       "ssi_coach.charts.draw")
 
-payload = report_in_fragment(browser.url_fragment())
+found = route(browser.url_fragment())
 store = Store(browser.LocalStorage())
 app = None
-if payload is not None:
+if found.kind == "report":
     try:
-        app = App(store, report=decode_report(payload))
+        app = App(store, report=decode_report(found.payload))
         app.start_report()
     except ShareLinkError as error:
         App(store).start_broken_report(str(error))

@@ -6,12 +6,12 @@ import contextlib
 import datetime as dt
 import traceback
 from collections.abc import Iterator
-from html import escape
 from typing import Any
 
-from pyscript import when, window  # type: ignore[import-not-found]
+from pyscript import document, when, window  # type: ignore[import-not-found]
 
 from ssi_coach import text
+from ssi_coach.activity.coach_view import coach_view
 from ssi_coach.charts.data import rank_chart, trend_chart
 from ssi_coach.checkins.dashboard import build_dashboard
 from ssi_coach.checkins.validation import (
@@ -21,8 +21,9 @@ from ssi_coach.checkins.validation import (
     read_checkin_form,
 )
 from ssi_coach.errors import DocumentError, StorageError
-from ssi_coach.exporters.share import SharedReport, report_in_fragment
+from ssi_coach.exporters.share import SharedReport
 from ssi_coach.model import CheckIn, Document, FieldError, Person, display_total
+from ssi_coach.routes import HOME, VIEWS, Route, View, route
 from ssi_coach.storage import Store
 from ssi_coach.storage.draft import DRAFT_KEY, Draft, decode_draft, encode_draft
 
@@ -31,6 +32,7 @@ from .browser import element
 from .coach_tools import CoachTools
 from .data_tools import DataTools
 from .guard import guarded
+from .html import el, join
 from .import_tools import ExportImport
 from .team_tools import TeamTools
 
@@ -49,6 +51,7 @@ class App:
         self.unreadable_raw: str | None = None
         self.draw: Any = None  # ssi_coach.charts.draw, once Matplotlib has loaded
         self.save_notes: list[str] = []  # told with the next message (merges, full storage)
+        self.view: View | None = None  # the view on screen
 
     # ---- start-up ------------------------------------------------------------------
 
@@ -61,7 +64,8 @@ class App:
                                                text.long_date(self.report.created),
                                                len(self.report.checkins))
         banner.hidden = False
-        self.show_sections("dashboard", "charts", "history")
+        # Read-only: the report's numbers, trend and history; no way to the member's views.
+        self.show_sections("view-home", "dashboard", "charts", "view-checkins", "history")
         self.render()
         when("click", "#report-banner")(self.on_report_click)
         when("hashchange", window)(self.on_hash_change)
@@ -94,7 +98,12 @@ class App:
                      "is kept in this browser.")
         self.reset_form()
         self.restore_draft()
-        self.show_sections("dashboard", "charts", "entry", "coach", "history", "team", "data")
+        self.show_sections("dashboard", "charts", "entry", "coach", "activity", "network",
+                           "history", "team", "data")
+        element("nav-list").innerHTML = views.nav_items(VIEWS)
+        element("site-nav").hidden = False
+        element("nav-toggle").hidden = False
+        self.follow(route(browser.url_fragment()), focus=False)
         self.coach.render_forms()
         self.render()
         self.bind()
@@ -103,6 +112,7 @@ class App:
         when("submit", "#checkin-form")(self.on_submit)
         when("input", "#checkin-form")(self.on_input)
         when("click", "#cancel-edit")(self.on_cancel_edit)
+        when("click", "#nav-toggle")(self.on_nav_toggle)
         for container in ("#history-body", "#status", "#problem", "#dashboard-body",
                           "#set-aside-body"):
             when("click", container)(self.on_click)
@@ -138,6 +148,7 @@ class App:
                                                           readonly=self.report is not None)
         element("history").hidden = not checkins
         if self.report is None:
+            self.render_next()
             kept = self.store.kept_copies()
             element("set-aside-body").innerHTML = views.kept_copies(kept)
             element("set-aside").hidden = not kept
@@ -145,6 +156,14 @@ class App:
             self.exports.render_network()
             self.team.render()
         self.render_charts()
+
+    def render_next(self) -> None:
+        """Home's "this week": the Coach's best three actions, once there is a check-in."""
+        element("next").hidden = not self.document.checkins
+        if self.document.checkins:
+            found = coach_view(self.document, browser.local_today())
+            element("next-body").innerHTML = views.top_actions(
+                found.actions[:TOP_ACTIONS], has_activity=found.has_activity)
 
     def render_charts(self) -> None:
         for _ in self.chart_steps():
@@ -166,16 +185,70 @@ class App:
             if ranks is not None:
                 yield
                 parts.append(views.chart_figure(ranks, self.draw.lines_svg(ranks), "rank-chart"))
-            body.innerHTML = "".join(parts)
+            body.innerHTML = join(parts)
         except Exception as error:  # noqa: BLE001 - a chart must never take the numbers down
             browser.report_error(traceback.format_exc())
             body.innerHTML = views.charts_failed(str(error))
 
     def say(self, html: str, *, error: bool = False) -> None:
+        """A message in the status area, above every view. `html` is markup: from the
+        builder (shell.html), or constant text."""
         status = element("status")
         status.className = "status error" if error else "status"
         notes, self.save_notes = self.save_notes, []
         status.innerHTML = " ".join([html, *notes])
+
+    # ---- views -------------------------------------------------------------------------
+
+    def follow(self, found: Route, *, focus: bool) -> None:
+        """Show what a fragment asks for: a view, or the view holding an in-page anchor."""
+        if found.view is not None:
+            self.show_view(found.view, focus=focus)
+            return
+        target = browser.found(element(found.anchor)) if found.anchor else None
+        holder = browser.found(target.closest(".view")) if target is not None else None
+        if target is not None and holder is not None:
+            self.show_view(route(f"#/{holder.dataset.view}").view or HOME, focus=False)
+            target.scrollIntoView()
+        elif self.view is None:
+            self.show_view(HOME, focus=False)
+
+    def show_view(self, view: View, *, focus: bool) -> None:
+        """One view on screen, marked in the navigation; the others only hidden, so what
+        was typed or unfolded in them stays. With `focus`, the view's heading takes it."""
+        changed = view != self.view
+        self.view = view
+        for each in VIEWS:
+            element(f"view-{each.key}").hidden = each != view
+        for link in document.querySelectorAll("#nav-list a"):
+            if link.dataset.view == view.key:
+                link.setAttribute("aria-current", "page")
+            else:
+                link.removeAttribute("aria-current")
+        self.close_menu()
+        skip = element("skip-link")
+        on_form = view.key == "checkins"
+        skip.href = "#checkin-form" if on_form else "#main"
+        skip.textContent = "Skip to the check-in form" if on_form else "Skip to the main content"
+        heading = browser.query(element(f"view-{view.key}"), "h2[tabindex]")
+        if focus and changed and heading is not None:
+            browser.focus_at_top(heading)
+
+    def close_menu(self) -> None:
+        element("site-nav").classList.remove("open")
+        element("nav-toggle").setAttribute("aria-expanded", "false")
+
+    @guarded
+    def on_nav_toggle(self, event: Any) -> None:
+        """The phone's Menu button: fold the list of views out or back."""
+        opened = element("site-nav").classList.toggle("open")
+        element("nav-toggle").setAttribute("aria-expanded", "true" if opened else "false")
+
+    def go(self, key: str) -> None:
+        """Switch to a view now and give it its address (the hashchange that follows finds
+        it already shown, so focus stays where the caller puts it)."""
+        self.show_view(route(f"#/{key}").view or HOME, focus=False)
+        window.location.hash = f"#/{key}"
 
     # ---- the form ------------------------------------------------------------------
 
@@ -306,8 +379,8 @@ class App:
         try:
             saved = self.store.save(document)
         except (StorageError, DocumentError) as error:
-            self.say(f"Could not save: {escape(str(error))}. Nothing was changed, and what you "
-                     "typed is still in the form.", error=True)
+            self.say(join([f"Could not save: {error}. Nothing was changed, and what you typed "
+                           "is still in the form."]), error=True)
             return False
         self.document = saved.document
         if saved.merged:
@@ -359,6 +432,7 @@ class App:
         elif action == "undo":
             self.undo_delete()
         elif action == "start":
+            self.go("checkins")
             element("f-brand").focus()
         elif action == "download-raw" and self.unreadable_raw is not None:
             browser.download(f"ssi-coach-unreadable-{browser.local_today()}.json",
@@ -379,8 +453,8 @@ class App:
             self.reset_form()
         self.deleted = checkin
         self.render()
-        self.say(f"Deleted the check-in of {text.long_date(checkin.on)}. "
-                 '<button type="button" class="link" data-action="undo">Undo</button>')
+        self.say(join([f"Deleted the check-in of {text.long_date(checkin.on)}. ",
+                       el("button", "Undo", type="button", class_="link", data_action="undo")]))
 
     def undo_delete(self) -> None:
         checkin = self.deleted
@@ -399,26 +473,28 @@ class App:
         try:
             key = self.store.set_aside()
         except StorageError as error:
-            self.say(f"Could not set the data aside: {escape(str(error))}. It is unchanged.",
+            self.say(join([f"Could not set the data aside: {error}. It is unchanged."]),
                      error=True)
             return
         element("problem").hidden = True
         self.unreadable_raw = None
         self.document = Document()
         self.render()
-        self.say(f"The unreadable data is kept as “{escape(key or '')}” (download it below any "
-                 "time). You can start adding check-ins.")
+        self.say(join([f"The unreadable data is kept as “{key or ''}” (download it under "
+                       "Data any time). You can start adding check-ins."]))
 
 
     # ---- shared reports --------------------------------------------------------------------
 
     @guarded
     def on_hash_change(self, event: Any) -> None:
-        """A different report (or none) means a different page; in-page links (the skip
-        link to the form) are only a jump."""
-        if any(report_in_fragment(str(url)) is not None
-               for url in (event.oldURL, event.newURL)):
+        """Another view: show it (Back, Forward, a nav link). A different report, or leaving
+        one for a view, means a different page; in-page links (the skip link) are a jump."""
+        old, new = route(str(event.oldURL)), route(str(event.newURL))
+        if new.kind == "report" or (old.kind == "report" and new.kind == "view"):
             window.location.reload()
+        elif self.report is None and old.kind != "report":
+            self.follow(new, focus=True)
 
     @guarded
     def on_report_click(self, event: Any) -> None:
@@ -440,7 +516,11 @@ class App:
         try:
             self.store.save(loaded.document.with_person(person))
         except (StorageError, DocumentError) as error:
-            self.say(f"Could not keep the report: {escape(str(error))}.", error=True)
+            self.say(join([f"Could not keep the report: {error}."]), error=True)
             return
-        self.say(f"Kept as “{escape(name)}” in this browser. You will find it under Team "
-                 'when you <a href="./">open your own ssi-coach</a>.')
+        self.say(join([f"Kept as “{name}” in this browser. You will find it under Team when "
+                       "you ", el("a", "open your own ssi-coach", href="./#/team"), "."]))
+
+
+TOP_ACTIONS = 3  # Home shows this many of the Coach's next actions
+

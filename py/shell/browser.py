@@ -60,6 +60,13 @@ async def chosen_file(field: Any, max_bytes: int) -> tuple[str, bytes | None] | 
     return str(chosen.name), bytes(buffer.to_bytes())
 
 
+def focus_at_top(target: Any) -> None:
+    """Move focus to `target` (a view's heading) with the page scrolled to its top, so the
+    view is seen from its start, under the navigation."""
+    window.scrollTo(0, 0)
+    target.focus(to_js({"preventScroll": True}, dict_converter=js.Object.fromEntries))
+
+
 def local_today() -> dt.date:
     """Today in the member's own time zone (Python in the browser only knows UTC)."""
     now = js.Date.new()

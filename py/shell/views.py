@@ -1,252 +1,284 @@
 """HTML for each part of the page, from core results. Pure functions, no browser imports.
 
-Every piece of text a person typed goes through `escape`, so a note can never become markup.
+Every view is built with `shell.html.el`, which escapes every text and attribute, so a note
+or a name a person typed can never become markup. Adjacent inline elements are separated by
+a space or punctuation, so the text reads right when copied or read aloud.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from html import escape
 
 from ssi_coach import text
+from ssi_coach.activity.actions import Action
 from ssi_coach.charts.data import Chart
 from ssi_coach.checkins.dashboard import Dashboard, PillarFigure, RankFigure
 from ssi_coach.checkins.merge import CheckinMerge, differences
 from ssi_coach.importers.ssi_page import SsiReading
 from ssi_coach.model import PILLAR_MAX, PILLARS, CheckIn, Document, Problem, display_total
+from ssi_coach.routes import View, href
 from ssi_coach.storage.concurrent import Conflict
 
+from .html import Child, Markup, el, join, trusted
+
 SSI_PAGE = "https://www.linkedin.com/sales/ssi"
+_PILLAR_SHORT = {p.key: p.short for p in PILLARS}
 
 
-def empty_state() -> str:
-    return (
-        '<div class="empty-state">'
-        "<h2>Start tracking your SSI</h2>"
-        "<p>LinkedIn's Social Selling Index (SSI) scores how well you build your professional "
-        "brand, find the right people, engage with insights and build relationships, from 0 to "
-        "100. LinkedIn shows only today's number, so ssi-coach keeps the history and shows "
-        "your trend.</p>"
-        f'<p>Open <a href="{SSI_PAGE}" target="_blank" rel="noopener noreferrer">your SSI page'
-        "</a>, then add your first check-in: the four pillar scores are enough.</p>"
-        '<p><button type="button" class="primary" data-action="start">Add your first '
-        "check-in</button></p></div>"
-    )
+def _external(label: str) -> Markup:
+    return el("a", label, href=SSI_PAGE, target="_blank", rel="noopener noreferrer")
 
 
-def dashboard(board: Dashboard) -> str:
-    return '<div class="cards">' + "".join(
-        (_total_card(board), _pillar_card(board), _rank_card(board), _due_card(board))
-    ) + "</div>"
+# ---- navigation ---------------------------------------------------------------------------
+
+def nav_items(views: Sequence[View]) -> Markup:
+    """One link per view, in order, for the navigation list; the shell marks the current one
+    with aria-current="page"."""
+    return join(el("li", el("a", v.label, href=href(v), data_view=v.key)) for v in views)
 
 
-def _change_span(value: float | None, places: int = 2) -> str:
+# ---- home ---------------------------------------------------------------------------------
+
+def empty_state() -> Markup:
+    return el(
+        "div",
+        el("h2", "Start tracking your SSI"),
+        el("p", "LinkedIn's Social Selling Index (SSI) scores how well you build your "
+                "professional brand, find the right people, engage with insights and build "
+                "relationships, from 0 to 100. LinkedIn shows only today's number, so "
+                "ssi-coach keeps the history and shows your trend."),
+        el("p", "Open ", _external("your SSI page"),
+           ", then add your first check-in: the four pillar scores are enough."),
+        el("p", el("button", "Add your first check-in", type="button", class_="primary",
+                   data_action="start")),
+        class_="empty-state")
+
+
+def dashboard(board: Dashboard) -> Markup:
+    return el("div", _total_card(board), _pillar_card(board), _rank_card(board),
+              _due_card(board), class_="cards")
+
+
+def _change_span(value: float | None, places: int = 2) -> Markup:
     if value is None:
-        return ""
-    css = "up" if round(value, places) > 0 else "down" if round(value, places) < 0 else "same"
-    return f'<span class="{css}">{text.change(value, places)}</span>'
+        return Markup()
+    shown = round(value, places)
+    css = "up" if shown > 0 else "down" if shown < 0 else "same"
+    return el("span", text.change(value, places), class_=css)
 
 
-def _total_card(board: Dashboard) -> str:
+def _total_card(board: Dashboard) -> Markup:
+    since: Child = None
     if board.total_change is None:
-        since = '<p class="muted">Your first check-in: changes show from the next one.</p>'
-    else:
-        since = (f"<p>{_change_span(board.total_change)} since "
-                 f"{text.long_date(board.previous_on)}</p>") if board.previous_on else ""
-    averages = "".join(
-        f"<li>{escape(a.label)} average {text.score(a.average)}: you are "
-        f"{_vs(a.difference)}</li>"
-        for a in board.averages
-    )
-    averages_block = (f'<ul class="compare">{averages}</ul>' if averages else
-                      '<p class="hint">Add the industry and network averages to compare.</p>')
-    return (
-        '<section class="card total-card" aria-labelledby="total-heading">'
-        '<h3 id="total-heading">Social Selling Index</h3>'
-        f'<p class="big" data-testid="total">{board.total_shown}<small> / 100</small></p>'
-        f'<p class="muted">Exact sum of pillars: {text.score(board.total)} · '
-        f"{text.long_date(board.latest.on)}</p>"
-        f"{since}{averages_block}</section>"
-    )
+        since = el("p", "Your first check-in: changes show from the next one.", class_="muted")
+    elif board.previous_on:
+        since = el("p", _change_span(board.total_change), " since ",
+                   text.long_date(board.previous_on), class_="since")
+    averages = [el("li", f"{a.label} average {text.score(a.average)}: you are ",
+                   _vs(a.difference)) for a in board.averages]
+    compare = (el("ul", averages, class_="compare") if averages else
+               el("p", "Add the industry and network averages to compare.", class_="hint"))
+    return el(
+        "section",
+        el("h3", "Social Selling Index", id="total-heading"),
+        el("p", str(board.total_shown), el("small", " / 100"), class_="big",
+           data_testid="total"),
+        since,
+        el("p", f"Exact sum of pillars: {text.score(board.total)} · "
+                f"{text.long_date(board.latest.on)}", class_="muted"),
+        compare,
+        class_="card total-card", aria_labelledby="total-heading")
 
 
-def _vs(difference: float) -> str:
+def _vs(difference: float) -> Markup:
     if round(difference, 2) == 0:
-        return "level with it"
+        return Markup("level with it")
     word = "above" if difference > 0 else "below"
-    css = "up" if difference > 0 else "down"
-    return f'<span class="{css}">{text.score(abs(difference))} {word}</span>'
+    return el("span", f"{text.score(abs(difference))} {word}",
+              class_="up" if difference > 0 else "down")
 
 
-def _pillar_card(board: Dashboard) -> str:
-    items = "".join(_pillar_item(f) for f in board.pillars)
-    return (
-        '<section class="card pillar-card" aria-labelledby="pillars-heading">'
-        '<h3 id="pillars-heading">Four components</h3>'
-        f'<ul class="pillar-list">{items}</ul></section>'
-    )
+def _pillar_card(board: Dashboard) -> Markup:
+    return el("section", el("h3", "Four components", id="pillars-heading"),
+              el("ul", [_pillar_item(f) for f in board.pillars], class_="pillar-list"),
+              class_="card pillar-card", aria_labelledby="pillars-heading")
 
 
-def _pillar_item(figure: PillarFigure) -> str:
-    label = escape(figure.pillar.label)
-    badge = ' <span class="badge">Weakest: most room to grow</span>' if figure.weakest else ""
-    return (
-        f'<li class="{"weakest" if figure.weakest else ""}" data-pillar="{figure.pillar.key}">'
-        f'<span class="pillar-name">{label}{badge}</span>'
-        f"<span><strong>{text.score(figure.score)}</strong>"
-        f'<span class="muted"> / {PILLAR_MAX}</span> {_change_span(figure.change)}</span>'
-        f'<meter min="0" max="{PILLAR_MAX}" low="{PILLAR_MAX * 0.4}" high="{PILLAR_MAX * 0.7}" '
-        f'optimum="{PILLAR_MAX}" value="{figure.score}" aria-label="{label}: '
-        f'{text.score(figure.score)} out of {PILLAR_MAX}"></meter></li>'
-    )
+def _pillar_item(figure: PillarFigure) -> Markup:
+    label = figure.pillar.label
+    badge = (el("span", "Weakest", el("span", ": most room to grow", class_="long"),
+                class_="badge") if figure.weakest else None)
+    return el(
+        "li",
+        el("span", label, " " if badge else None, badge, class_="pillar-name"),
+        el("span", el("strong", text.score(figure.score)),
+           el("span", f" / {PILLAR_MAX}", class_="muted"), " ", _change_span(figure.change),
+           class_="pillar-score"),
+        el("meter", min="0", max=str(PILLAR_MAX), value=str(figure.score),
+           aria_label=f"{label}: {text.score(figure.score)} out of {PILLAR_MAX}"),
+        class_="weakest" if figure.weakest else None, data_pillar=figure.pillar.key)
 
 
-def _rank_card(board: Dashboard) -> str:
+def _rank_card(board: Dashboard) -> Markup:
     if not board.ranks:
-        body = ('<p class="hint">No ranks in your latest check-in. LinkedIn shows your industry '
-                "and network rank as “Top N%” at the top of the SSI page.</p>")
+        body = el("p", "No ranks in your latest check-in. LinkedIn shows your industry and "
+                       "network rank as “Top N%” at the top of the SSI page.", class_="hint")
     else:
-        body = "<dl>" + "".join(_rank_row(r) for r in board.ranks) + "</dl>"
-    return (
-        '<section class="card rank-card" aria-labelledby="ranks-heading">'
-        '<h3 id="ranks-heading">SSI rank</h3>'
-        f'{body}<p class="hint">Lower is better: Top 1% is the best rank.</p></section>'
-    )
+        body = el("dl", [_rank_row(r) for r in board.ranks])
+    return el("section", el("h3", "SSI rank", id="ranks-heading"), body,
+              el("p", "Lower is better: Top 1% is the best rank.", class_="hint"),
+              class_="card rank-card", aria_labelledby="ranks-heading")
 
 
-def _rank_row(rank: RankFigure) -> str:
-    move = ""
+def _rank_row(rank: RankFigure) -> Markup:
+    move: list[Child] = []
     if rank.improvement is not None and rank.previous_on is not None:
         css = "up" if rank.improvement > 0 else "down" if rank.improvement < 0 else "same"
-        move = (f' <span class="{css}">{text.rank_change(rank.improvement)}</span>'
-                f'<span class="muted"> since {text.long_date(rank.previous_on)} '
-                f"(Top {rank.previous}%)</span>")
-    return (f"<dt>{escape(rank.label)} SSI rank</dt>"
-            f'<dd data-rank="{rank.label.lower()}"><strong>Top {rank.rank}%</strong>{move}</dd>')
+        move = [" ", el("span", text.rank_change(rank.improvement), class_=css),
+                el("span", f" since {text.long_date(rank.previous_on)} (Top {rank.previous}%)",
+                   class_="muted")]
+    return join([el("dt", f"{rank.label} SSI rank"),
+                 el("dd", el("strong", f"Top {rank.rank}%"), move,
+                    data_rank=rank.label.lower())])
 
 
-def _due_card(board: Dashboard) -> str:
+def _due_card(board: Dashboard) -> Markup:
     last = f"Last check-in {text.long_date(board.latest.on)} ({text.days_ago(board.days_since)})."
     if board.due:
-        state = ('<p><span class="badge due">Due</span> It has been a month or more: '
-                 f'<a href="{SSI_PAGE}" target="_blank" rel="noopener noreferrer">check your SSI '
-                 "on LinkedIn</a> and add a check-in.</p>")
+        state = el("p", el("span", "Due", class_="badge due"),
+                   " It has been a month or more: ", _external("check your SSI on LinkedIn"),
+                   " and add a check-in.")
     else:
-        state = f"<p>Next check-in due {text.long_date(board.due_on)}.</p>"
+        state = el("p", f"Next check-in due {text.long_date(board.due_on)}.")
     count = board.checkin_count
-    return (
-        f'<section class="card due-card{" is-due" if board.due else ""}" '
-        'aria-labelledby="due-heading" data-testid="due">'
-        '<h3 id="due-heading">Check-in rhythm</h3>'
-        f"<p>{last}</p>{state}"
-        f'<p class="muted">{count} check-in{"s" if count != 1 else ""} logged.</p></section>'
-    )
+    return el("section", el("h3", "Check-in rhythm", id="due-heading"), el("p", last), state,
+              el("p", f"{count} check-in{'s' if count != 1 else ''} logged.", class_="muted"),
+              class_="card due-card" + (" is-due" if board.due else ""),
+              aria_labelledby="due-heading", data_testid="due")
 
 
-def history(checkins: Sequence[CheckIn], *, readonly: bool = False) -> str:
+def top_actions(actions: Sequence[Action], *, has_activity: bool) -> Markup:
+    """This week's few best actions on Home, each with its pillar, and the way to the Coach."""
+    if not actions:
+        message = ("You already do everything we would suggest. Keep it up and check your "
+                   "SSI monthly." if has_activity else
+                   "Log a few weeks of activity to get suggestions.")
+        return el("p", message, " ", el("a", "Log a week", href="#/activity"), class_="muted")
+    items = [el("li", el("span", _PILLAR_SHORT.get(action.pillar, action.pillar),
+                         class_="badge pillar-badge", title="The pillar it moves"), " ",
+                el("span", action.title, class_="action-title"),
+                data_pillar=action.pillar, data_action_key=action.key)
+             for action in actions]
+    return join([el("ol", items, class_="top-actions"),
+                 el("p", el("a", "All suggestions, and why, in the Coach",
+                            href="#/coach"), class_="more")])
+
+
+# ---- check-ins ------------------------------------------------------------------------------
+
+def history(checkins: Sequence[CheckIn], *, readonly: bool = False) -> Markup:
     if not checkins:
-        return '<p class="muted">No check-ins yet.</p>'
-    head = "".join(f'<th scope="col">{escape(p.short)}</th>' for p in PILLARS)
-    rows = "".join(_history_row(c, readonly) for c in reversed(checkins))
-    actions = ("" if readonly else
-               '<th scope="col"><span class="visually-hidden">Actions</span></th>')
-    return (
-        '<div class="table-wrap" tabindex="0">'
-        '<table id="history-table"><caption class="visually-hidden">'
-        "Your check-ins, newest first</caption><thead><tr>"
-        f'<th scope="col">Date</th>{actions}<th scope="col">Total</th>{head}'
-        '<th scope="col">Industry rank</th><th scope="col">Network rank</th>'
-        '<th scope="col">Industry</th><th scope="col">Note</th>'
-        f"</tr></thead><tbody>{rows}</tbody></table></div>"
-    )
+        return el("p", "No check-ins yet.", class_="muted")
+    actions = None if readonly else el("th", el("span", "Actions", class_="visually-hidden"),
+                                       scope="col", class_="row-actions")
+    head = el("tr", el("th", "Date", scope="col"), actions, el("th", "Total", scope="col"),
+              [el("th", p.short, scope="col") for p in PILLARS],
+              [el("th", name, scope="col") for name in
+               ("Industry rank", "Network rank", "Industry", "Note")])
+    rows = [_history_row(c, readonly) for c in reversed(checkins)]
+    return el("div", el("table",
+                        el("caption", "Your check-ins, newest first", class_="visually-hidden"),
+                        el("thead", head), el("tbody", rows), id="history-table"),
+              class_="table-wrap", tabindex="0")
 
 
-def _history_row(checkin: CheckIn, readonly: bool = False) -> str:
+def _history_row(checkin: CheckIn, readonly: bool = False) -> Markup:
     day = checkin.on.isoformat()
     nice = text.long_date(checkin.on)
-    pillars = "".join(f"<td>{text.score(s)}</td>" for s in checkin.pillar_scores())
-    actions = "" if readonly else (
-        '<td class="row-actions">'
-        f'<button type="button" class="link" data-action="edit" data-date="{day}" '
-        f'aria-label="Edit the check-in of {nice}">Edit</button>'
-        f'<button type="button" class="link danger" data-action="delete" data-date="{day}" '
-        f'aria-label="Delete the check-in of {nice}">Delete</button></td>'
-    )
-    return (
-        f'<tr data-date="{day}"><th scope="row">{day}</th>{actions}'
-        f"<td><strong>{display_total(checkin.total)}</strong></td>{pillars}"
-        f"<td>{_top(checkin.industry_rank)}</td><td>{_top(checkin.network_rank)}</td>"
-        f'<td class="note">{escape(checkin.industry)}</td>'
-        f'<td class="note">{escape(checkin.note)}</td></tr>'
-    )
+    actions = None if readonly else el(
+        "td",
+        el("button", "Edit", type="button", class_="link", data_action="edit", data_date=day,
+           aria_label=f"Edit the check-in of {nice}"), " ",
+        el("button", "Delete", type="button", class_="link danger", data_action="delete",
+           data_date=day, aria_label=f"Delete the check-in of {nice}"),
+        class_="row-actions")
+    return el(
+        "tr", el("th", day, scope="row"), actions,
+        el("td", el("strong", str(display_total(checkin.total)))),
+        [el("td", text.score(s)) for s in checkin.pillar_scores()],
+        el("td", _top(checkin.industry_rank)), el("td", _top(checkin.network_rank)),
+        el("td", checkin.industry, class_="note"), el("td", checkin.note, class_="note"),
+        data_date=day)
 
 
 def _top(rank: int | None) -> str:
     return "" if rank is None else f"Top {rank}%"
 
 
-def chart_figure(chart: Chart, svg: str, figure_id: str) -> str:
-    """A drawn chart with its caption and, folded away, the same numbers as a table."""
-    return (
-        f'<figure class="chart" id="{figure_id}"><h3>{escape(chart.title)}</h3>{svg}'
-        f"<figcaption>{escape(chart.summary)}</figcaption>"
-        f"<details><summary>Show the numbers as a table</summary>{chart_table(chart)}"
-        "</details></figure>"
-    )
+# ---- charts ---------------------------------------------------------------------------------
+
+def chart_figure(chart: Chart, svg: str, figure_id: str) -> Markup:
+    """A drawn chart (Matplotlib's SVG) with its caption and, folded away, the same numbers
+    as a table."""
+    return el("figure", el("h3", chart.title), trusted(svg), el("figcaption", chart.summary),
+              el("details", el("summary", "Show the numbers as a table"), chart_table(chart)),
+              class_="chart", id=figure_id)
 
 
-def chart_table(chart: Chart) -> str:
-    head = "".join(f'<th scope="col">{escape(s.label)}</th>' for s in chart.series)
-    rows = "".join(
-        f'<tr><th scope="row">{day.isoformat()}</th>'
-        + "".join(f"<td>{_cell(s.values[i])}</td>" for s in chart.series)
-        + "</tr>"
-        for i, day in enumerate(chart.dates)
-    )
-    return (f'<div class="table-wrap" tabindex="0"><table><caption class="visually-hidden">'
-            f"{escape(chart.title)}</caption><thead><tr><th scope=\"col\">Date</th>{head}</tr>"
-            f"</thead><tbody>{rows}</tbody></table></div>")
+def chart_table(chart: Chart) -> Markup:
+    head = el("tr", el("th", "Date", scope="col"),
+              [el("th", s.label, scope="col") for s in chart.series])
+    rows = [el("tr", el("th", day.isoformat(), scope="row"),
+               [el("td", _cell(s.values[i])) for s in chart.series])
+            for i, day in enumerate(chart.dates)]
+    return el("div", el("table", el("caption", chart.title, class_="visually-hidden"),
+                        el("thead", head), el("tbody", rows)),
+              class_="table-wrap", tabindex="0")
 
 
 def _cell(value: float | None) -> str:
     return "" if value is None else text.score(value)
 
 
-def charts_waiting(count: int) -> str:
+def charts_waiting(count: int) -> Markup:
     if count == 0:
-        return ('<p class="muted">Your trend chart appears here after your second check-in: '
-                "a trend needs two points.</p>")
-    return ('<p class="muted">Your trend chart appears after your second check-in: one '
-            "point is not a trend yet.</p>")
+        return el("p", "Your trend chart appears here after your second check-in: a trend "
+                       "needs two points.", class_="muted")
+    return el("p", "Your trend chart appears after your second check-in: one point is not a "
+                   "trend yet.", class_="muted")
 
 
-def charts_failed(reason: str) -> str:
-    return (f'<p class="status error">The charts could not be drawn ({escape(reason)}). Your '
-            "numbers are safe; the history table below shows all of them.</p>")
+def charts_failed(reason: str) -> Markup:
+    return el("p", f"The charts could not be drawn ({reason}). Your numbers are safe; the "
+                   "history table shows all of them.", class_="status error")
 
 
-def problem(message: str, raw: str) -> str:
+# ---- stored data ----------------------------------------------------------------------------
+
+def problem(message: str, raw: str) -> Markup:
     preview = raw[:600] + ("…" if len(raw) > 600 else "")
-    return (
-        "<h2>Your saved data could not be read</h2>"
-        f"<p>{escape(message)}</p>"
-        "<p>It has <strong>not</strong> been changed or deleted. Download a copy to keep it, "
-        "then set it aside to start fresh (the copy stays in this browser too).</p>"
-        f"<details><summary>What is stored ({len(raw):,} characters)</summary>"
-        f"<pre>{escape(preview)}</pre></details>"
-        '<p class="actions"><button type="button" class="primary" data-action="download-raw">'
-        'Download the stored data</button><button type="button" data-action="set-aside">'
-        "Set it aside and start fresh</button></p>"
-    )
+    return join([
+        el("h2", "Your saved data could not be read"),
+        el("p", message),
+        el("p", "It has ", el("strong", "not"), " been changed or deleted. Download a copy to "
+                "keep it, then set it aside to start fresh (the copy stays in this browser "
+                "too)."),
+        el("details", el("summary", f"What is stored ({len(raw):,} characters)"),
+           el("pre", preview)),
+        el("p", el("button", "Download the stored data", type="button", class_="primary",
+                   data_action="download-raw"), " ",
+           el("button", "Set it aside and start fresh", type="button",
+              data_action="set-aside"), class_="actions"),
+    ])
 
 
-def recovered(reason: str, damaged_key: str) -> str:
+def recovered(reason: str, damaged_key: str) -> Markup:
     """Start-up found the saved data damaged and loaded the last good copy instead."""
-    return (f"Your saved data was damaged ({escape(reason)}), so ssi-coach loaded the last "
-            "good copy it keeps. The damaged text is kept as it was: "
-            f'<button type="button" class="link" data-action="download-aside" '
-            f'data-key="{escape(damaged_key)}">download it</button>.')
+    return join([f"Your saved data was damaged ({reason}), so ssi-coach loaded the last good "
+                 "copy it keeps. The damaged text is kept as it was: ",
+                 el("button", "download it", type="button", class_="link",
+                    data_action="download-aside", data_key=damaged_key), "."])
 
 
 CONFLICT_WHAT = {"checkins": "the check-in of {}", "weeks": "the week of {}",
@@ -256,14 +288,14 @@ CONFLICT_WHAT = {"checkins": "the check-in of {}", "weeks": "the week of {}",
                  "imported_on": "the import date"}
 
 
-def merged_note(conflicts: Sequence[Conflict]) -> str:
+def merged_note(conflicts: Sequence[Conflict]) -> Markup:
     """After a save merged with another tab's changes: say so, and what was replaced."""
     if not conflicts:
-        return "Changes saved in another tab were kept too."
-    what = ", ".join(escape(CONFLICT_WHAT.get(c.field, c.field).format(_conflict_key(c)))
+        return Markup("Changes saved in another tab were kept too.")
+    what = ", ".join(CONFLICT_WHAT.get(c.field, c.field).format(_conflict_key(c))
                      for c in conflicts)
-    return (f"Another tab had also changed {what}; this tab saved last, so its version "
-            "was kept and the other tab's change to it was replaced.")
+    return join([f"Another tab had also changed {what}; this tab saved last, so its version "
+                 "was kept and the other tab's change to it was replaced."])
 
 
 def _conflict_key(conflict: Conflict) -> str:
@@ -273,56 +305,55 @@ def _conflict_key(conflict: Conflict) -> str:
         return str(conflict.key).split("|")[0]
 
 
-def copy_stale_note() -> str:
-    return ("Storage is nearly full: the safety copy of your data could not be updated. "
-            "Download a backup to be safe.")
+def copy_stale_note() -> Markup:
+    return Markup("Storage is nearly full: the safety copy of your data could not be updated. "
+                  "Download a backup to be safe.")
 
 
-def kept_copies(copies: Sequence[tuple[str, str]]) -> str:
-    items = "".join(
-        f"<li>{escape(description)} (<code>{escape(key)}</code>) "
-        f'<button type="button" class="link" data-action="download-aside" '
-        f'data-key="{escape(key)}">Download</button></li>'
-        for key, description in copies
-    )
-    return ("<p>Copies are kept here exactly as they were, so nothing is lost. Download one "
-            f"to keep it elsewhere or to restore it.</p><ul>{items}</ul>")
+def kept_copies(copies: Sequence[tuple[str, str]]) -> Markup:
+    items = [el("li", description, " (", el("code", key), ") ",
+                el("button", "Download", type="button", class_="link",
+                   data_action="download-aside", data_key=key))
+             for key, description in copies]
+    return join([el("p", "Copies are kept here exactly as they were, so nothing is lost. "
+                         "Download one to keep it elsewhere or to restore it."),
+                 el("ul", items)])
 
 
 # ---- data in and out -----------------------------------------------------------------
 
-def _items(lines: Sequence[str]) -> str:
-    return "".join(f"<li>{line}</li>" for line in lines)
+def _items(lines: Sequence[Child]) -> Markup:
+    return join(el("li", line) for line in lines)
 
 
-def paste_preview(reading: SsiReading, notes: Sequence[str]) -> str:
+def paste_preview(reading: SsiReading, notes: Sequence[str]) -> Markup:
     """What was read from a pasted SSI page, before anything is saved."""
-    pillars = [f"{escape(p.label)}: <strong>{text.score(reading.pillars[p.key])}</strong>"
+    pillars = [join([f"{p.label}: ", el("strong", text.score(reading.pillars[p.key]))])
                for p in PILLARS]
     total = sum(reading.pillars.values())
-    shown = (f"SSI <strong>{reading.total}</strong> (pillars add up to {text.score(total)})"
+    shown = (join(["SSI ", el("strong", str(reading.total)),
+                   f" (pillars add up to {text.score(total)})"])
              if reading.total is not None else f"Total (sum of pillars): {text.score(total)}")
-    extra = [f"{label}: Top {rank}%" for label, rank in
-             (("Industry SSI rank", reading.industry_rank),
-              ("Network SSI rank", reading.network_rank)) if rank is not None]
+    extra: list[Child] = [f"{label}: Top {rank}%" for label, rank in
+                          (("Industry SSI rank", reading.industry_rank),
+                           ("Network SSI rank", reading.network_rank)) if rank is not None]
     extra += [f"{label}: {text.score(avg)}" for label, avg in
               (("Industry average", reading.industry_average),
                ("Network average", reading.network_average)) if avg is not None]
     if reading.industry:
-        extra.append(f"Industry: {escape(reading.industry)}")
-    remarks = "".join(f'<p class="notice">{escape(n)}</p>' for n in notes)
-    return (
-        "<h3>Read from your SSI page</h3>"
-        f'<ul class="preview-list">{_items([shown, *pillars, *extra])}</ul>{remarks}'
-        "<p>The numbers are now in the form below. Check them, correct anything, and press "
-        "<strong>Save check-in</strong>. Nothing is saved until then.</p>"
-    )
+        extra.append(f"Industry: {reading.industry}")
+    return join([
+        el("h3", "Read from your SSI page"),
+        el("ul", _items([shown, *pillars, *extra]), class_="preview-list"),
+        [el("p", n, class_="notice") for n in notes],
+        el("p", "The numbers are now in the form below. Check them, correct anything, and "
+                "press ", el("strong", "Save check-in"), ". Nothing is saved until then."),
+    ])
 
 
-def paste_problems(problems: Sequence[str]) -> str:
-    return ('<div class="error-box"><p><strong>Nothing was read, and nothing was saved.'
-            f'</strong></p><ul class="preview-list">{_items([escape(p) for p in problems])}'
-            "</ul></div>")
+def paste_problems(problems: Sequence[str]) -> Markup:
+    return el("div", el("p", el("strong", "Nothing was read, and nothing was saved.")),
+              el("ul", _items(problems), class_="preview-list"), class_="error-box")
 
 
 def _count(number: int, one: str, many: str | None = None) -> str:
@@ -330,8 +361,9 @@ def _count(number: int, one: str, many: str | None = None) -> str:
 
 
 def import_preview(title: str, plan: CheckinMerge, rejected: Sequence[Problem],
-                   *, extra: str = "", restore: bool = False) -> str:
-    """The preview before an import: exactly what would be added, kept or replaced."""
+                   *, extra: str = "", restore: bool = False) -> Markup:
+    """The preview before an import: exactly what would be added, kept or replaced.
+    `extra` is markup from another view (the backup summary)."""
     lines = [f"{_count(len(plan.added), 'new check-in')} to add",
              f"{_count(len(plan.unchanged), 'check-in')} already here with the same numbers"]
     if plan.updated:
@@ -339,64 +371,61 @@ def import_preview(title: str, plan: CheckinMerge, rejected: Sequence[Problem],
                      "details")
     if rejected:
         lines.append(f"{_count(len(rejected), 'row')} that cannot be used (see below)")
-    return (
-        f'<h3>{escape(title)}</h3><ul class="preview-list">{_items(lines)}</ul>{extra}'
-        f"{_conflict_choice(plan) if plan.updated else ''}"
-        f"{_rejected_rows(rejected) if rejected else ''}"
-        f'<div class="actions">{_import_buttons(plan, restore)}'
-        '<button type="button" data-action="import-cancel">Cancel</button></div>'
-    )
+    return join([
+        el("h3", title), el("ul", _items(lines), class_="preview-list"),
+        extra,
+        _conflict_choice(plan) if plan.updated else None,
+        _rejected_rows(rejected) if rejected else None,
+        el("div", join([*_import_buttons(plan, restore),
+                        el("button", "Cancel", type="button", data_action="import-cancel")],
+                       " "), class_="actions"),
+    ])
 
 
-def _import_buttons(plan: CheckinMerge, restore: bool) -> str:
-    buttons = ""
+def _import_buttons(plan: CheckinMerge, restore: bool) -> list[Markup]:
+    buttons = []
     if plan.added or plan.updated:
-        label = "Merge into my data" if restore else "Import"
-        buttons += (f'<button type="button" class="primary" data-action="import-confirm">'
-                    f"{label}</button>")
+        buttons.append(el("button", "Merge into my data" if restore else "Import",
+                          type="button", class_="primary", data_action="import-confirm"))
     elif not restore:
-        buttons += '<p class="muted">Nothing new to import.</p>'
+        buttons.append(el("p", "Nothing new to import.", class_="muted"))
     if restore:
-        buttons += ('<button type="button" data-action="restore-replace">Replace all my data '
-                    "with the backup</button>")
+        buttons.append(el("button", "Replace all my data with the backup", type="button",
+                          data_action="restore-replace"))
     return buttons
 
 
-def _conflict_choice(plan: CheckinMerge) -> str:
-    rows = "".join(
-        f'<tr><th scope="row">{u.before.on.isoformat()}</th>'
-        f"<td>{escape(', '.join(differences(u)))}</td>"
-        f"<td>{text.score(u.before.total)}</td><td>{text.score(u.after.total)}</td></tr>"
-        for u in plan.updated
-    )
-    return (
-        '<fieldset class="conflicts"><legend>For dates that differ</legend>'
-        '<label class="check"><input type="radio" name="conflicts" value="keep" checked> '
-        "Keep mine</label>"
-        '<label class="check"><input type="radio" name="conflicts" value="replace"> '
-        "Use the file's</label>"
-        '<div class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">Date</th>'
-        '<th scope="col">What differs</th><th scope="col">My total</th>'
-        '<th scope="col">File\'s total</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></div></fieldset>"
-    )
+def _conflict_choice(plan: CheckinMerge) -> Markup:
+    rows = [el("tr", el("th", u.before.on.isoformat(), scope="row"),
+               el("td", ", ".join(differences(u))),
+               el("td", text.score(u.before.total)), el("td", text.score(u.after.total)))
+            for u in plan.updated]
+    head = el("tr", [el("th", name, scope="col") for name in
+                     ("Date", "What differs", "My total", "File's total")])
+    return el(
+        "fieldset",
+        el("legend", "For dates that differ"),
+        el("label", el("input", type="radio", name="conflicts", value="keep", checked=True),
+           " Keep mine", class_="check"),
+        el("label", el("input", type="radio", name="conflicts", value="replace"),
+           " Use the file's", class_="check"),
+        el("div", el("table", el("thead", head), el("tbody", rows)), class_="table-wrap",
+           tabindex="0"),
+        class_="conflicts")
 
 
-def _rejected_rows(rejected: Sequence[Problem]) -> str:
-    rows = "".join(
-        f'<tr><th scope="row">{p.line}</th><td>{escape(p.column)}</td>'
-        f'<td class="note">{escape(p.message)}</td></tr>'
-        for p in rejected
-    )
-    return (
-        f"<details open><summary>{_count(len(rejected), 'row')} that cannot be used"
-        '</summary><div class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">Line</th>'
-        '<th scope="col">Column</th><th scope="col">Why</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></div></details>"
-    )
+def _rejected_rows(rejected: Sequence[Problem]) -> Markup:
+    rows = [el("tr", el("th", str(p.line), scope="row"), el("td", p.column),
+               el("td", p.message, class_="note")) for p in rejected]
+    head = el("tr", [el("th", name, scope="col") for name in ("Line", "Column", "Why")])
+    return el("details",
+              el("summary", f"{_count(len(rejected), 'row')} that cannot be used"),
+              el("div", el("table", el("thead", head), el("tbody", rows)),
+                 class_="table-wrap", tabindex="0"),
+              open=True)
 
 
-def backup_summary(backup: Document, current: Document) -> str:
+def backup_summary(backup: Document, current: Document) -> Markup:
     def span(checkins: Sequence[CheckIn]) -> str:
         if not checkins:
             return "no check-ins"
@@ -404,42 +433,46 @@ def backup_summary(backup: Document, current: Document) -> str:
                 f"{text.long_date(checkins[-1].on)}")
 
     people = f" and {_count(len(backup.people), 'shared report')}" if backup.people else ""
-    return (f"<p>The backup holds {span(backup.checkins)}{people}. "
-            f"Your data now: {span(current.checkins)}.</p>"
-            '<p class="muted">Replacing keeps your current data as a copy in this browser '
-            "(and offers it as a download) first.</p>")
+    return join([
+        el("p", f"The backup holds {span(backup.checkins)}{people}. "
+                f"Your data now: {span(current.checkins)}."),
+        el("p", "Replacing keeps your current data as a copy in this browser (and offers it "
+                "as a download) first.", class_="muted"),
+    ])
 
 
-def share_result(url: str) -> str:
-    return (
-        '<label for="share-url">Your link</label>'
-        f'<input id="share-url" class="share-url" type="text" readonly value="{escape(url)}">'
-        f'<p class="muted">{len(url):,} characters. The report is inside the link after the '
-        "#, a part browsers never send to any server. Anyone with the link can read it.</p>"
-        '<div class="actions"><button type="button" class="primary" data-action="share-copy">'
-        "Copy link</button>"
-        f'<a href="{escape(url)}" target="_blank" rel="noopener">Open it</a></div>'
-    )
+def share_result(url: str) -> Markup:
+    return join([
+        el("label", "Your link", for_="share-url"),
+        el("input", id="share-url", class_="share-url", type="text", readonly=True, value=url),
+        el("p", f"{len(url):,} characters. The report is inside the link after the #, a part "
+                "browsers never send to any server. Anyone with the link can read it.",
+           class_="muted"),
+        el("div", el("button", "Copy link", type="button", class_="primary",
+                     data_action="share-copy"), " ",
+           el("a", "Open it", href=url, target="_blank", rel="noopener"), class_="actions"),
+    ])
 
 
-def report_banner(name: str, created: str, count: int) -> str:
-    who = f"{escape(name)}'s" if name else "A shared"
-    return (
-        f"<h2>{who} SSI report (read-only)</h2>"
-        f"<p>Shared on {escape(created)} with {_count(count, 'check-in')}. This is not your "
-        "data: nothing here is saved in this browser unless you choose to keep it, and your "
-        "own data is not read or changed.</p>"
-        '<div class="actions">'
-        '<button type="button" class="primary" data-action="keep-report">Keep it in this '
-        "browser as a separate person</button>"
-        '<a href="./" data-action="own-data">Open my own ssi-coach</a></div>'
-    )
+def report_banner(name: str, created: str, count: int) -> Markup:
+    who = f"{name}'s" if name else "A shared"
+    return join([
+        el("h2", f"{who} SSI report (read-only)"),
+        el("p", f"Shared on {created} with {_count(count, 'check-in')}. This is not your "
+                "data: nothing here is saved in this browser unless you choose to keep it, "
+                "and your own data is not read or changed."),
+        el("div", el("button", "Keep it in this browser as a separate person", type="button",
+                     class_="primary", data_action="keep-report"), " ",
+           el("a", "Open my own ssi-coach", href="./", data_action="own-data"),
+           class_="actions"),
+    ])
 
 
-def report_error(message: str) -> str:
-    return (
-        "<h2>This share link cannot be opened</h2>"
-        f"<p>{escape(message)}</p><p>Ask the person who shared it for a new link. Links "
-        "must be copied whole; a missing or changed character breaks them.</p>"
-        '<p><a href="./">Open my own ssi-coach</a></p>'
-    )
+def report_error(message: str) -> Markup:
+    return join([
+        el("h2", "This share link cannot be opened"),
+        el("p", message),
+        el("p", "Ask the person who shared it for a new link. Links must be copied whole; a "
+                "missing or changed character breaks them."),
+        el("p", el("a", "Open my own ssi-coach", href="./")),
+    ])

@@ -94,6 +94,47 @@ def stored_checkins(page: Page) -> list[dict[str, Any]]:
     return data["checkins"]  # type: ignore[no-any-return]
 
 
+# ---- views --------------------------------------------------------------------------------
+
+VIEWS = ("home", "checkins", "coach", "activity", "network", "team", "data")
+
+
+def go(page: Page, view: str) -> None:
+    """Open a view as a member would: its link in the navigation (through the Menu button
+    on a phone), then wait until it is the one on screen."""
+    assert view in VIEWS, view
+    toggle = page.locator("#nav-toggle")
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+    page.click(f"#nav-list a[data-view={view}]")
+    expect(page.locator(f"#view-{view}")).to_be_visible()
+    expect(page.locator(f"#nav-list a[data-view={view}]")).to_have_attribute(
+        "aria-current", "page")
+
+
+def reveal(page: Page, selector: str) -> None:
+    """Open the view that holds `selector`, if another view is on screen."""
+    view = page.eval_on_selector(selector, "el => el.closest('.view')?.dataset.view || ''")
+    if view and not page.locator(f"#view-{view}").is_visible():
+        go(page, view)
+
+
+def from_the_top(page: Page) -> None:
+    """Start keyboard navigation from the top of the page, as after loading it: the next
+    Tab reaches the skip link first (a view switch leaves the starting point at the view's
+    heading, and blur() alone keeps it there)."""
+    page.evaluate("""() => { const body = document.body;
+        body.setAttribute('tabindex', '-1'); body.focus(); body.removeAttribute('tabindex');
+        window.scrollTo(0, 0); }""")
+
+
+def current_view(page: Page) -> str:
+    """The view on screen, by what is visible (not by the address)."""
+    shown = [v for v in VIEWS if page.locator(f"#view-{v}").is_visible()]
+    assert len(shown) == 1, shown
+    return shown[0]
+
+
 # ---- the form ----------------------------------------------------------------------------
 
 def fill_checkin(page: Page, date: str, brand: str, people: str, insights: str,
@@ -101,6 +142,8 @@ def fill_checkin(page: Page, date: str, brand: str, people: str, insights: str,
     """Type a check-in into the form (not saved). Optional fields by their form name."""
     unknown = set(optional) - set(OPTIONAL)
     assert not unknown, f"not form fields: {unknown}"
+    if not page.locator("#checkin-form").is_visible():
+        go(page, "checkins")
     page.fill("#f-date", date)
     for name, value in zip(PILLARS, (brand, people, insights, relationships), strict=True):
         page.fill(f"#f-{name}", value)
@@ -134,7 +177,7 @@ def history_texts(page: Page) -> list[str]:
 # ---- schema 2 documents, downloads, more browsers ---------------------------------------------
 # Added for the data-in-and-out tests; the helpers above keep their behaviour.
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def document_v2(*records: dict[str, Any],
@@ -158,7 +201,9 @@ def storage_length(page: Page) -> int:
 
 
 def download_after_click(page: Page, selector: str) -> tuple[str, bytes]:
-    """Click what offers a download; return the file's suggested name and its bytes."""
+    """Click what offers a download (in its view); return the file's suggested name and
+    its bytes."""
+    reveal(page, selector)
     with page.expect_download() as info:
         page.click(selector)
     download = info.value

@@ -20,7 +20,18 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from ssi_coach.exporters.share import SharedReport, encode_report
 from ssi_coach.model import CheckIn
 from tests.e2e.conftest import ROOT, PageWatch, wait_ready
-from tests.e2e.helpers import NOW, TODAY, document_v2, long_date, record, start, stored_checkins
+from tests.e2e.helpers import (
+    NOW,
+    TODAY,
+    VIEWS,
+    document_v2,
+    from_the_top,
+    go,
+    long_date,
+    record,
+    start,
+    stored_checkins,
+)
 from tests.e2e.test_coach import coach_document, week
 from tests.e2e.test_export_import import choose_files, open_import, report
 from tests.linkedin_export import ExportSpec, make_export
@@ -78,6 +89,7 @@ def test_every_screen_of_the_members_own_data(page: Page, site_url: str,
     start(page, site_url)
     check_screen(page, "first visit (empty)")
 
+    go(page, "checkins")
     page.click("#paste-open")
     page.fill("#paste-text", "not an SSI page")
     page.click("#paste-read")
@@ -91,12 +103,15 @@ def test_every_screen_of_the_members_own_data(page: Page, site_url: str,
                           {"name": "Bo Chen", "saved_on": "2026-11-03",
                            "checkins": CHECKINS[:1]}]  # the Team section, with charts
     start(page, site_url, document=document, charts=True)
+    go(page, "team")
     expect(page.locator("#team-heat-map svg")).to_be_visible()
     open_all_details(page)
     page.evaluate("""() => {  // the update prompt and the offline note, as they would show
         document.getElementById('update-banner').hidden = false;
         document.getElementById('offline-note').hidden = false; }""")
-    check_screen(page, "dashboard, coach and data with everything unfolded")
+    for view in VIEWS:  # every view, with everything unfolded
+        go(page, view)
+        check_screen(page, f"{view} view, everything unfolded")
 
     open_import(page)
     choose_files(page, tmp_path, make_export(ExportSpec(seed=3, weeks=8)).uploads)
@@ -146,7 +161,7 @@ REACHABLE = """() => [...document.querySelectorAll(
 
 def tab_through(page: Page) -> list[dict[str, Any]]:
     """Press Tab until focus comes back round; every stop, with how its focus looks."""
-    page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0)")
+    from_the_top(page)
     stops: list[dict[str, Any]] = []
     for _ in range(400):
         page.keyboard.press("Tab")
@@ -160,14 +175,17 @@ def tab_through(page: Page) -> list[dict[str, Any]]:
 def test_keyboard_only_add_edit_and_reach_every_control_with_visible_focus(
         page: Page, site_url: str) -> None:
     start(page, site_url, document=document_v2(*CHECKINS[:2]), charts=True)
-    stops = tab_through(page)
-    reachable = page.evaluate(REACHABLE)
-    assert len(stops) >= reachable - 2, (len(stops), reachable)  # file inputs share a stop
-    unseen = [s for s in stops if not s["outline"] or not s["visible"]]
-    assert not unseen, f"focus not visible on: {unseen}"
+    for view in VIEWS:
+        go(page, view)
+        stops = tab_through(page)
+        reachable = page.evaluate(REACHABLE)
+        assert len(stops) >= reachable - 2, (view, len(stops), reachable)  # file inputs: 1 stop
+        unseen = [s for s in stops if not s["outline"] or not s["visible"]]
+        assert not unseen, f"{view}: focus not visible on: {unseen}"
 
-    # Add a check-in: the skip link leads to the form; Enter saves.
-    page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0)")
+    # Add a check-in: on Check-ins, the skip link leads to the form; Enter saves.
+    go(page, "checkins")
+    from_the_top(page)
     page.keyboard.press("Tab")
     expect(page.locator(".skip-link")).to_be_focused()
     page.keyboard.press("Enter")  # the date field is filled in with today
@@ -207,12 +225,15 @@ def test_the_layout_works_360_px_wide(page: Page, site_url: str, watch: PageWatc
     page.set_viewport_size({"width": 360, "height": 740})
     start(page, site_url, document=coach_document(*CHECKINS), charts=True)
     open_all_details(page)
-    wide = page.evaluate("""() => [...document.querySelectorAll('body *')]
-        .filter(el => el.getClientRects().length && !el.closest('.table-wrap, pre')
-                      && el.getBoundingClientRect().right > 361)
-        .map(el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
-                   + (el.className ? '.' + String(el.className).split(' ')[0] : ''))
-        .slice(0, 10)""")
-    assert not wide, f"wider than the phone: {wide}"
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    check_screen(page, "phone, 360 px wide")
+    for view in VIEWS:
+        go(page, view)
+        page.click("#nav-toggle")  # the menu unfolded is part of the page too
+        wide = page.evaluate("""() => [...document.querySelectorAll('body *')]
+            .filter(el => el.getClientRects().length && !el.closest('.table-wrap, pre')
+                          && el.getBoundingClientRect().right > 361)
+            .map(el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+                       + (el.className ? '.' + String(el.className).split(' ')[0] : ''))
+            .slice(0, 10)""")
+        assert not wide, f"{view}: wider than the phone: {wide}"
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        check_screen(page, f"phone, 360 px wide, {view} view")

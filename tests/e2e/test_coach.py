@@ -28,8 +28,10 @@ from tests.e2e.helpers import (
     NOW,
     add_checkin,
     document_v2,
+    go,
     long_date,
     record,
+    reveal,
     seed,
     start,
     storage_length,
@@ -124,6 +126,7 @@ def action_titles(page: Page) -> list[str]:
 
 
 def open_details(page: Page, details_id: str) -> None:
+    reveal(page, f"#{details_id}")
     details = page.locator(f"#{details_id}")
     if details.get_attribute("open") is None:
         details.locator("> summary").click()
@@ -132,6 +135,7 @@ def open_details(page: Page, details_id: str) -> None:
 
 def log_week(page: Page, iso_week: str, monday: str, **counts: int | str) -> None:
     """Fill the weekly form (blank fields stay blank) and save it."""
+    reveal(page, "#week-form")
     page.fill("#w-week", iso_week)
     for key, value in counts.items():
         page.fill(f"#w-{key}", str(value))
@@ -173,6 +177,7 @@ def test_logged_weeks_and_checklist_feed_an_estimate_that_shows_its_reasons(
         page: Page, site_url: str) -> None:
     start(page, site_url, charts=True)  # loading the charts redraws the Coach: wait for it
     status = page.locator("#status")
+    go(page, "coach")
     expect(page.locator("#coach")).to_be_visible()
     expect(page.locator("#weeks-body")).to_have_text(re.compile("No weeks logged yet"))
     open_details(page, "change-details")
@@ -234,6 +239,7 @@ def test_logged_weeks_and_checklist_feed_an_estimate_that_shows_its_reasons(
         one(brand + people + insights + relationships))
 
     # "Why this number": every signal with its weight and value; never-logged ones "missing".
+    go(page, "coach")
     for pillar, labels in NEVER_LOGGED.items():
         item = estimate_item(page, pillar)
         item.locator("details > summary").click()
@@ -260,6 +266,7 @@ def test_logged_weeks_and_checklist_feed_an_estimate_that_shows_its_reasons(
 
     # ---- impossible numbers are refused at their field, and nothing is saved
     before = stored(page)
+    go(page, "activity")
     page.fill("#w-week", "2026-W48")  # next week: not started yet
     bad = {"posts": "-1", "comments_written": "1.5", "requests_sent": "3",
            "requests_accepted": "5", "messages_sent": "2", "replies_received": "4"}
@@ -615,6 +622,7 @@ def test_picks_and_open_explanations_survive_the_charts_loading(
     body = page.locator("#change-body")
     expect(body.locator("table.pillar-changes thead")).to_contain_text("27 Sep 2026")
     insights = estimate_item(page, "insights")
+    go(page, "coach")
     insights.locator("details > summary").click()
     expect(insights.locator("details")).to_have_attribute("open", "")
 
@@ -707,7 +715,9 @@ def test_a_shared_report_does_not_show_the_coach(
                             plan={"weekly": {"posts": 2}},
                             goal={"target": 45, "by": "2027-03-01"})
     start(page, site_url, document=member)
+    go(page, "coach")
     expect(page.locator("#coach")).to_be_visible()
+    go(page, "data")
     page.click("#share-open")
     page.fill("#share-name", "Dana Example")
     page.click("#share-create")

@@ -20,9 +20,11 @@ from tests.e2e.helpers import (
     document_v2,
     download_after_click,
     form_values,
+    go,
     history_dates,
     history_texts,
     record,
+    reveal,
     start,
     storage_length,
     stored,
@@ -63,6 +65,7 @@ def json_file(name: str, data: object) -> dict[str, object]:
 
 def save_download(page: Page, selector: str, folder: Path) -> Path:
     """Click a download button and keep the file under its offered name, as a browser does."""
+    reveal(page, selector)
     with page.expect_download() as info:
         page.click(selector)
     path = folder / info.value.suggested_filename
@@ -80,6 +83,7 @@ def test_paste_fills_the_form_for_checking_and_refuses_what_it_cannot_read(
         page: Page, context: BrowserContext, site_url: str) -> None:
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url[:-1])
     start(page, site_url)
+    go(page, "checkins")
     panel, result = page.locator("#paste-panel"), page.locator("#paste-result")
     preview, status = page.locator("#total-preview"), page.locator("#status")
 
@@ -188,6 +192,7 @@ def test_csv_moves_the_history_to_another_browser_with_a_preview_first(
 
     with strict_page(browser, site_url) as other:
         start(other, site_url)
+        go(other, "data")
         panel, status = other.locator("#import-panel"), other.locator("#status")
         other.set_input_files("#csv-file", export_path)
         expect(panel).to_be_visible()
@@ -264,7 +269,7 @@ def test_backup_restores_by_merging_or_replacing_and_keeps_the_replaced_data(
     backup_path = save_download(page, "#backup-download", tmp_path)
     assert backup_path.name == f"ssi-coach-backup-{TODAY}.json"
     content = json.loads(backup_path.read_bytes().decode("utf-8"))
-    assert content["schema_version"] == 4
+    assert content["schema_version"] == 5
     assert content["checkins"] == list(THREE)
     assert content["people"] == []
 
@@ -274,6 +279,7 @@ def test_backup_restores_by_merging_or_replacing_and_keeps_the_replaced_data(
     )
     with strict_page(browser, site_url) as other:
         start(other, site_url, document=own)
+        go(other, "data")
         before = stored(other)
         panel, status = other.locator("#import-panel"), other.locator("#status")
         title = f"Restore “{backup_path.name}”"
@@ -347,6 +353,7 @@ def test_refused_restore_over_unreadable_data_leaves_no_copy_behind(
     raw = '{"schema_version": 2, "checkins": [{"date": "2026-10-01"'  # cut off: unreadable
     start(page, site_url, raw=raw)
     expect(page.locator("#problem")).to_be_visible()
+    go(page, "data")
     page.set_input_files("#backup-file", json_file("backup.json", document_v2(*THREE)))
     panel = page.locator("#import-panel")
     expect(panel.locator("li").first).to_have_text("3 new check-ins to add")
@@ -386,6 +393,7 @@ def test_share_link_opens_read_only_elsewhere_and_can_be_kept(
     start(page, site_url, document=document_v2(*checkins))
     dashboard_here = page.locator("#dashboard-body").inner_text()
 
+    go(page, "data")
     page.click("#share-open")
     expect(page.locator("#share-panel")).to_be_visible()
     page.fill("#share-name", "Dana Example")
@@ -469,6 +477,7 @@ def test_copy_link_copies_it_or_says_how_when_the_browser_refuses(
         page: Page, context: BrowserContext, site_url: str) -> None:
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url[:-1])
     start(page, site_url, document=document_v2(*THREE))
+    go(page, "data")
     page.click("#share-open")
     page.click("#share-create")
     url = page.locator("#share-url").input_value()
@@ -515,6 +524,7 @@ def test_reminder_is_a_monthly_calendar_event_from_the_next_due_day(
     expect(page.locator("#status")).to_contain_text("from 1 Dec 2026")
 
     # With the last check-in long past, the reminder starts today.
+    go(page, "checkins")
     page.click("[data-action=delete][data-date='2026-11-01']")
     expect(page.locator("#history-table tr[data-date='2026-11-01']")).to_have_count(0)
     _, calendar = read_reminder(page)
@@ -529,7 +539,9 @@ def test_reminder_is_a_monthly_calendar_event_from_the_next_due_day(
 def test_printed_report_shows_the_numbers_and_hides_the_controls(
         page: Page, site_url: str) -> None:
     start(page, site_url, document=document_v2(*THREE), charts=True)
+    go(page, "checkins")
     page.click("#paste-open")  # an open panel must not be printed either
+    go(page, "data")
     page.evaluate("window.print = () => { window.printRequested = true; }")  # no print dialog
     page.click("#print-report")
     assert page.evaluate("window.printRequested") is True
@@ -541,10 +553,12 @@ def test_printed_report_shows_the_numbers_and_hides_the_controls(
               "dd[data-rank=industry]", "dd[data-rank=network]", "#trend-chart svg",
               "#history-table", "#history-table tr[data-date='2026-09-01']"]
     heading = page.locator("#print-heading")
-    for selector in controls + report:  # on screen, everything is there
+    for selector in controls + report:  # on screen, everything is there, each in its view
+        reveal(page, selector.split(" >> ")[0])
         expect(page.locator(selector)).to_be_visible()
     expect(heading).to_be_hidden()
 
+    go(page, "data")  # printed from where its button is
     page.emulate_media(media="print")
     for selector in controls:
         expect(page.locator(selector)).to_be_hidden()

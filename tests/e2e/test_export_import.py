@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import record, start, stored, stored_document
+from tests.e2e.helpers import go, record, reveal, start, stored, stored_document
 from tests.e2e.test_coach import coach_document, week
 from tests.linkedin_export import ExportSpec, GeneratedExport, make_export
 
@@ -32,6 +32,7 @@ CHECKINS = (record("2026-10-04", 12, 8, 7, 9), record("2026-11-01", 12.5, 8.2, 7
 
 def drop_files(page: Page, files: list[tuple[str, bytes]]) -> None:
     """Drop files on the drop zone the way a browser does: a drop event carrying them."""
+    reveal(page, "#export-drop")
     payload = [[name, base64.b64encode(data).decode()] for name, data in files]
     page.evaluate(
         """(files) => {
@@ -49,6 +50,7 @@ def drop_files(page: Page, files: list[tuple[str, bytes]]) -> None:
 
 
 def choose_files(page: Page, tmp_path: Path, files: list[tuple[str, bytes]]) -> None:
+    reveal(page, "#export-file")
     paths = []
     for name, data in files:
         path = tmp_path / name
@@ -58,6 +60,7 @@ def choose_files(page: Page, tmp_path: Path, files: list[tuple[str, bytes]]) -> 
 
 
 def open_import(page: Page) -> None:
+    reveal(page, "#export-details")
     details = page.locator("#export-details")
     if details.get_attribute("open") is None:
         details.locator("> summary").click()
@@ -132,6 +135,7 @@ def test_drop_an_export_check_the_report_save_it_and_import_it_again_without_dou
     expect(both).to_have_attribute("data-source", "both")
     expect(both.locator("select")).to_have_value("imported")
     expect(page.locator("#coach-body .estimate-list")).not_to_have_text(estimate_before)
+    go(page, "network")
     network = page.locator("#network-details")
     expect(network).to_be_visible()
     size = sum(sum(c.values()) for c in expected.network.connections_by_month.values())
@@ -218,6 +222,7 @@ def test_removing_a_kept_report_keeps_the_members_own_activity(page: Page,
                               plan={"weekly": {"posts": 3}})
     document["people"] = [person]
     start(page, site_url, document=document)
+    go(page, "team")
     page.locator("#team-table tr[data-person='Dana Example'] [data-action=team-remove]").click()
     expect(page.locator("#team-status")).to_contain_text("Removed Dana Example")
     saved = stored_document(page)

@@ -12,6 +12,7 @@ from tests.e2e.helpers import (
     document,
     fill_checkin,
     form_values,
+    go,
     history_dates,
     long_date,
     record,
@@ -75,6 +76,7 @@ def test_bad_input_is_explained_at_its_field_and_saves_nothing(page: Page, site_
 
 def test_typed_checkin_survives_a_reload_until_saved(page: Page, site_url: str) -> None:
     start(page, site_url)
+    go(page, "checkins")
     page.fill("#f-date", "2026-11-20")
     page.fill("#f-brand", "12,5")
     page.fill("#f-people", "6.2")
@@ -102,6 +104,7 @@ def test_typed_checkin_survives_a_reload_until_saved(page: Page, site_url: str) 
 
 def test_checkin_with_the_keyboard_only(page: Page, site_url: str) -> None:
     start(page, site_url)
+    go(page, "checkins")
     page.focus("#f-date")
     page.keyboard.press("ArrowDown")  # steps the focused part of the date back by one
     date = page.input_value("#f-date")

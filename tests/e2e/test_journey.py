@@ -15,6 +15,7 @@ from tests.e2e.helpers import (
     days_before,
     document,
     form_values,
+    go,
     history_dates,
     history_texts,
     long_date,
@@ -41,6 +42,8 @@ def test_first_visit_explains_ssi_and_starts_the_form(page: Page, site_url: str)
     expect(page.locator("#f-brand")).not_to_be_focused()
     page.get_by_role("button", name="Add your first check-in").click()
     expect(page.locator("#f-brand")).to_be_focused()
+    expect(page.locator("#view-checkins")).to_be_visible()  # the form's own view
+    assert page.url.endswith("#/checkins")
     assert stored(page) is None, "just looking must not store anything"
 
     # Before any check-in the chart area should already say what it is waiting for.
@@ -50,6 +53,7 @@ def test_first_visit_explains_ssi_and_starts_the_form(page: Page, site_url: str)
 
 def test_first_checkin_fills_the_dashboard(page: Page, site_url: str) -> None:
     start(page, site_url)
+    go(page, "checkins")
     preview = page.locator("#total-preview")
     expect(preview).to_have_text("–")
 
@@ -145,6 +149,7 @@ def test_changes_ranks_and_charts_across_checkins(page: Page, site_url: str) -> 
     expect(page.locator("#rank-chart")).to_contain_text("lower is better")
 
     # The numbers behind the trend chart, one row per date.
+    go(page, "home")
     table = page.locator("#trend-chart details table")
     expect(table).to_be_hidden()
     page.locator("#trend-chart details summary").click()
@@ -185,6 +190,7 @@ def test_edit_delete_undo_and_reload_keep_history(page: Page, site_url: str) -> 
     expect(total).to_have_text("35 / 100")
 
     # Edit the latest: the form holds exactly its numbers.
+    go(page, "checkins")
     page.click("[data-action=edit][data-date='2026-11-01']")
     expect(page.locator("#cancel-edit")).to_be_visible()
     expect(page.locator("#form-heading")).to_have_text("Edit the check-in of 1 Nov 2026")

@@ -15,8 +15,10 @@ from tests.e2e.helpers import (
     document_v2,
     download_after_click,
     form_values,
+    go,
     history_dates,
     record,
+    reveal,
     start,
     stored,
     stored_document,
@@ -68,6 +70,7 @@ def test_a_full_storage_refuses_the_save_says_so_and_loses_nothing(
     page.evaluate(FILL_STORAGE)
     add = {"date": "2026-11-01", "brand": "12", "people": "8", "insights": "7",
            "relationships": "9", "note": "A long note " * 40}
+    go(page, "checkins")
     for name, value in add.items():
         page.fill(f"#f-{name}", value)
     page.click("#save-button")
@@ -104,6 +107,7 @@ def test_a_check_in_saved_in_one_tab_appears_in_the_other(
 
 
 def _edit_note(tab: Page, date: str, note: str) -> None:
+    reveal(tab, "#history-table")
     tab.click(f"#history-table tr[data-date='{date}'] [data-action=edit]")
     tab.fill("#f-note", note)
     tab.click("#save-button")

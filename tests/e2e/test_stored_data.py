@@ -14,6 +14,7 @@ from tests.e2e.helpers import (
     TODAY,
     add_checkin,
     fill_checkin,
+    go,
     history_dates,
     record,
     start,
@@ -66,6 +67,7 @@ def test_unreadable_data_is_kept_downloadable_and_can_be_set_aside(
     expect(page.locator("#status")).to_contain_text(ASIDE_KEY)
     assert stored(page, ASIDE_KEY) == raw
     assert stored(page) is None
+    go(page, "data")  # kept copies are under Data
     aside = page.locator("#set-aside")
     expect(aside).to_be_visible()
     expect(aside).to_contain_text(ASIDE_KEY)

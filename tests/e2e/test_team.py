@@ -13,7 +13,9 @@ from playwright.sync_api import Browser, Page, expect
 from tests.e2e.conftest import wait_ready
 from tests.e2e.helpers import (
     download_after_click,
+    go,
     record,
+    reveal,
     start,
     stored_document,
     strict_page,
@@ -37,6 +39,7 @@ def share_link(browser: Browser, site_url: str, name: str, checkins: tuple[dict,
     """A member, in a browser of their own, creates a share link the way the app offers it."""
     with strict_page(browser, site_url) as member:
         start(member, site_url, document=coach_document(*checkins))
+        go(member, "data")
         member.click("#share-open")
         member.fill("#share-name", name)
         member.click("#share-create")
@@ -46,6 +49,7 @@ def share_link(browser: Browser, site_url: str, name: str, checkins: tuple[dict,
 
 
 def add_link(page: Page, link: str, name: str = "") -> None:
+    reveal(page, "#team-link")
     page.fill("#team-link", link)
     page.fill("#team-name", name)
     page.click("#team-add-form button[type=submit]")
@@ -61,6 +65,7 @@ def test_a_coach_combines_three_share_links_sorts_removes_and_keeps_own_data(
     links = {name: share_link(browser, site_url, name, checkins)
              for name, checkins in MEMBERS.items()}
     start(page, site_url, document=coach_document(*COACH_OWN), charts=True)
+    go(page, "team")
     own_before = stored_document(page)["checkins"]
     expect(page.locator("#team-empty")).to_be_visible()
     status = page.locator("#team-status")

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from html import unescape
+
 from shell import views
+from ssi_coach.activity.actions import Action
 from ssi_coach.charts.data import trend_chart
 from ssi_coach.checkins.dashboard import build_dashboard
+from ssi_coach.routes import VIEWS
 
 from .conftest import TODAY, checkin
 
@@ -31,7 +36,7 @@ def test_dashboard_marks_the_weakest_and_explains_rank_direction() -> None:
     board = build_dashboard([checkin(industry_rank=40, industry_average=31)], TODAY)
     assert board is not None
     html = views.dashboard(board)
-    assert html.count("Weakest: most room to grow") == 1
+    assert _text(html).count("Weakest: most room to grow") == 1
     assert 'data-pillar="relationships"' in html.split("Weakest")[0].rsplit("<li", 1)[1]
     assert "Lower is better" in html and "Top 40%" in html
     assert "Industry average 31" in html
@@ -59,3 +64,35 @@ def test_a_readonly_history_has_no_buttons_and_its_columns_still_line_up() -> No
         head, body = html.split("<tbody>")
         assert head.count("<th ") == body.count("<th ") + body.count("<td")
         assert ('data-action="edit"' in html) is not readonly
+
+
+def _text(html: str) -> str:
+    """What the page reads: the textContent of `html`."""
+    return unescape(re.sub(r"<[^>]+>", "", html))
+
+
+def test_the_history_reads_as_words_not_run_together() -> None:
+    html = views.history([checkin(industry_rank=5)])
+    assert "Edit Delete" in _text(html)
+    board = build_dashboard([checkin("2026-10-01"), checkin("2026-11-01", (13, 2, 3, 4))], TODAY)
+    assert board is not None
+    assert "Weakest: most room to grow" in _text(views.dashboard(board))
+
+
+def test_the_navigation_links_every_view_by_its_address_in_order() -> None:
+    html = views.nav_items(VIEWS)
+    assert re.findall(r'href="([^"]+)"', html) == [f"#/{v.key}" for v in VIEWS]
+    assert [label for label in re.findall(r">([^<>]+)</a>", html)] == [v.label for v in VIEWS]
+
+
+def _action(key: str, pillar: str, title: str) -> Action:
+    return Action(key, title, pillar, {}, "low", "why", "", (0.1, 0.2), (0.3, 0.4))
+
+
+def test_home_shows_the_top_actions_with_their_pillar_and_the_way_to_the_coach() -> None:
+    html = views.top_actions([_action("a", "people", "Send <5> requests"),
+                              _action("b", "brand", "Post once")], has_activity=True)
+    assert _text(html).count("People Send <5> requests") == 1  # escaped, read in one go
+    assert html.count('data-pillar="') == 2 and 'href="#/coach"' in html
+    empty = views.top_actions([], has_activity=False)
+    assert "Log a few weeks of activity" in empty and 'href="#/activity"' in empty
