@@ -69,7 +69,7 @@ def page_seconds(site_url: str, zip_path: Path, runs: int) -> list[dict[str, Any
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_FLAGS)
         for _ in range(runs):
             page = browser.new_context().new_page()
-            page.goto(site_url)
+            page.goto(site_url + "#/activity")  # the export import lives in Activity
             page.wait_for_selector("body[data-stage=charts]", timeout=120_000)
             page.locator("#export-details > summary").click()
             run: dict[str, Any] = {}
