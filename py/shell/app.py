@@ -28,13 +28,13 @@ from ssi_coach.storage import Store
 from ssi_coach.storage.draft import DRAFT_KEY, Draft, decode_draft, encode_draft
 
 from . import browser, views
+from .activity_import import ExportImport
 from .browser import element
-from .coach_tools import CoachTools
-from .data_tools import DataTools
+from .coach import CoachTools
+from .data import DataTools
 from .guard import guarded
 from .html import el, join
-from .import_tools import ExportImport
-from .team_tools import TeamTools
+from .team import TeamTools
 
 
 class App:
