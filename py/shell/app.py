@@ -1,53 +1,48 @@
-"""The page's behaviour: each event reads the page, calls the core once, renders the result."""
+"""The app: start-up, the context every view's tools share (the document, saving it, the
+status message, drawing every view again), switching views, and wiring each view's module to
+the page. What each view does is in the module named after it (`home`, `checkins`, `coach`,
+`activity` and `activity_import`, `network`, `team`, `data`)."""
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
-import traceback
-from collections.abc import Iterator
 from typing import Any
 
 from pyscript import document, when, window  # type: ignore[import-not-found]
 
 from ssi_coach import text
-from ssi_coach.activity.coach_view import coach_view
-from ssi_coach.charts.data import rank_chart, trend_chart
-from ssi_coach.checkins.dashboard import build_dashboard
-from ssi_coach.checkins.validation import (
-    FORM_FIELDS,
-    checkin_to_form,
-    preview_total,
-    read_checkin_form,
-)
 from ssi_coach.errors import DocumentError, StorageError
 from ssi_coach.exporters.share import SharedReport
-from ssi_coach.model import CheckIn, Document, FieldError, Person, display_total
+from ssi_coach.model import Document, Person
 from ssi_coach.routes import HOME, VIEWS, Route, View, route
 from ssi_coach.storage import Store
-from ssi_coach.storage.draft import DRAFT_KEY, Draft, decode_draft, encode_draft
 
 from . import browser, views
+from .activity import ActivityTools
+from .activity_import import ExportImport
 from .browser import element
-from .coach_tools import CoachTools
-from .data_tools import DataTools
+from .checkins import CheckinTools
+from .coach import CoachTools
+from .data import DataTools
 from .guard import guarded
+from .home import HomeTools
 from .html import el, join
-from .import_tools import ExportImport
-from .team_tools import TeamTools
+from .network import NetworkTools
+from .team import TeamTools
 
 
 class App:
     def __init__(self, store: Store, report: SharedReport | None = None) -> None:
         self.store = store
         self.report = report  # set: a read-only shared report; the member's data is not read
-        self.tools = DataTools(self)
+        self.home = HomeTools(self)
+        self.checkins = CheckinTools(self)
         self.coach = CoachTools(self)
+        self.activity = ActivityTools(self)
         self.exports = ExportImport(self)
+        self.network = NetworkTools(self)
         self.team = TeamTools(self)
+        self.data = DataTools(self)
         self.document = Document()
-        self.editing: dt.date | None = None
-        self.deleted: CheckIn | None = None  # for undo
         self.unreadable_raw: str | None = None
         self.draw: Any = None  # ssi_coach.charts.draw, once Matplotlib has loaded
         self.save_notes: list[str] = []  # told with the next message (merges, full storage)
@@ -96,99 +91,58 @@ class App:
         elif loaded.migrated:
             self.say("Your data was updated to the current format; a copy of the old format "
                      "is kept in this browser.")
-        self.reset_form()
-        self.restore_draft()
+        self.checkins.reset_form()
+        self.checkins.restore_draft()
         self.show_sections("dashboard", "charts", "entry", "coach", "activity", "network",
                            "history", "team", "data")
         element("nav-list").innerHTML = views.nav_items(VIEWS)
         element("site-nav").hidden = False
         element("nav-toggle").hidden = False
         self.follow(route(browser.url_fragment()), focus=False)
-        self.coach.render_forms()
+        self.activity.render_forms()
+        self.coach.render_plan_form()
         self.render()
         self.bind()
 
     def bind(self) -> None:
-        when("submit", "#checkin-form")(self.on_submit)
-        when("input", "#checkin-form")(self.on_input)
-        when("click", "#cancel-edit")(self.on_cancel_edit)
         when("click", "#nav-toggle")(self.on_nav_toggle)
-        for container in ("#history-body", "#status", "#problem", "#dashboard-body",
-                          "#set-aside-body"):
-            when("click", container)(self.on_click)
+        when("click", "#problem")(self.on_problem_click)
         when("hashchange", window)(self.on_hash_change)
         when("storage", window)(self.on_storage)
-        self.tools.bind()
-        self.team.bind()
-        self.coach.bind()
-        self.exports.bind()
+        for tools in (self.home, self.checkins, self.coach, self.activity, self.exports,
+                      self.team, self.data):
+            tools.bind()
 
     async def charts_loaded(self, draw_module: Any) -> None:
         """Draw every chart, one per browser task, so typing never waits long for them."""
         self.draw = draw_module
-        for number, _ in enumerate(self.chart_steps()):
+        for number, _ in enumerate(self.home.chart_steps()):
             browser.mark(f"chart {number + 1}")
             await browser.next_task()
         if self.report is None:
             await browser.next_task()
             self.coach.render_outcomes()
             await browser.next_task()
-            self.exports.render_network()
+            self.network.render()
             await browser.next_task()
             self.team.render()
 
-    # ---- rendering -----------------------------------------------------------------
+    # ---- the shared context: render, say, save ------------------------------------
 
     def render(self) -> None:
-        checkins = self.document.checkins
-        board = build_dashboard(checkins, browser.local_today())
-        element("dashboard-body").innerHTML = (
-            views.dashboard(board) if board else views.empty_state())
-        element("history-body").innerHTML = views.history(checkins,
-                                                          readonly=self.report is not None)
-        element("history").hidden = not checkins
+        """Every view from the current document. The Coach's view of it is computed once
+        here, for the Coach view and Home's "this week" both."""
+        self.home.render_numbers()
+        self.checkins.render_history(readonly=self.report is not None)
         if self.report is None:
-            self.render_next()
-            kept = self.store.kept_copies()
-            element("set-aside-body").innerHTML = views.kept_copies(kept)
-            element("set-aside").hidden = not kept
-            self.coach.render()
-            self.exports.render_network()
+            coached = self.coach.coached()
+            self.home.render_next(coached)
+            self.data.render()
+            self.coach.render(coached)
+            self.activity.render()
+            self.network.render()
             self.team.render()
-        self.render_charts()
-
-    def render_next(self) -> None:
-        """Home's "this week": the Coach's best three actions, once there is a check-in."""
-        element("next").hidden = not self.document.checkins
-        if self.document.checkins:
-            found = coach_view(self.document, browser.local_today())
-            element("next-body").innerHTML = views.top_actions(
-                found.actions[:TOP_ACTIONS], has_activity=found.has_activity)
-
-    def render_charts(self) -> None:
-        for _ in self.chart_steps():
-            pass
-
-    def chart_steps(self) -> Iterator[None]:
-        """Draw the trend charts, pausing (yield) after each: one chart is one browser task."""
-        checkins = self.document.checkins
-        trend = trend_chart(checkins)
-        body = element("charts-body")
-        if trend is None:
-            body.innerHTML = views.charts_waiting(len(checkins))
-            return
-        if self.draw is None:
-            return  # the loader draws them as soon as Matplotlib is in
-        try:
-            parts = [views.chart_figure(trend, self.draw.trend_svg(trend), "trend-chart")]
-            ranks = rank_chart(checkins)
-            if ranks is not None:
-                yield
-                parts.append(views.chart_figure(ranks, self.draw.lines_svg(ranks), "rank-chart"))
-            body.innerHTML = join(parts)
-        except Exception as error:  # noqa: BLE001 - a chart must never take the numbers down
-            browser.report_error(traceback.format_exc())
-            body.innerHTML = views.charts_failed(str(error))
+        self.home.render_charts()
 
     def say(self, html: str, *, error: bool = False) -> None:
         """A message in the status area, above every view. `html` is markup: from the
@@ -197,6 +151,43 @@ class App:
         status.className = "status error" if error else "status"
         notes, self.save_notes = self.save_notes, []
         status.innerHTML = " ".join([html, *notes])
+
+    def save(self, document: Document) -> bool:
+        """Store the document; on failure keep everything as it was and say so."""
+        try:
+            saved = self.store.save(document)
+        except (StorageError, DocumentError) as error:
+            self.say(join([f"Could not save: {error}. Nothing was changed, and what you typed "
+                           "is still in the form."]), error=True)
+            return False
+        self.document = saved.document
+        if saved.merged:
+            self.save_notes.append(views.merged_note(saved.conflicts))
+        if self.store.last_good_stale:
+            self.save_notes.append(views.copy_stale_note())
+        return True
+
+    @guarded
+    def on_storage(self, event: Any) -> None:
+        """Another tab saved: show its data here too (it is already merged in storage)."""
+        key = event.key
+        if isinstance(key, str) and key != self.store.key:
+            return  # a draft or a kept copy; null means the whole storage was cleared
+        before = self.document
+        loaded = self.store.load()
+        if loaded.problem is not None:
+            self.unreadable_raw = loaded.raw
+            problem = element("problem")
+            problem.innerHTML = views.problem(str(loaded.problem), loaded.raw or "")
+            problem.hidden = False
+            return
+        self.document = loaded.document
+        if (before.checklist, before.plan, before.goal) != (
+                loaded.document.checklist, loaded.document.plan, loaded.document.goal):
+            self.activity.render_checklist_form()
+            self.coach.render_plan_form()
+        self.render()
+        self.say("Updated with changes saved in another tab.")
 
     # ---- views -------------------------------------------------------------------------
 
@@ -250,224 +241,20 @@ class App:
         self.show_view(route(f"#/{key}").view or HOME, focus=False)
         window.location.hash = f"#/{key}"
 
-    # ---- the form ------------------------------------------------------------------
-
-    def form_values(self) -> dict[str, str]:
-        return {name: str(element(f"f-{name}").value) for name in FORM_FIELDS}
-
-    def fill_form(self, values: dict[str, str]) -> None:
-        for name in FORM_FIELDS:
-            element(f"f-{name}").value = values.get(name, "")
-        self.update_total()
-
-    def reset_form(self) -> None:
-        self.editing = None
-        today = browser.local_today().isoformat()
-        element("f-date").max = today
-        self.fill_form({"date": today})
-        self.show_errors([])
-        element("form-heading").textContent = "Add a check-in"
-        element("save-button").textContent = "Save check-in"
-        element("cancel-edit").hidden = True
-
-    def start_editing(self, checkin: CheckIn) -> None:
-        self.editing = checkin.on
-        self.fill_form(checkin_to_form(checkin))
-        self.show_errors([])
-        element("form-heading").textContent = f"Edit the check-in of {text.long_date(checkin.on)}"
-        element("save-button").textContent = "Save changes"
-        element("cancel-edit").hidden = False
-        element("entry").scrollIntoView()
-        element("f-date").focus()
-        self.keep_draft()
-
-    def update_total(self) -> None:
-        preview = preview_total(self.form_values())
-        if preview.pillars_read == 0:
-            shown = "–"
-        elif preview.pillars_read < 4:
-            shown = f"{text.score(preview.total)} so far ({preview.pillars_read} of 4 pillars)"
-        else:
-            shown = (f"{text.score(preview.total)} (LinkedIn shows "
-                     f"{display_total(preview.total)})")
-        element("total-preview").value = shown
-
-    def show_errors(self, errors: list[FieldError] | tuple[FieldError, ...]) -> None:
-        by_field = {e.field: e.message for e in errors}
-        for name in FORM_FIELDS:
-            message = by_field.get(name, "")
-            element(f"err-{name}").textContent = message
-            field = element(f"f-{name}")
-            if message:
-                field.setAttribute("aria-invalid", "true")
-            else:
-                field.removeAttribute("aria-invalid")
-        summary = element("form-summary")
-        summary.hidden = not errors
-        if errors:
-            count = len(errors)
-            summary.textContent = (f"Please fix {count} field{'s' if count > 1 else ''} "
-                                   "below. Nothing has been saved yet.")
-            element(f"f-{errors[0].field}").focus()
-
-    def keep_draft(self) -> None:
-        draft = Draft(self.form_values(), self.editing)
-        try:
-            if draft.has_content():
-                self.store.backend.set(DRAFT_KEY, encode_draft(draft))
-            else:
-                self.store.backend.remove(DRAFT_KEY)
-        except StorageError:
-            pass  # the draft is a convenience; the form itself still holds the text
-
-    def drop_draft(self) -> None:
-        with contextlib.suppress(StorageError):
-            self.store.backend.remove(DRAFT_KEY)
-
-    def restore_draft(self) -> None:
-        try:
-            draft = decode_draft(self.store.backend.get(DRAFT_KEY))
-        except StorageError:
-            return
-        if draft is None or not draft.has_content():
-            return
-        if draft.replacing is not None and self.document.find(draft.replacing) is not None:
-            self.editing = draft.replacing
-            element("form-heading").textContent = (
-                f"Edit the check-in of {text.long_date(draft.replacing)}")
-            element("save-button").textContent = "Save changes"
-            element("cancel-edit").hidden = False
-        self.fill_form(draft.fields)
-        self.say("Restored the check-in you were typing before the page closed. It is not "
-                 "saved yet.")
+    # ---- unreadable data ---------------------------------------------------------
 
     @guarded
-    def on_input(self, event: Any) -> None:
-        self.update_total()
-        name = str(event.target.name or "")
-        if name in FORM_FIELDS and element(f"err-{name}").textContent:
-            element(f"err-{name}").textContent = ""  # the person is fixing it
-            element(f"f-{name}").removeAttribute("aria-invalid")
-        self.keep_draft()
-
-    @guarded
-    def on_submit(self, event: Any) -> None:
-        event.preventDefault()
-        if self.store.blocked_by is not None:
-            self.show_errors([])
-            self.say("Your saved data could not be read. Download it or set it aside (see "
-                     "above) before adding check-ins, so nothing is overwritten.", error=True)
-            return
-        result = read_checkin_form(self.form_values(), today=browser.local_today(),
-                                   document=self.document, replacing=self.editing)
-        self.show_errors(result.errors)
-        if result.checkin is None:
-            return
-        was_editing = self.editing
-        updated = self.document.put(result.checkin, replacing=was_editing)
-        if not self.save(updated):
-            return
-        self.drop_draft()
-        self.reset_form()
-        self.render()
-        verb = "Updated" if was_editing else "Saved"
-        self.say(f"{verb} the check-in of {text.long_date(result.checkin.on)}: SSI "
-                 f"{display_total(result.checkin.total)}.")
-
-    def save(self, document: Document) -> bool:
-        """Store the document; on failure keep everything as it was and say so."""
-        try:
-            saved = self.store.save(document)
-        except (StorageError, DocumentError) as error:
-            self.say(join([f"Could not save: {error}. Nothing was changed, and what you typed "
-                           "is still in the form."]), error=True)
-            return False
-        self.document = saved.document
-        if saved.merged:
-            self.save_notes.append(views.merged_note(saved.conflicts))
-        if self.store.last_good_stale:
-            self.save_notes.append(views.copy_stale_note())
-        return True
-
-    @guarded
-    def on_storage(self, event: Any) -> None:
-        """Another tab saved: show its data here too (it is already merged in storage)."""
-        key = event.key
-        if isinstance(key, str) and key != self.store.key:
-            return  # a draft or a kept copy; null means the whole storage was cleared
-        before = self.document
-        loaded = self.store.load()
-        if loaded.problem is not None:
-            self.unreadable_raw = loaded.raw
-            problem = element("problem")
-            problem.innerHTML = views.problem(str(loaded.problem), loaded.raw or "")
-            problem.hidden = False
-            return
-        self.document = loaded.document
-        if (before.checklist, before.plan, before.goal) != (
-                loaded.document.checklist, loaded.document.plan, loaded.document.goal):
-            self.coach.render_settings_forms()
-        self.render()
-        self.say("Updated with changes saved in another tab.")
-
-    @guarded
-    def on_cancel_edit(self, event: Any) -> None:
-        self.drop_draft()
-        self.reset_form()
-        self.say("Editing cancelled; the check-in is unchanged.")
-
-    # ---- buttons inside rendered HTML ------------------------------------------------
-
-    @guarded
-    def on_click(self, event: Any) -> None:
+    def on_problem_click(self, event: Any) -> None:
+        """The box shown when the saved data cannot be read: download it, or set it aside."""
         button = browser.closest(event, "button[data-action]")
         if button is None:
             return
         action = str(button.dataset.action)
-        if action in ("edit", "delete"):
-            on = dt.date.fromisoformat(str(button.dataset.date))
-            checkin = self.document.find(on)
-            if checkin is not None:
-                (self.start_editing if action == "edit" else self.delete)(checkin)
-        elif action == "undo":
-            self.undo_delete()
-        elif action == "start":
-            self.go("checkins")
-            element("f-brand").focus()
-        elif action == "download-raw" and self.unreadable_raw is not None:
+        if action == "download-raw" and self.unreadable_raw is not None:
             browser.download(f"ssi-coach-unreadable-{browser.local_today()}.json",
                              self.unreadable_raw)
         elif action == "set-aside":
             self.set_aside()
-        elif action == "download-aside":
-            key = str(button.dataset.key)
-            raw = self.store.backend.get(key)
-            if raw is not None:
-                browser.download(f"{key}.json", raw)
-
-    def delete(self, checkin: CheckIn) -> None:
-        if not self.save(self.document.without(checkin.on)):
-            return
-        if self.editing == checkin.on:
-            self.drop_draft()
-            self.reset_form()
-        self.deleted = checkin
-        self.render()
-        self.say(join([f"Deleted the check-in of {text.long_date(checkin.on)}. ",
-                       el("button", "Undo", type="button", class_="link", data_action="undo")]))
-
-    def undo_delete(self) -> None:
-        checkin = self.deleted
-        if checkin is None:
-            return
-        if self.document.find(checkin.on) is not None:
-            self.say(f"Cannot undo: there is a new check-in on {text.long_date(checkin.on)}.",
-                     error=True)
-            return
-        if self.save(self.document.put(checkin)):
-            self.deleted = None
-            self.render()
-            self.say(f"Restored the check-in of {text.long_date(checkin.on)}.")
 
     def set_aside(self) -> None:
         try:
@@ -482,7 +269,6 @@ class App:
         self.render()
         self.say(join([f"The unreadable data is kept as “{key or ''}” (download it under "
                        "Data any time). You can start adding check-ins."]))
-
 
     # ---- shared reports --------------------------------------------------------------------
 
@@ -520,7 +306,3 @@ class App:
             return
         self.say(join([f"Kept as “{name}” in this browser. You will find it under Team when "
                        "you ", el("a", "open your own ssi-coach", href="./#/team"), "."]))
-
-
-TOP_ACTIONS = 3  # Home shows this many of the Coach's next actions
-

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 import js  # type: ignore[import-not-found]
@@ -11,6 +12,7 @@ from pyodide.ffi import JsException, jsnull, to_js  # type: ignore[import-not-fo
 from pyscript import document, window  # type: ignore[import-not-found]
 
 from ssi_coach.errors import StorageError
+from ssi_coach.model import FieldError
 
 
 class LocalStorage:
@@ -146,3 +148,34 @@ def query(root: Any, selector: str) -> Any | None:
 def closest(event: Any, selector: str) -> Any | None:
     """The element matching `selector` that the event happened in, if any."""
     return found(event.target.closest(selector))
+
+
+def form_entries(form_id: str) -> dict[str, str]:
+    """A form's fields by name, as the text typed or chosen in them."""
+    entries = js.Object.fromEntries(js.FormData.new(element(form_id))).to_py()
+    return {str(k): str(v) for k, v in entries.items()}
+
+
+def show_field_errors(form_id: str, errors: Sequence[tuple[str, FieldError]]) -> bool:
+    """Each (field id prefix, error) at its field, the first one focused; True if none."""
+    form = element(form_id)
+    for node in form.querySelectorAll(".field-error"):
+        node.textContent = ""
+    for node in form.querySelectorAll("[aria-invalid]"):
+        node.removeAttribute("aria-invalid")
+    for prefix, error in errors:
+        element(f"{prefix}err-{error.field}").textContent = error.message
+        element(f"{prefix}-{error.field}").setAttribute("aria-invalid", "true")
+    if errors:
+        prefix, error = errors[0]
+        element(f"{prefix}-{error.field}").focus()
+    return not errors
+
+
+def toggle_panel(panel_id: str, opener_id: str, *, focus: str) -> None:
+    """Open or close a panel, keeping its opener's aria-expanded true to what is shown."""
+    panel = element(panel_id)
+    panel.hidden = not panel.hidden
+    element(opener_id).setAttribute("aria-expanded", str(not panel.hidden).lower())
+    if not panel.hidden:
+        element(focus).focus()

@@ -1,13 +1,13 @@
 """What a view's tools need from the app, so they never import it: the document, saving it,
-a status message, drawing the page again, and (for the Data tools) storage and the check-in
-form a paste fills in. The App satisfies these protocols; a test can pass anything that does.
+a status message, drawing the page again, switching views, and (for the Check-ins and Data
+views) storage itself. The App satisfies these protocols; a test can pass anything that does.
 """
 
 from __future__ import annotations
 
 from typing import Any, Protocol
 
-from ssi_coach.model import Document, FieldError
+from ssi_coach.model import Document
 from ssi_coach.storage import Store
 
 
@@ -29,20 +29,13 @@ class Context(Protocol):
         """Draw every view again from the current document."""
         ...
 
-
-class CheckinForm(Protocol):
-    """The check-in form, which a paste from LinkedIn fills in."""
-
-    def form_values(self) -> dict[str, str]: ...
-
-    def fill_form(self, values: dict[str, str]) -> None: ...
-
-    def show_errors(self, errors: list[FieldError] | tuple[FieldError, ...]) -> None: ...
-
-    def keep_draft(self) -> None: ...
+    def go(self, key: str) -> None:
+        """Switch to the view `key` (a key of ssi_coach.routes.VIEWS) and give it its address."""
+        ...
 
 
-class DataContext(Context, CheckinForm, Protocol):
-    """The Data tools also restore backups straight into storage."""
+class StorageContext(Context, Protocol):
+    """Check-ins keep the form's draft in storage; Data restores backups straight into it
+    and lists the copies kept there."""
 
     store: Store

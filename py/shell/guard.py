@@ -17,8 +17,8 @@ AsyncHandler = Callable[[Any, Any], Awaitable[None]]
 
 def _report(owner: Any, error: Exception) -> None:
     browser.report_error(traceback.format_exc())
-    # Tools say things through their context (older ones through .app); the app is its own.
-    context = getattr(owner, "context", None) or getattr(owner, "app", owner)
+    # A view's tools say things through their context; the app is its own.
+    context = getattr(owner, "context", owner)
     context.say(text(["Something went wrong (", str(error), "). Your saved data is unchanged."]),
                 error=True)
 

@@ -1,5 +1,6 @@
-"""The LinkedIn export import on the page: choose or drop files, watch the progress, check the
-report, then save or cancel. Also the network insights the last import left behind.
+"""The Activity view's LinkedIn export import: choose or drop files, watch the progress,
+check the report, then save or cancel. The network insights an import leaves behind are the
+Network view's (`network`).
 
 The reading runs in the core (`import_steps`), one file per step; between steps this hands
 the page back to the browser so the progress bar moves and the page stays usable. Nothing is
@@ -14,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from pyscript import when, window  # type: ignore[import-not-found]
 
-from ssi_coach import text
 from ssi_coach.importers.linkedin.types import (
     MAX_UPLOAD_BYTES,
     ExportReading,
@@ -23,13 +23,11 @@ from ssi_coach.importers.linkedin.types import (
     Upload,
 )
 from ssi_coach.model import SOURCES
-from ssi_coach.network.insights import network_insights
 
-from . import browser, import_views, views
+from . import browser, import_views
 from .browser import element
 from .context import Context
 from .guard import guarded, guarded_async
-from .html import el
 
 if TYPE_CHECKING:
     from ssi_coach.activity.export_merge import ExportMerge
@@ -215,24 +213,6 @@ class ExportImport:
         element("export-status").textContent = ""
         if message:
             self.context.say(message)
-
-    # ---- insights -------------------------------------------------------------------------
-
-    def render_network(self) -> None:
-        document = self.context.document
-        section = element("network-details")
-        if document.network is None:
-            section.hidden = True
-            return
-        found = network_insights(document.network)
-        chart = ""
-        if found.growth is not None:
-            chart = (el("p", "Drawing the chart…", class_="muted") if self.context.draw is None else
-                     views.chart_figure(found.growth, self.context.draw.lines_svg(found.growth),
-                                        "network-chart"))
-        day = text.long_date(document.imported_on) if document.imported_on else "earlier"
-        element("network-body").innerHTML = import_views.network_panel(found, chart, day)
-        section.hidden = False
 
 
 def _file_list(files: Any) -> list[Any]:

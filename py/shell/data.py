@@ -1,6 +1,7 @@
-"""Data in and out: paste from LinkedIn, CSV, backup and restore, share links, the calendar
-reminder and printing. Every import shows a preview first and changes nothing until the
-member confirms it."""
+"""The Data view: CSV, backup and restore, share links, the calendar reminder, printing, and
+the copies of the data kept in this browser. Every import shows a preview first and changes
+nothing until the member confirms it. The paste from LinkedIn fills in the check-in form,
+so it is the Check-ins view's."""
 
 from __future__ import annotations
 
@@ -18,7 +19,6 @@ from ssi_coach.exporters.csv_checkins import checkins_to_csv
 from ssi_coach.exporters.reminder import monthly_reminder_ics
 from ssi_coach.exporters.share import build_report, share_link
 from ssi_coach.importers.csv_checkins import read_checkins_csv
-from ssi_coach.importers.ssi_page import read_ssi_page, reading_to_form
 from ssi_coach.model import Document
 from ssi_coach.storage.backup import backup_text, read_backup
 from ssi_coach.team.table import add_missing_people
@@ -26,7 +26,7 @@ from ssi_coach.text import long_date
 
 from . import browser, views
 from .browser import element
-from .context import DataContext
+from .context import StorageContext
 from .guard import guarded, guarded_async
 from .html import el, join, text
 
@@ -42,7 +42,7 @@ class PendingImport:
 
 
 class DataTools:
-    def __init__(self, context: DataContext) -> None:
+    def __init__(self, context: StorageContext) -> None:
         self.context = context
         self.pending: PendingImport | None = None
         self.share_url = ""
@@ -50,8 +50,7 @@ class DataTools:
 
     def bind(self) -> None:
         for selector, handler in (
-            ("#paste-open", self.on_paste_toggle), ("#paste-close", self.on_paste_toggle),
-            ("#paste-read", self.on_paste_read), ("#csv-export", self.on_csv_export),
+            ("#csv-export", self.on_csv_export),
             ("#backup-download", self.on_backup_download),
             ("#share-open", self.on_share_toggle), ("#share-close", self.on_share_toggle),
             ("#share-create", self.on_share_create),
@@ -59,38 +58,16 @@ class DataTools:
             ("#data", self.on_data_click),
         ):
             when("click", selector)(handler)
-        when("input", "#paste-text")(self.on_paste_input)
+        for container in ("#set-aside-body", "#status"):
+            when("click", container)(self.on_kept_click)
         when("change", "#csv-file")(self.on_csv_file)
         when("change", "#backup-file")(self.on_backup_file)
 
-    # ---- paste from LinkedIn ----------------------------------------------------------
-
-    @guarded
-    def on_paste_toggle(self, event: Any) -> None:
-        toggle_panel("paste-panel", "paste-open", focus="paste-text")
-
-    @guarded
-    def on_paste_input(self, event: Any) -> None:
-        if str(event.inputType or "") == "insertFromPaste":
-            self.read_paste()  # a real paste is read at once; typed text waits for the button
-
-    @guarded
-    def on_paste_read(self, event: Any) -> None:
-        self.read_paste()
-
-    def read_paste(self) -> None:
-        result = read_ssi_page(str(element("paste-text").value))
-        shown = element("paste-result")
-        if result.reading is None:
-            shown.innerHTML = views.paste_problems(result.problems)
-            return
-        typed = self.context.form_values()
-        self.context.fill_form({**typed, **reading_to_form(result.reading),
-                            "date": typed["date"], "note": typed["note"]})
-        self.context.show_errors([])
-        self.context.keep_draft()
-        shown.innerHTML = views.paste_preview(result.reading, result.notes)
-        element("f-brand").focus()
+    def render(self) -> None:
+        """The copies kept in this browser (a restore's previous data, unreadable data)."""
+        kept = self.context.store.kept_copies()
+        element("set-aside-body").innerHTML = views.kept_copies(kept)
+        element("set-aside").hidden = not kept
 
     # ---- spreadsheet ------------------------------------------------------------------
 
@@ -207,7 +184,7 @@ class DataTools:
 
     @guarded
     def on_share_toggle(self, event: Any) -> None:
-        toggle_panel("share-panel", "share-open", focus="share-name")
+        browser.toggle_panel("share-panel", "share-open", focus="share-name")
 
     @guarded
     def on_share_create(self, event: Any) -> None:
@@ -269,11 +246,13 @@ class DataTools:
         elif action == "share-copy":
             self.copying = asyncio.ensure_future(self.copy_share_link(event))  # kept alive
 
-
-def toggle_panel(panel_id: str, opener_id: str, *, focus: str) -> None:
-    """Open or close a panel, keeping its opener's aria-expanded true to what is shown."""
-    panel = element(panel_id)
-    panel.hidden = not panel.hidden
-    element(opener_id).setAttribute("aria-expanded", str(not panel.hidden).lower())
-    if not panel.hidden:
-        element(focus).focus()
+    @guarded
+    def on_kept_click(self, event: Any) -> None:
+        """Download a kept copy: from its list, or from the message that mentions it."""
+        button = browser.closest(event, "button[data-action=download-aside]")
+        if button is None:
+            return
+        key = str(button.dataset.key)
+        raw = self.context.store.backend.get(key)
+        if raw is not None:
+            browser.download(f"{key}.json", raw)
