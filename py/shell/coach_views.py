@@ -191,6 +191,12 @@ def _signal_row(item: SignalEstimate) -> Markup:
 
 
 def _calibration(calibration: Calibration | NotYet) -> Markup:
+    if isinstance(calibration, NotYet) and calibration.waiting:
+        return el(
+            "p", "Calibration can start now: it starts with your next check-in. The fit "
+            "changes only when your check-ins do, so logging more activity never lowers "
+            "your estimate. Until then the estimate uses our default weights only.",
+            class_="notice calibration")
     if isinstance(calibration, NotYet):
         return el(
             "p", "Calibration needs "

@@ -150,21 +150,26 @@ def test_a_busier_week_saved_in_one_tab_while_another_saved_keeps_the_estimate()
     assert after.estimate.of("people").score == before.estimate.of("people").score
 
 
-def test_not_yet_is_asked_again_each_time() -> None:
+def test_not_yet_is_held_too_so_calibration_starts_with_the_next_checkin() -> None:
     document = _steady_document()
     early = with_fit_held(dataclasses.replace(document, weeks=document.weeks[:3]))
-    assert early.held_fit is None, "no fit to hold"
+    assert early.held_fit is not None and early.held_fit.calibration is None
     assert isinstance(coach_view(early, TODAY).calibration, NotYet)
+    # Logging the weeks that would allow calibrating switches nothing on by itself: a
+    # switch is a refit, and a refit can lower what the member sees.
     later = dataclasses.replace(early, weeks=document.weeks)
-    assert isinstance(coach_view(later, TODAY).calibration, Calibration)
+    waiting = coach_view(later, TODAY).calibration
+    assert isinstance(waiting, NotYet) and waiting.waiting and waiting.more == 0
+    assert with_fit_held(later) is later, "nothing new to save"
+    # The next check-in is new evidence: calibration starts.
+    started = with_fit_held(later.put(CheckIn(TODAY, 13, 16, 11, 9)))
+    assert started.held_fit is not None and started.held_fit.calibration is not None
+    assert isinstance(coach_view(started, TODAY).calibration, Calibration)
 
 
-def test_a_fit_held_for_other_checkins_is_dropped_when_there_is_no_fit() -> None:
-    document = with_fit_held(_steady_document())
-    assert document.held_fit is not None
-    fewer = with_fit_held(dataclasses.replace(document, checkins=document.checkins[:2]))
-    assert fewer.held_fit is None
-    assert isinstance(coach_view(fewer, TODAY).calibration, NotYet)
+def test_an_empty_document_holds_nothing() -> None:
+    empty = Document()
+    assert with_fit_held(empty) is empty
 
 
 _MEASURES = ("posts", "reactions_received", "people_searches", "requests_sent",
@@ -230,3 +235,33 @@ def test_after_a_reload_more_of_one_count_in_any_week_never_lowers_the_calibrate
     assert after.estimate.total >= before.estimate.total
     for old, new in zip(before.estimate.pillars, after.estimate.pillars, strict=True):
         assert new.score >= old.score and new.high >= old.high
+
+
+@settings(max_examples=40)
+@given(calibrated_documents(), st.data())
+def test_before_calibration_more_of_one_count_never_lowers_the_estimate(
+        document: Document, data: st.DataObject) -> None:
+    # Calibration not started when the check-ins came (too few weeks logged then), then
+    # enough weeks logged, then a busier week: the default-weights estimate only grows.
+    backend = MemoryStorage()
+    sparse = dataclasses.replace(document, weeks=document.weeks[-2:])
+    shown = _saved_and_loaded(with_fit_held(sparse), backend)
+    assert shown.held_fit is not None and shown.held_fit.calibration is None
+    filled = _saved_and_loaded(with_fit_held(dataclasses.replace(shown, weeks=document.weeks)),
+                               backend)
+    before = coach_view(filled, TODAY)
+    assert isinstance(before.calibration, NotYet)
+    busier = _saved_and_loaded(_busier_week(filled, data), backend)
+    assert with_fit_held(busier) is busier
+    after = coach_view(busier, TODAY)
+    assert after.estimate.total >= before.estimate.total
+    for old, new in zip(before.estimate.pillars, after.estimate.pillars, strict=True):
+        assert new.score >= old.score and new.high >= old.high
+
+
+def test_a_fit_held_for_other_checkins_gives_way_to_not_yet_for_fewer() -> None:
+    document = with_fit_held(_steady_document())
+    assert document.held_fit is not None
+    fewer = with_fit_held(dataclasses.replace(document, checkins=document.checkins[:2]))
+    assert fewer.held_fit is not None and fewer.held_fit.calibration is None
+    assert isinstance(coach_view(fewer, TODAY).calibration, NotYet)

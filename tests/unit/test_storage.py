@@ -385,8 +385,21 @@ def test_a_held_fit_is_stored_with_the_checkins_it_was_fitted_on() -> None:
 def test_a_good_stored_held_fit_loads() -> None:
     raw = f'{{"schema_version": 5, "checkins": [], "held_fit": {GOOD_HELD}}}'
     held = Store(MemoryStorage({DOCUMENT_KEY: raw})).load().document.held_fit
-    assert held is not None and held.calibration.based_on == 3
+    assert held is not None and held.calibration is not None
+    assert held.calibration.based_on == 3
     assert held.fitted_on == ((dt.date(2026, 10, 4), (12.5, 10, 8.25, 14)),)
+
+
+def test_a_held_not_yet_round_trips_and_a_damaged_one_is_refused() -> None:
+    waiting = HeldFit(((dt.date(2026, 10, 4), (12.5, 10, 8.25, 14)),), None)
+    data = json.loads(encode(Document(held_fit=waiting)))["held_fit"]
+    assert data == {"fitted_on": [["2026-10-04", 12.5, 10, 8.25, 14]], "based_on": 0,
+                    "fits": None}
+    assert decode(encode(Document(held_fit=waiting)))[0].held_fit == waiting
+    damaged = json.dumps({**data, "based_on": 2})
+    raw = f'{{"schema_version": 5, "checkins": [], "held_fit": {damaged}}}'
+    loaded = Store(MemoryStorage({DOCUMENT_KEY: raw})).load()
+    assert loaded.problem is not None and "calibration" in str(loaded.problem)
 
 
 @pytest.mark.parametrize(("value", "says"), [

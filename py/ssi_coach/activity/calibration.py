@@ -61,6 +61,7 @@ class NotYet:
 
     have: int
     needed: int
+    waiting: bool = False  # enough now, but it starts with the next check-in (`shown_fit`)
 
     @property
     def more(self) -> int:
@@ -97,8 +98,14 @@ def shown_fit(document: Document) -> Calibration | NotYet:
     estimate (see the module's docstring); "not yet" is asked again each time, since no fit
     is shown then."""
     held = document.held_fit
+    found = None
     if held is not None and held.holds_for(document.checkins):
-        return held.calibration
+        if held.calibration is not None:
+            return held.calibration
+        found = calibrate(document.checkins, document.activity_weeks(), document.checklist)
+        # Too few when these check-ins came: it starts with the next one, never in between.
+        return found if isinstance(found, NotYet) else NotYet(found.based_on, MIN_CHECKINS,
+                                                              waiting=True)
     return calibrate(document.checkins, document.activity_weeks(), document.checklist)
 
 
@@ -106,7 +113,8 @@ def with_fit_held(document: Document) -> Document:
     """The document holding the fit to show (`shown_fit`), or `document` itself when it
     already does; saving the result keeps the fit across reloads and tabs."""
     fit = shown_fit(document)
-    held = HeldFit(fitted_on(document.checkins), fit) if isinstance(fit, Calibration) else None
+    held = (HeldFit(fitted_on(document.checkins), fit if isinstance(fit, Calibration) else None)
+            if document.checkins else None)
     return document if held == document.held_fit else document.with_held_fit(held)
 
 

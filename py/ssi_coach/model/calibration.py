@@ -77,10 +77,12 @@ def fitted_on(checkins: Sequence[CheckIn]) -> FittedOn:
 @dataclass(frozen=True)
 class HeldFit:
     """The fit the Coach shows and the check-ins it was fitted on, kept in the document
-    while those check-ins stay the same."""
+    while those check-ins stay the same. `calibration` None: these check-ins were too few
+    to calibrate on, so calibration waits for the next check-in even if activity logged
+    since would allow it (switching it on is a refit, and a refit can lower the estimate)."""
 
     fitted_on: FittedOn
-    calibration: Calibration
+    calibration: Calibration | None
 
     def holds_for(self, checkins: Sequence[CheckIn]) -> bool:
         """Whether this fit was made for exactly these check-ins' dates and scores."""

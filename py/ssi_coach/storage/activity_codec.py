@@ -219,9 +219,12 @@ def held_fit_to_data(held: HeldFit | None) -> Data | None:
     relationships], and one line per pillar."""
     if held is None:
         return None
+    fitted_on = [[on.isoformat(), *scores] for on, scores in held.fitted_on]
+    if held.calibration is None:  # too few check-ins: calibration waits for the next one
+        return {"fitted_on": fitted_on, "based_on": 0, "fits": None}
     fits = held.calibration.fits
     return {
-        "fitted_on": [[on.isoformat(), *scores] for on, scores in held.fitted_on],
+        "fitted_on": fitted_on,
         "based_on": held.calibration.based_on,
         "fits": {key: {name: getattr(fits[key], name) for name in _LINE_NUMBERS}
                  for key in PILLAR_KEYS if key in fits},
@@ -236,6 +239,8 @@ def held_fit_from_data(record: Any) -> HeldFit | None:
     if not isinstance(record, dict) or set(record) != {"fitted_on", "based_on", "fits"}:
         raise InvalidRecord(f"{_HELD_FIT} cannot be read.")
     based_on = record["based_on"]
+    if record["fits"] is None and based_on == 0 and not isinstance(based_on, bool):
+        return HeldFit(_fitted_on(record["fitted_on"]), None)  # calibration waits
     if not _is_count(based_on) or based_on < 1:
         raise InvalidRecord(f"{_HELD_FIT}'s number of check-ins must be a whole number of 1 "
                             "or more.")
