@@ -25,7 +25,7 @@ from .coach import CoachTools
 from .data import DataTools
 from .guard import guarded
 from .home import HomeTools
-from .html import el, join
+from .html import Markup, el, join
 from .network import NetworkTools
 from .team import TeamTools
 
@@ -45,7 +45,7 @@ class App:
         self.document = Document()
         self.unreadable_raw: str | None = None
         self.draw: Any = None  # ssi_coach.charts.draw, once Matplotlib has loaded
-        self.save_notes: list[str] = []  # told with the next message (merges, full storage)
+        self.save_notes: list[Markup] = []  # told with the next message (merges, full storage)
         self.view: View | None = None  # the view on screen
 
     # ---- start-up ------------------------------------------------------------------
@@ -145,12 +145,12 @@ class App:
         self.home.render_charts()
 
     def say(self, html: str, *, error: bool = False) -> None:
-        """A message in the status area, above every view. `html` is markup: from the
-        builder (shell.html), or constant text."""
+        """A message in the status area, above every view: Markup from the builder
+        (shell.html) as it is, any plain string as text (escaped, so never markup)."""
         status = element("status")
         status.className = "status error" if error else "status"
         notes, self.save_notes = self.save_notes, []
-        status.innerHTML = " ".join([html, *notes])
+        status.innerHTML = join([html, *notes], " ")
 
     def save(self, document: Document) -> bool:
         """Store the document; on failure keep everything as it was and say so."""

@@ -88,10 +88,9 @@ class CoachTools:
         document = self.context.document
         chart = outcomes_chart(outcome_points(document.checkins, document.activity_weeks()))
         if chart is None or len(chart.series) < 2:
-            return el("p", "Log outcomes (meetings, opportunities...) in the weeks before your "
-                           "check-ins to see them against your SSI.", class_="muted")
+            return coach_views.outcomes_not_logged()
         if self.context.draw is None:
-            return el("p", "Drawing the chart…", class_="muted")
+            return views.chart_drawing()
         return views.chart_figure(chart, self.context.draw.outcomes_svg(chart), "outcomes-chart")
 
     def render_change_choices(self) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from ssi_coach.activity.estimate import SIGNALS
 from ssi_coach.activity.whatif import PLAN_KEYS
-from ssi_coach.model import ACTIVITY, OUTCOMES, PILLARS, PROFILE_CHECKLIST, Checklist, Measure
+from ssi_coach.model import ACTIVITY, OUTCOMES, PILLARS, PROFILE_CHECKLIST, Checklist
 
 from .html import Markup, el, join
 
@@ -100,5 +100,3 @@ def _plain(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
-def measure_labels() -> dict[str, Measure]:
-    return {m.key: m for m in (*ACTIVITY, *OUTCOMES)}

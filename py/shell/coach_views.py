@@ -462,3 +462,9 @@ def _source_cell(day: str, nice: str, typed: bool, imported: bool, source: str) 
            for_=f"week-source-{day}"),
         el("select", options, id=f"week-source-{day}", data_week_source=day),
     ))
+
+
+def outcomes_not_logged() -> Markup:
+    """Instead of the outcomes chart, until outcomes are logged around check-ins."""
+    return el("p", "Log outcomes (meetings, opportunities...) in the weeks before your "
+                   "check-ins to see them against your SSI.", class_="muted")

@@ -17,7 +17,7 @@ from ssi_coach.importers.linkedin.types import ExportReading, FileReport, Progre
 from ssi_coach.model import IMPORTED, MEASURES, PROFILE_CHECKLIST, TYPED, Problem
 from ssi_coach.network.insights import NetworkInsights
 
-from .html import Markup, el, join, trusted
+from .html import Markup, el, join
 
 SHOWN_ROW_ERRORS = 50  # more would bury the report; the count says how many in all
 _MEASURE_LABELS = {m.key: m.label for m in MEASURES}
@@ -236,7 +236,8 @@ def _buttons(plan: ExportMerge) -> Markup:
 
 # ---- insights -------------------------------------------------------------------------------
 
-def network_panel(found: NetworkInsights, chart_html: str, imported_on: str) -> Markup:
+def network_panel(found: NetworkInsights, chart_html: Markup | None,
+                  imported_on: str) -> Markup:
     """What the last import says about the network; the chart (or its wait) comes drawn."""
     facts = (
         ("Connections", "size", f"{found.size:,}"),
@@ -251,19 +252,8 @@ def network_panel(found: NetworkInsights, chart_html: str, imported_on: str) -> 
         el("p", f"From your LinkedIn export of {imported_on}.", class_="muted"),
         el("dl", [join([el("dt", term), el("dd", value, data_fact=fact)])
                   for term, fact, value in facts], class_="network-facts"),
-        _seniority(found), _weekdays(found), _drawn(chart_html),
+        _seniority(found), _weekdays(found), chart_html,
     ])
-
-
-def chart_waiting() -> Markup:
-    """Where the network chart goes while Matplotlib loads (import_tools passes it in)."""
-    return el("p", "Drawing the chart…", class_="muted")
-
-
-def _drawn(chart_html: str) -> Markup:
-    """The chart the shell drew: Matplotlib's SVG in a figure `views.chart_figure` built (or
-    our own wait note). Until that function returns Markup itself, its text is taken as is."""
-    return chart_html if isinstance(chart_html, Markup) else trusted(chart_html)
 
 
 def _percent(part: int, whole: int) -> str:

@@ -10,7 +10,6 @@ from ssi_coach.network.insights import network_insights
 from . import import_views, views
 from .browser import element
 from .context import Context
-from .html import el
 
 
 class NetworkTools:
@@ -24,9 +23,9 @@ class NetworkTools:
             section.hidden = True
             return
         found = network_insights(document.network)
-        chart = ""
+        chart = None
         if found.growth is not None:
-            chart = (el("p", "Drawing the chart…", class_="muted") if self.context.draw is None else
+            chart = (views.chart_drawing() if self.context.draw is None else
                      views.chart_figure(found.growth, self.context.draw.lines_svg(found.growth),
                                         "network-chart"))
         day = text.long_date(document.imported_on) if document.imported_on else "earlier"

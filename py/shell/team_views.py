@@ -35,7 +35,7 @@ def team_panel(view: TeamView, heat_svg: str | None, trend_svg: str | None) -> M
     else:
         trend = None
         if view.trend is not None and trend_svg is not None:
-            trend = _drawn(chart_figure(view.trend, trend_svg, "team-trend-chart"))
+            trend = chart_figure(view.trend, trend_svg, "team-trend-chart")
         charts = join([_heat_figure(view, heat_svg), trend])
     buttons = join([el("button", "Download the team table (CSV)", type="button",
                        data_action="team-csv"),
@@ -43,12 +43,6 @@ def team_panel(view: TeamView, heat_svg: str | None, trend_svg: str | None) -> M
                        data_action="team-print")], " ")
     return join([team_table(view), charts, coaching_focus(view.rows),
                  el("p", buttons, class_="actions team-actions")])
-
-
-def _drawn(figure: str) -> Markup:
-    """A figure `views.chart_figure` built around Matplotlib's SVG, its texts escaped there.
-    Until that function returns Markup itself, its text is taken as is."""
-    return figure if isinstance(figure, Markup) else trusted(figure)
 
 
 def team_table(view: TeamView) -> Markup:

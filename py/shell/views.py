@@ -249,6 +249,11 @@ def charts_waiting(count: int) -> Markup:
                    "trend yet.", class_="muted")
 
 
+def chart_drawing() -> Markup:
+    """Where one chart goes while Matplotlib loads."""
+    return el("p", "Drawing the chart…", class_="muted")
+
+
 def charts_failed(reason: str) -> Markup:
     return el("p", f"The charts could not be drawn ({reason}). Your numbers are safe; the "
                    "history table shows all of them.", class_="status error")
@@ -306,8 +311,8 @@ def _conflict_key(conflict: Conflict) -> str:
 
 
 def copy_stale_note() -> Markup:
-    return Markup("Storage is nearly full: the safety copy of your data could not be updated. "
-                  "Download a backup to be safe.")
+    return join(["Storage is nearly full: the safety copy of your data could not be updated. "
+                 "Download a backup to be safe."])
 
 
 def kept_copies(copies: Sequence[tuple[str, str]]) -> Markup:

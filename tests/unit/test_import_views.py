@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from shell import import_views
+from shell import import_views, views
+from shell.html import trusted
 from ssi_coach.activity.export_merge import export_merge
 from ssi_coach.importers.linkedin.types import ExportReading, FileReport, Progress
 from ssi_coach.model import Checklist, Document, NetworkSummary, Problem, WeekLog
@@ -130,7 +131,7 @@ def test_the_network_panel_shows_rates_only_with_enough_behind_them() -> None:
                              invitations_sent=20, invitations_accepted=5,
                              conversations_started=2, conversations_replied=1,
                              by_weekday=(1, 0, 0, 4, 0, 0, 0))
-    found = parse(import_views.network_panel(network_insights(summary), "", "20 Nov 2026"))
+    found = parse(import_views.network_panel(network_insights(summary), None, "20 Nov 2026"))
     assert found.one("p", class_="muted").text == "From your LinkedIn export of 20 Nov 2026."
     facts = {dd.attrs["data-fact"]: dd.text for dd in found.all("dd")}
     assert facts == {"size": "10", "decision-makers": "2 (20%)", "acceptance": "25% (5 of 20)",
@@ -143,10 +144,10 @@ def test_the_network_panel_shows_rates_only_with_enough_behind_them() -> None:
 
 
 def test_the_network_panel_keeps_the_drawn_chart() -> None:
-    chart = '<figure class="chart" id="network-chart"><svg role="img"></svg></figure>'
+    chart = trusted('<figure class="chart" id="network-chart"><svg role="img"></svg></figure>')
     found = parse(import_views.network_panel(network_insights(NetworkSummary()), chart, "x"))
     assert found.one("figure", id="network-chart").one("svg", role="img")
-    waiting = import_views.chart_waiting()
+    waiting = views.chart_drawing()
     found = parse(import_views.network_panel(network_insights(NetworkSummary()), waiting, "x"))
     assert "Drawing the chart…" in [p.text for p in found.all("p", class_="muted")]
 
@@ -204,7 +205,7 @@ def _views_of(word: str) -> list[str]:
     summary = NetworkSummary(connections_by_month={"2026-10": {"vp": 2}}, by_weekday=(1,) * 7)
     return [import_views.report(reading, plan), import_views.refused(word),
             import_views.progress(None, word), import_views.progress(Progress(1, 2, word)),
-            import_views.network_panel(network_insights(summary), "", word)]
+            import_views.network_panel(network_insights(summary), None, word)]
 
 
 def _shows_as_text(word: str) -> None:
