@@ -1,8 +1,11 @@
 """Assemble the self-contained site folder that any static host can serve as it is.
 
 Usage: python tools/build_dist.py [--out dist] [--naive]
-Copies the page, the app's Python, the assets and the precompiled runtime; nothing else from
-the repository (tests, tools, caches) goes in. It then writes the service worker with the
+Copies the page, the assets and the precompiled runtime, and packs the app's Python modules
+as bytecode into one archive (py/app-<hash>.zip, compiled by Pyodide's own Python under Node;
+kept in .cache/app/ until a source changes) that pyscript.toml unpacks at start; only the
+page's entry script, py/main.py, stays source. Nothing else from the repository (tests,
+tools, caches) goes in. It then writes the service worker with the
 list of every file to precache and a version that is a hash of their bytes, so any change
 to any file is a new version that browsers pick up.
 
@@ -16,6 +19,7 @@ import argparse
 import hashlib
 import json
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -25,6 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SITE_FILES = ("index.html", "pyscript.toml", "manifest.webmanifest")
 SOURCE_INTERPRETER = f'interpreter = "./vendor/pyodide-{runtime.PYODIDE_VERSION}/pyodide.mjs"'
 SERVICE_WORKER = "sw.js"
+FILES_TABLE = "\n[files]\n"
+APP_CACHE = ROOT / ".cache" / "app"
 NAIVE_PRELUDE = '''# Naive baseline (benchmark only): everything imported before the first paint.
 import pyodide_js as _naive_pyodide_js  # type: ignore[import-not-found]
 
@@ -49,7 +55,10 @@ def build(out: Path, naive: bool = False) -> None:
         shutil.copy2(ROOT / name, staging / name)
     hidden = shutil.ignore_patterns(".*", "__pycache__", "*.pyc")
     shutil.copytree(ROOT / "assets", staging / "assets", ignore=hidden)
-    shutil.copytree(ROOT / "py", staging / "py", ignore=hidden)
+    if naive:
+        shutil.copytree(ROOT / "py", staging / "py", ignore=hidden)
+    else:
+        _pack_app(staging, vendor)
     pyscript = f"pyscript-{runtime.PYSCRIPT_VERSION}"
     shutil.copytree(vendor / pyscript, staging / "vendor" / pyscript, ignore=hidden)
     shutil.copytree(pyodide, staging / "vendor" / pyodide.name, ignore=hidden)
@@ -68,6 +77,46 @@ def _point_at_runtime(config: Path, folder: str) -> None:
         raise SystemExit(f"pyscript.toml lacks the line {SOURCE_INTERPRETER!r}")
     config.write_text(text.replace(
         SOURCE_INTERPRETER, f'interpreter = "./vendor/{folder}/pyodide.mjs"'))
+
+
+def app_archive(vendor: Path) -> Path:
+    """The app's modules compiled into one zip, rebuilt only when a source or the compiler
+    changes (a Node start and a Pyodide boot take seconds)."""
+    digest = hashlib.sha256(runtime.PYODIDE_VERSION.encode())
+    sources = sorted((ROOT / "py").rglob("*.py"))
+    for path in [*sources, *(ROOT / name for name in runtime.PRECOMPILE_SOURCES)]:
+        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
+    archive = APP_CACHE / f"app-{digest.hexdigest()[:12]}.zip"
+    if archive.exists():
+        return archive
+    staging = APP_CACHE / "partial"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    stock = vendor / f"pyodide-{runtime.PYODIDE_VERSION}"
+    try:
+        subprocess.run(["node", str(ROOT / "tools" / "precompile.mjs"), str(stock), str(staging),
+                        str(ROOT / "py")], check=True)
+    except (OSError, subprocess.CalledProcessError) as error:
+        raise SystemExit(f"compiling the app's Python failed: {error}") from error
+    for old in APP_CACHE.glob("app-*.zip"):
+        old.unlink()
+    (staging / "app.zip").replace(archive)
+    return archive
+
+
+def _pack_app(site: Path, vendor: Path) -> None:
+    """py/main.py as source, every other module inside the compiled archive, and
+    pyscript.toml's [files] table reduced to that one archive."""
+    archive = app_archive(vendor)
+    (site / "py").mkdir()
+    shutil.copy2(ROOT / "py" / "main.py", site / "py" / "main.py")
+    shutil.copy2(archive, site / "py" / archive.name)
+    config = site / "pyscript.toml"
+    text = config.read_text()
+    if FILES_TABLE not in text:
+        raise SystemExit("pyscript.toml lacks its [files] table")
+    head = text[: text.index(FILES_TABLE) + 1]
+    config.write_text(head + f'[files]\n"./py/{archive.name}" = "./*"\n')
 
 
 def _make_naive(site: Path) -> None:

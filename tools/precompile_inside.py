@@ -1,4 +1,5 @@
-"""Runs inside Pyodide (see precompile.mjs): stdlib zip and wheels to bytecode, lock rewritten.
+"""Runs inside Pyodide (see precompile.mjs): stdlib zip and wheels to bytecode, lock rewritten;
+or (`main_app`) the app's own modules to bytecode in one archive.
 
 Every `.py` becomes an unchecked hash-based `.pyc` (no timestamps, so the output is the same
 bytes on every build and the browser never looks for the source). Files the app can never
@@ -20,6 +21,8 @@ from pathlib import Path
 
 STDLIB_AT = "/lib/python314.zip/"  # where Pyodide mounts the stdlib zip at run time
 SITE_AT = "/lib/python3.14/site-packages/"  # where Pyodide unpacks wheels
+APP_AT = "/home/pyodide/"  # where PyScript unpacks the app's archive: its working folder
+APP_ARCHIVE = "app.zip"
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 OPTIMIZE = 2
 
@@ -59,10 +62,10 @@ STRIPPED = (
 )
 
 
-def compiled(source: bytes, runtime_path: str) -> bytes | None:
+def compiled(source: bytes, runtime_path: str, optimize: int = OPTIMIZE) -> bytes | None:
     """Bytecode for one module, or None when the file is not valid Python 3.14 (kept as is)."""
     try:
-        code = compile(source, runtime_path, "exec", dont_inherit=True, optimize=OPTIMIZE)
+        code = compile(source, runtime_path, "exec", dont_inherit=True, optimize=optimize)
     except (SyntaxError, ValueError):
         return None
     return bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), False))
@@ -85,13 +88,18 @@ def compile_zip(source: Path, target: Path, runtime_root: str) -> dict[str, byte
     record = _record_name(written)
     if record is not None:
         written[record] = _record(written, record)
+    write_zip(target, written)
+    return written
+
+
+def write_zip(target: Path, files: dict[str, bytes]) -> None:
+    """The same bytes for the same files on every build: sorted, fixed times and modes."""
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in sorted(written):
+        for name in sorted(files):
             info = zipfile.ZipInfo(name, FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, written[name])
-    return written
+            archive.writestr(info, files[name])
 
 
 def _record_name(files: dict[str, bytes]) -> str | None:
@@ -122,3 +130,20 @@ def main(stock_dir: str, out_dir: str) -> None:
         entry["sha256"] = hashlib.sha256((out / entry["file_name"]).read_bytes()).hexdigest()
         print(f"  compiled {entry['file_name']}")
     (out / "pyodide-lock.json").write_text(json.dumps(lock, separators=(",", ":")))
+
+
+def main_app(source_dir: str, out_dir: str) -> None:
+    """Every module of the app (each `.py` under source_dir but the page's own `main.py`)
+    as bytecode in one archive: one download instead of one per module, and no compiling
+    in the browser. Asserts and docstrings stay (optimize 0): the app runs as tested."""
+    source = Path(source_dir)
+    written: dict[str, bytes] = {}
+    for path in sorted(source.rglob("*.py")):
+        name = path.relative_to(source).as_posix()
+        if name == "main.py" or "__pycache__" in name:
+            continue
+        bytecode = compiled(path.read_bytes(), APP_AT + name, optimize=0)
+        if bytecode is None:
+            raise SystemExit(f"{name}: not valid Python 3.14")
+        written[name + "c"] = bytecode
+    write_zip(Path(out_dir) / APP_ARCHIVE, written)

@@ -8,6 +8,7 @@ import re
 import threading
 import tomllib
 import urllib.request
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -65,6 +66,25 @@ def test_the_built_site_runs_on_the_precompiled_runtime_and_caches_all_of_it() -
     manifest = json.loads((dist / "manifest.webmanifest").read_text())
     for icon in manifest["icons"]:
         assert "./" + icon["src"].removeprefix("./") in files
+
+
+def test_the_built_site_loads_the_app_as_one_archive_of_bytecode() -> None:
+    """One download for the app's modules, none compiled in the browser: every module under
+    py/ is in the archive as a .pyc beside its package, and pyscript.toml unpacks it."""
+    dist = ROOT / "dist"
+    if not (dist / "sw.js").exists():
+        pytest.skip("dist/ not built; 'make test' builds it first")
+    files = tomllib.loads((dist / "pyscript.toml").read_text())["files"]
+    [(archive, target)] = files.items()
+    assert re.fullmatch(r"\./py/app-[0-9a-f]{12}\.zip", archive) and target == "./*"
+    assert {p.name for p in (dist / "py").iterdir()} == {"main.py", archive[5:]}
+    modules = {p.relative_to(ROOT / "py").as_posix() + "c" for p in (ROOT / "py").rglob("*.py")
+               if p.relative_to(ROOT / "py").as_posix() != "main.py"}
+    with zipfile.ZipFile(dist / archive) as packed:
+        assert set(packed.namelist()) == modules
+        header = packed.read("ssi_coach/__init__.pyc")[:16]
+    # A hash-based pyc, not checked against a source (there is none in the browser).
+    assert int.from_bytes(header[4:8], "little") == 0b01
 
 
 @pytest.fixture
