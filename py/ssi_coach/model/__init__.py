@@ -1,10 +1,10 @@
 """Records, the bottom layer of the core: frozen dataclasses for what the app knows (check-ins,
-the four pillars, weekly activity logs, the profile checklist, the weekly plan and goal, the
-network summary, the calibration fit the Coach holds, the document holding them all), the
-problem records every reader and form returns, and the two rules several layers share: the
-weakest pillars of a set of scores and comparing dated records by date. Nothing here imports
-from any other part of ssi_coach, so every other module can build on these names: import
-them from `ssi_coach.model`.
+the four pillars, the peers' pillar averages and events beside a check-in, weekly activity
+logs, the profile checklist, the weekly plan and goal, the network summary, the calibration
+fit the Coach holds, the document holding them all), the problem records every reader and
+form returns, and the two rules several layers share: the weakest pillars of a set of scores
+and comparing dated records by date. Nothing here imports from any other part of ssi_coach,
+so every other module can build on these names: import them from `ssi_coach.model`.
 """
 
 from .activity import (
@@ -29,11 +29,17 @@ from .activity import (
 )
 from .calibration import Calibration, FittedOn, HeldFit, PillarFit, fitted_on, fitted_score
 from .checkins import (
+    EVENT_KEYS,
+    EVENTS,
+    PEER_GROUPS,
     PILLAR_KEYS,
     PILLAR_MAX,
     PILLARS,
     TOTAL_MAX,
     CheckIn,
+    Event,
+    PeerAverages,
+    PeerGroup,
     Person,
     Pillar,
     display_total,
@@ -46,11 +52,12 @@ from .plans import Goal, WeeklyPlan
 from .problems import FieldError, Problem
 
 __all__ = [
-    "ACTIVITY", "CHECKLIST_KEYS", "IMPORTED", "MAX_WEEKLY_COUNT", "MEASURES", "MEASURE_KEYS",
-    "OUTCOMES", "PART_OF", "PILLARS", "PILLAR_KEYS", "PILLAR_MAX", "PROFILE_CHECKLIST",
-    "SOURCES", "TOTAL_MAX", "TYPED", "Calibration", "CheckIn", "Checklist", "ChecklistItem",
-    "DateComparison", "Document", "FieldError", "FittedOn", "Goal", "HeldFit", "Measure",
-    "NetworkSummary", "Person", "Pillar", "PillarFit", "Problem", "Update", "WeekLog",
-    "WeeklyPlan", "compare_by_date", "display_total", "effective_weeks", "fill_in",
-    "fitted_on", "fitted_score", "weakest_pillars", "week_of",
+    "ACTIVITY", "CHECKLIST_KEYS", "EVENTS", "EVENT_KEYS", "IMPORTED", "MAX_WEEKLY_COUNT",
+    "MEASURES", "MEASURE_KEYS", "OUTCOMES", "PART_OF", "PEER_GROUPS", "PILLARS",
+    "PILLAR_KEYS", "PILLAR_MAX", "PROFILE_CHECKLIST", "SOURCES", "TOTAL_MAX", "TYPED",
+    "Calibration", "CheckIn", "Checklist", "ChecklistItem", "DateComparison", "Document",
+    "Event", "FieldError", "FittedOn", "Goal", "HeldFit", "Measure", "NetworkSummary",
+    "PeerAverages", "PeerGroup", "Person", "Pillar", "PillarFit", "Problem", "Update",
+    "WeekLog", "WeeklyPlan", "compare_by_date", "display_total", "effective_weeks",
+    "fill_in", "fitted_on", "fitted_score", "weakest_pillars", "week_of",
 ]

@@ -1,4 +1,5 @@
-"""Check-in records: the four pillars, one reading of the member's SSI, someone else's kept
+"""Check-in records: the four pillars, one reading of the member's SSI (with the pillar
+averages of their industry and network peers, and the events around it), someone else's kept
 report, and the weakest pillar of a set of scores."""
 
 from __future__ import annotations
@@ -32,6 +33,63 @@ PILLAR_KEYS = tuple(p.key for p in PILLARS)
 
 
 @dataclass(frozen=True)
+class PeerAverages:
+    """The average of each pillar among one group of peers (the member's industry, or their
+    network) as the SSI page shows it beside the member's own: 0-25, up to 3 decimals."""
+
+    brand: float
+    people: float
+    insights: float
+    relationships: float
+
+    @property
+    def total(self) -> float:
+        return round(sum(self.pillar_scores()), 3)
+
+    def pillar_scores(self) -> tuple[float, ...]:
+        return tuple(getattr(self, key) for key in PILLAR_KEYS)
+
+    def score_of(self, pillar: Pillar) -> float:
+        return float(getattr(self, pillar.key))
+
+
+@dataclass(frozen=True)
+class PeerGroup:
+    """A group of peers the SSI page compares the member with."""
+
+    key: str  # "industry" or "network": CheckIn's `<key>_peers` and `<key>_status`
+    label: str  # for headings and table columns
+    heading: str  # exactly as on the page
+
+    def field_name(self, pillar: Pillar) -> str:
+        """The check-in form's field for this group's average of `pillar`."""
+        return f"{self.key}_peers_{pillar.key}"
+
+
+PEER_GROUPS: tuple[PeerGroup, ...] = (
+    PeerGroup("industry", "Industry", "People in your industry"),
+    PeerGroup("network", "Network", "People in your network"),
+)
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened around a check-in and may explain a change in the score."""
+
+    key: str  # stored in CheckIn.events
+    label: str
+
+
+EVENTS: tuple[Event, ...] = (
+    Event("holiday", "Holiday or time off"),
+    Event("job_change", "Job change"),
+    Event("linkedin_change", "LinkedIn changed something"),
+    Event("campaign", "Campaign or push"),
+)
+EVENT_KEYS = tuple(e.key for e in EVENTS)
+
+
+@dataclass(frozen=True)
 class CheckIn:
     """The member's SSI as read on one day. Pillars are stored exactly as given."""
 
@@ -46,6 +104,18 @@ class CheckIn:
     network_average: float | None = None
     industry: str = ""
     note: str = ""
+    industry_peers: PeerAverages | None = None  # the pillars' averages among these peers
+    network_peers: PeerAverages | None = None
+    industry_status: str = ""  # the page's weekly line, e.g. "No change in the last week"
+    network_status: str = ""
+    events: tuple[str, ...] = ()  # EVENT_KEYS, in EVENTS order
+
+    def peers(self, group: PeerGroup) -> PeerAverages | None:
+        peers: PeerAverages | None = getattr(self, f"{group.key}_peers")
+        return peers
+
+    def status(self, group: PeerGroup) -> str:
+        return str(getattr(self, f"{group.key}_status"))
 
     @property
     def total(self) -> float:
