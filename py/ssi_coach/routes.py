@@ -27,6 +27,7 @@ class View:
 VIEWS: tuple[View, ...] = (
     View("home", "Home"),
     View("checkins", "Check-ins"),
+    View("peers", "Peers"),
     View("coach", "Coach"),
     View("activity", "Activity"),
     View("network", "Network"),
