@@ -4,7 +4,9 @@ Layers, each building only on the ones above it in this list (tests/unit/test_im
 keeps it so):
 - `model` (records: check-ins, activity logs, plan, goal, network summary, the document,
   problem records), `errors`, `text`;
-- `checkins` (form validation, dashboard, check-in merge), `storage` (JSON, migrations);
+- `checkins` (form validation, dashboard, check-in merge), `storage` (JSON, migrations),
+  `peers` (pillars against the industry's and network's averages, the market's part of a
+  change, event notes);
 - `importers` (readers: SSI page paste, CSV, LinkedIn export) and `exporters` (CSV, calendar
   reminder, share link);
 - `activity` (week log, estimate, calibration, next actions, what-if, outcomes), `network`,

@@ -2,7 +2,10 @@
 
 The catalogue below is the habits of docs/domain.md §5 as one table. For a member it becomes a
 short list: only pillars with room to grow, nothing they already do at the recommended level,
-the weakest pillar first (it has the most room), then the biggest expected gain. Gains come
+the weakest pillar first (it has the most room), then the biggest expected gain. When the
+latest check-in carries the peers' pillar averages, a pillar's place also counts how far it
+is below them (room to grow plus points below the peers); without them the order is room
+alone. Gains come
 from the activity estimate itself (what-if inputs through `estimate`), so they are estimates
 too and carry a range.
 
@@ -19,7 +22,17 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from ..model import PILLAR_MAX, PROFILE_CHECKLIST, Calibration, Checklist, weakest_pillars
+from ..model import (
+    PEER_GROUPS,
+    PILLAR_MAX,
+    PILLARS,
+    PROFILE_CHECKLIST,
+    Calibration,
+    Checklist,
+    weakest_pillars,
+)
+from ..peers.compare import PeerComparison
+from ..text import long_date, score
 from .estimate import RATE_KEYS, SIGNALS, Estimate, Inputs, estimate, inputs_for, with_rates
 from .whatif import WINDOW_WEEKS, blend
 
@@ -34,6 +47,10 @@ LOW_REPLY_SHARE, LEAST_MESSAGES = 0.2, 5.0
 # Typical acceptance of connection requests is roughly a third or more (trainers' rule of
 # thumb); below it, requests are probably going to people who do not know the member.
 LOW_ACCEPT_SHARE, LEAST_REQUESTS = 0.3, 5.0
+# How much a point below the peers' average (the mean of the groups recorded on the latest
+# check-in) weighs in a pillar's place against a point of room to grow: the same. Both are
+# points of the same pillar, and a point the peers already have is one within reach.
+BELOW_PEERS_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)
@@ -164,27 +181,46 @@ _ONE_OFFS = frozenset(idea.key for idea in ACTIONS if idea.item)
 
 def next_actions(est: Estimate, checklist: Checklist | None, *, limit: int = LIMIT,
                  calibration: Calibration | None = None,
-                 plan: Mapping[str, float] | None = None) -> tuple[Action, ...]:
+                 plan: Mapping[str, float] | None = None,
+                 peers: PeerComparison | None = None) -> tuple[Action, ...]:
     """The best next actions for this member, best first. Pass the calibration `est` was
     made with so the gains are on the same scale.
 
     With a weekly `plan`, actions are ranked from where the plan leads: what the plan
     already covers is not suggested again, the pillar the plan leaves weakest comes first,
-    and gains are what an action adds on top of the plan."""
+    and gains are what an action adds on top of the plan. With `peers` (the latest
+    check-in against its peers), a pillar below them moves up by `priority`."""
     planned = frozenset(plan or ())
     if plan:
         est = estimate(with_rates(est.inputs, plan), calibration)
     baseline = estimate(est.inputs, calibration)
     actions = [a for idea in _ideas(est.inputs)
-               if (a := _action(idea, est, baseline, checklist, calibration, planned))
+               if (a := _action(idea, est, baseline, checklist, calibration, planned, peers))
                is not None]
     # Stable sort: among equals the catalogue's order decides.
-    actions.sort(key=lambda a: (-_room(est, a.pillar), -a.gain_12w[1]))
+    actions.sort(key=lambda a: (-priority(est, a.pillar, peers), -a.gain_12w[1]))
     return tuple(_cap_one_offs(actions))[:max(limit, 0)]
+
+
+def priority(est: Estimate, pillar: str, peers: PeerComparison | None = None) -> float:
+    """A pillar's place in the list: its room to grow, plus its points below the peers'
+    average (weighted by BELOW_PEERS_WEIGHT) when they are known."""
+    return _room(est, pillar) + BELOW_PEERS_WEIGHT * below_peers(peers, pillar)
+
+
+def below_peers(peers: PeerComparison | None, pillar: str) -> float:
+    """Points below the peers' average on the compared check-in; 0 at or above, or unknown."""
+    if peers is None:
+        return 0.0
+    gap = peers.of(_PILLARS[pillar]).mean_gap
+    return 0.0 if gap is None else max(-gap, 0.0)
 
 
 def _room(est: Estimate, pillar: str) -> float:
     return PILLAR_MAX - est.of(pillar).score
+
+
+_PILLARS = {p.key: p for p in PILLARS}
 
 
 def _cap_one_offs(actions: list[Action]) -> Iterator[Action]:
@@ -255,7 +291,8 @@ def _personal_invites(rates: Mapping[str, float | None]) -> Idea | None:
 # ---- one action ----------------------------------------------------------------------------
 
 def _action(idea: Idea, est: Estimate, baseline: Estimate, checklist: Checklist | None,
-            calibration: Calibration | None, planned: frozenset[str]) -> Action | None:
+            calibration: Calibration | None, planned: frozenset[str],
+            peers: PeerComparison | None) -> Action | None:
     if _room(est, idea.pillar) <= FULL_WITHIN:
         return None  # recommendations always target a pillar with room to grow
     targets = _targets(idea, est.inputs, checklist)
@@ -266,7 +303,7 @@ def _action(idea: Idea, est: Estimate, baseline: Estimate, checklist: Checklist 
         return None
     gain_4w = _gain(baseline, est.inputs, targets, EARLY_WEEKS, idea.pillar, calibration)
     return Action(idea.key, idea.title, idea.pillar, targets, idea.effort,
-                  _reason(idea, est, targets, checklist, planned), idea.principle, gain_4w,
+                  _reason(idea, est, targets, checklist, planned, peers), idea.principle, gain_4w,
                   gain_12w, idea.stakeholder)
 
 
@@ -319,13 +356,15 @@ _ITEMS = {i.key: i.label for i in PROFILE_CHECKLIST}
 
 
 def _reason(idea: Idea, est: Estimate, targets: Mapping[str, float],
-            checklist: Checklist | None, planned: frozenset[str]) -> str:
+            checklist: Checklist | None, planned: frozenset[str],
+            peers: PeerComparison | None) -> str:
     pillar = est.of(idea.pillar)
     weakest = weakest_pillars(lambda p: est.of(p.key).score)[0].key == idea.pillar
     verb = "reaches" if planned else "is at"
     head = f"{pillar.pillar.label} {verb} {pillar.score:.1f} of {PILLAR_MAX}"
     head += " with your plan" if planned else ""
     head += ", your weakest pillar." if weakest else "."
+    head += _peer_words(idea.pillar, peers)
     if idea.item:
         facts = [_item_status(idea.item, checklist)]
     else:
@@ -335,6 +374,22 @@ def _reason(idea: Idea, est: Estimate, targets: Mapping[str, float],
                    for k, v in targets.items()
                    if not _at_least(est.inputs.rates.get(k), v))]
     return f"{head} {'; '.join(facts)}. {idea.why}"
+
+
+def _peer_words(pillar: str, peers: PeerComparison | None) -> str:
+    """' On your check-in of 1 Nov 2026 it was 0.16 below your industry's average and 1.31
+    below your network's, which moves it up this list.' ('' unless below a group)."""
+    if peers is None:
+        return ""
+    found = peers.of(_PILLARS[pillar])
+    below = [(g, -gap) for g in PEER_GROUPS if (gap := found.gap(g)) is not None and gap < 0]
+    if not below:
+        return ""
+    said = [f"{score(points)} below your {g.key}'s average" for g, points in below]
+    if len(said) == 2:
+        said[1] = said[1].removesuffix(" average")
+    moved = ", which moves it up this list" if below_peers(peers, pillar) > 0 else ""
+    return f" On your check-in of {long_date(peers.on)} it was {' and '.join(said)}{moved}."
 
 
 def _rate_status(key: str, current: float | None, target: float, planned: bool) -> str:

@@ -2,7 +2,9 @@
 
 Standard library only, like the rest of the scoring path: the estimate, the calibration on
 the member's own check-ins, the ranked next actions, the projection of their plan against
-their goal, and how their outcomes move with their SSI.
+their goal, and how their outcomes move with their SSI. When the latest check-in carries the
+peers' pillar averages, the actions are ranked with them and each pillar's estimate can show
+them (`peers_line`).
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..model import Calibration, Document, WeeklyPlan
+from ..model import Calibration, Document, Pillar, WeeklyPlan
+from ..peers.compare import PeerComparison, averages_line, compare_with_peers
 from .actions import Action, next_actions
 from .calibration import NotYet, shown_fit
 from .estimate import Estimate, estimate, inputs_for
@@ -27,10 +30,18 @@ class CoachView:
     correlations: tuple[Correlation, ...]
 
     planned: bool = False  # the actions are ranked from where the member's weekly plan leads
+    peers: PeerComparison | None = None  # the latest check-in against its peers, if it has any
 
     @property
     def has_activity(self) -> bool:
         return self.estimate.inputs.weeks_logged > 0
+
+    def peers_line(self, pillar: Pillar) -> str:
+        """For a pillar's "why this number": the peers' averages on the latest check-in
+        ('' when it has none)."""
+        if self.peers is None:
+            return ""
+        return averages_line(self.peers.of(pillar), self.peers.on)
 
 
 def coach_view(document: Document, today: dt.date) -> CoachView:
@@ -41,6 +52,7 @@ def coach_view(document: Document, today: dt.date) -> CoachView:
     fit = shown_fit(document)
     calibration = fit if isinstance(fit, Calibration) else None
     current = estimate(inputs_for(weeks, document.checklist, end=today), calibration)
+    peers = compare_with_peers(document.checkins[-1]) if document.checkins else None
     projection = None
     if document.plan is not None or document.goal is not None:
         projection = project(current, document.plan or WeeklyPlan(), today=today,
@@ -50,8 +62,10 @@ def coach_view(document: Document, today: dt.date) -> CoachView:
         estimate=current,
         calibration=fit,
         actions=next_actions(current, document.checklist, calibration=calibration,
-                             plan=document.plan.weekly if document.plan else None),
+                             plan=document.plan.weekly if document.plan else None,
+                             peers=peers),
         projection=projection,
         correlations=correlations(outcome_points(document.checkins, weeks)),
         planned=bool(document.plan and document.plan.weekly),
+        peers=peers,
     )

@@ -3,7 +3,10 @@
 A rank is relative: it can move because the member moved, or because the people they are
 ranked against moved. The page shows the industry and network averages, so when both
 check-ins carry them we can say which; when they don't, we say there is not enough
-information instead of guessing.
+information instead of guessing. The same goes for the pillars: with the peers' pillar
+averages on both check-ins, each pillar's change is split into the market's part and the
+member's (`peers.market`), and a drop shared by everyone is flagged as likely LinkedIn-wide.
+Events the member noted on the later check-in, or on any in between, are listed beside it.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import ACTIVITY, PILLARS, CheckIn, Measure, Pillar, WeekLog, display_total, week_of
+from ..peers.events import EventNote, notes_between
+from ..peers.market import MarketSplit, market_split
 from ..text import change, long_date, score
 
 WEEKS_BEFORE = 4  # about a month: the habit is to check the score monthly
@@ -56,18 +61,33 @@ class ChangeExplanation:
     ranks: tuple[RankMove, ...]
     activity_changes: tuple[ActivityChange, ...]
     summary: str
+    market: MarketSplit  # each pillar's change split into the market's part and the member's
+    events: tuple[EventNote, ...]  # noted on the later check-in or any in between, oldest first
+
+    @property
+    def linkedin_wide(self) -> bool:
+        """The member's total and both peer groups' totals fell together by a similar share."""
+        return self.market.linkedin_wide
 
 
-def explain_change(before: CheckIn, after: CheckIn, weeks: Sequence[WeekLog]) -> ChangeExplanation:
-    """What changed from `before` to `after` (given in either order) and the likely why."""
+def explain_change(before: CheckIn, after: CheckIn, weeks: Sequence[WeekLog], *,
+                   checkins: Sequence[CheckIn] = ()) -> ChangeExplanation:
+    """What changed from `before` to `after` (given in either order) and the likely why.
+    Pass the member's `checkins` to include the events noted on those between the two."""
     if after.on < before.on:  # the story always runs from the older check-in to the newer
         before, after = after, before
     total = round(after.total - before.total, 3)
     pillars = tuple((p, round(after.score_of(p) - before.score_of(p), 3)) for p in PILLARS)
     ranks = tuple(_rank_move(label, before, after) for label in ("Industry", "Network"))
     activity = activity_changes(before.on, after.on, weeks)
-    return ChangeExplanation(before, after, total, pillars, ranks, activity,
-                             _summary(before, after, pillars, ranks, activity))
+    market = market_split(before, after)
+    latest = {c.on: c for c in checkins} | {after.on: after}  # `after` as given wins its date
+    events = notes_between(latest.values(), before.on, after.on)
+    summary = " ".join(filter(None, (_summary(before, after, pillars, ranks, activity),
+                                     market.total_words, market.linkedin_words,
+                                     _events_words(events))))
+    return ChangeExplanation(before, after, total, pillars, ranks, activity, summary, market,
+                             events)
 
 
 # ---- the weeks behind a check-in ------------------------------------------------------------
@@ -187,6 +207,12 @@ def _summary(before: CheckIn, after: CheckIn, pillars: Sequence[tuple[Pillar, fl
         parts.append(f"Your activity changed most in {top.measure.label.lower()}: "
                      f"{_per_week(top.before)} a week before, {_per_week(top.after)} now.")
     return " ".join(parts)
+
+
+def _events_words(events: Sequence[EventNote]) -> str:
+    if not events:
+        return ""
+    return f"You noted: {'; '.join(note.words for note in events)}."
 
 
 def _per_week(value: float | None) -> str:

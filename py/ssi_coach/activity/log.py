@@ -1,5 +1,6 @@
 """The week log and the profile checklist as the member fills them in: reading the forms,
-and the rules every weekly count obeys wherever it comes from (form, storage, an export).
+the rules every weekly count obeys wherever it comes from (form, storage, an export), and
+the weekly streak that keeps the logging habit visible.
 
 Errors are returned, each naming its field, never raised.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import cast
 
@@ -39,6 +40,23 @@ def check_counts(counts: Mapping[str, object]) -> list[FieldError]:
     if errors:
         return errors
     return check_parts(cast(Mapping[str, int], counts))
+
+
+# ---- the habit ---------------------------------------------------------------------------
+
+def weekly_streak(weeks: Iterable[WeekLog], today: dt.date) -> int:
+    """How many ISO weeks in a row have a log with any count in it (zeros count: logging is
+    the habit), ending with this week, or with last week while this one is not logged yet;
+    0 when last week was not logged either. Weeks after `today`'s are ignored."""
+    logged = {w.week for w in weeks if w.counts}
+    week = week_of(today)
+    if week not in logged:
+        week -= dt.timedelta(weeks=1)  # this week is still open: the streak is not broken yet
+    streak = 0
+    while week in logged:
+        streak += 1
+        week -= dt.timedelta(weeks=1)
+    return streak
 
 
 # ---- reading the weekly form ------------------------------------------------------------

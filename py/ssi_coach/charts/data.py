@@ -1,4 +1,9 @@
-"""What each chart shows, as plain data: the drawing and the text alternative both read it."""
+"""What each chart shows, as plain data: the drawing and the text alternative both read it.
+
+Charts over time are `Chart`s (one value per date; events the member noted become markers,
+named in the summary). The peers chart is a `PeersChart`: one value per pillar for the
+member and each peer group, with the rows of the table that shows the same numbers.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import PILLAR_MAX, PILLARS, TOTAL_MAX, CheckIn, display_total
-from ..text import long_date
+from ..model import PILLAR_MAX, PILLARS, TOTAL_MAX, CheckIn, Pillar, display_total
+from ..peers.compare import PeerComparison, gap_trend
+from ..peers.events import notes_of
+from ..text import change, long_date, score
 
 # One colour per pillar, everywhere (charts here; the stylesheet's --pillar-<key> has the same):
 # the Okabe-Ito palette, distinguishable with the common forms of colour blindness. Colour is
@@ -23,8 +30,16 @@ PILLAR_COLOURS: dict[str, str] = {
 @dataclass(frozen=True)
 class Series:
     label: str
-    values: tuple[float | None, ...]  # one per date; None where not known
+    values: tuple[float | None, ...]  # one per date (per pillar in a PeersChart); None: unknown
     pillar: str | None = None  # the pillar key when the series is one pillar's scores
+
+
+@dataclass(frozen=True)
+class Marker:
+    """Something the member noted on a check-in, drawn as a vertical line on its date."""
+
+    on: dt.date
+    label: str  # the events, e.g. "Holiday or time off, Job change"
 
 
 @dataclass(frozen=True)
@@ -36,6 +51,7 @@ class Chart:
     y_max: float
     summary: str  # one sentence for screen readers and the figure caption
     lower_is_better: bool = False
+    markers: tuple[Marker, ...] = ()  # their labels are in the summary too
 
 
 def trend_chart(checkins: Sequence[CheckIn]) -> Chart | None:
@@ -46,6 +62,7 @@ def trend_chart(checkins: Sequence[CheckIn]) -> Chart | None:
     pillar_series = tuple(
         Series(p.short, tuple(c.score_of(p) for c in checkins), p.key) for p in PILLARS
     )
+    markers = event_markers(checkins)
     return Chart(
         title="SSI over time",
         dates=tuple(c.on for c in checkins),
@@ -54,7 +71,8 @@ def trend_chart(checkins: Sequence[CheckIn]) -> Chart | None:
         y_max=TOTAL_MAX,
         summary=(f"Your SSI went from {display_total(first.total)} on {long_date(first.on)} "
                  f"to {display_total(last.total)} on {long_date(last.on)} "
-                 f"over {len(checkins)} check-ins."),
+                 f"over {len(checkins)} check-ins.{markers_words(markers)}"),
+        markers=markers,
     )
 
 
@@ -82,3 +100,83 @@ def rank_chart(checkins: Sequence[CheckIn]) -> Chart | None:
 
 def _last_known(series: Series) -> int:
     return int(next(v for v in reversed(series.values) if v is not None))
+
+
+# ---- events -----------------------------------------------------------------------------------
+
+def event_markers(checkins: Sequence[CheckIn]) -> tuple[Marker, ...]:
+    """One marker per check-in with events noted on it."""
+    return tuple(Marker(note.on, note.labels) for note in notes_of(checkins))
+
+
+def markers_words(markers: Sequence[Marker]) -> str:
+    """' Events noted: 1 Oct 2026, Holiday or time off; …' ('' without any): the markers'
+    labels in the chart's text summary."""
+    if not markers:
+        return ""
+    return " Events noted: " + "; ".join(f"{long_date(m.on)}, {m.label}" for m in markers) + "."
+
+
+# ---- peers ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PeersChart:
+    """Each pillar for the member and each peer group recorded, and the same as a table."""
+
+    title: str
+    pillars: tuple[Pillar, ...]  # the categories, in PILLARS order
+    series: tuple[Series, ...]  # "You" first, then each group recorded; one value per pillar
+    y_label: str
+    y_max: float
+    head: tuple[str, ...]  # the table's column headings
+    rows: tuple[tuple[str, ...], ...]  # one per pillar: its label, then the cells as shown
+    summary: str
+
+
+def peers_chart(found: PeerComparison) -> PeersChart:
+    """You vs industry vs network, per pillar, on the check-in `found` compares."""
+    groups = found.groups
+    series = (Series("You", tuple(p.own for p in found.pillars)),
+              *(Series(g.label, tuple(p.average(g) for p in found.pillars)) for g in groups))
+    head = ("Pillar", "You", *(g.label for g in groups),
+            *(f"You − {g.label.lower()}" for g in groups))
+    rows = tuple(
+        (p.pillar.label, score(p.own), *(_cell(p.average(g)) for g in groups),
+         *(change(p.gap(g), 3) for g in groups))
+        for p in found.pillars)
+    return PeersChart(
+        title="You and your peers, pillar by pillar",
+        pillars=PILLARS, series=series, y_label=f"Score (0-{PILLAR_MAX})", y_max=PILLAR_MAX,
+        head=head, rows=rows,
+        summary=(f"Your four pillars beside the average of "
+                 f"{' and '.join(f'your {g.key}' for g in groups)}. {found.summary}"))
+
+
+def _cell(value: float | None) -> str:
+    return "not recorded" if value is None else score(value)
+
+
+def gap_chart(checkins: Sequence[CheckIn]) -> Chart | None:
+    """Each pillar's gap to the peers' average over time; needs two check-ins with peers.
+    A gap is the member's score minus the mean of the groups recorded: above 0 is ahead."""
+    trend = gap_trend(checkins)
+    if trend.known < 2:
+        return None
+    series = tuple(Series(g.pillar.short, g.gaps, g.pillar.key) for g in trend.pillars)
+    latest = ", ".join(f"{s.label} {change(_last(s), 3)}" for s in series)
+    markers = event_markers(checkins)
+    return Chart(
+        title="Your pillars against your peers' average",
+        dates=trend.dates,
+        series=series,
+        y_label="Gap to your peers (points)",
+        y_max=PILLAR_MAX,
+        summary=(f"Each pillar's gap to the average of your industry and network over "
+                 f"{trend.known} check-ins with peers; latest {latest}."
+                 f"{markers_words(markers)}"),
+        markers=markers,
+    )
+
+
+def _last(series: Series) -> float:
+    return next(v for v in reversed(series.values) if v is not None)

@@ -15,14 +15,21 @@ from html import escape
 import matplotlib
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
 from ..team.table import HeatMap
-from .data import PILLAR_COLOURS, Chart, Series
+from .data import PILLAR_COLOURS, Chart, PeersChart, Series
 
 # Lines that are not pillars take the Okabe-Ito colours no pillar uses (vermilion, sky blue,
 # yellow), so a colour always means one pillar and nothing else.
 OTHER_COLOURS = ("#D55E00", "#56B4E9", "#F0E442", "#000000")
 TOTAL_COLOUR = "#1a1a1a"
+EVENT_COLOUR = "#555555"  # grey, and dotted: an event line never looks like a series
+# The member's bars are filled with the pillar's colour; each peer group's bar is outlined in
+# it and hatched its own way, so the three bars of a pillar differ without colour.
+HATCHES = ("", "///", "...")
+# A pillar's line also has its own marker shape where lines cross (gaps often hover near 0).
+PILLAR_MARKERS = {"brand": "o", "people": "s", "insights": "^", "relationships": "D"}
 
 _STYLE = {
     "svg.fonttype": "none",  # real text: smaller, selectable, uses the page's font
@@ -80,6 +87,7 @@ def trend_svg(chart: Chart) -> str:
                       textcoords="offset points", xytext=(0, 6), ha="center",
                       fontweight="bold")
         axes.set_ylim(0, chart.y_max)
+        _event_lines(axes, chart)
         _finish(axes, chart)
         return _to_svg(figure, chart.summary)
 
@@ -129,6 +137,71 @@ def outcomes_svg(chart: Chart) -> str:
         return _to_svg(figure, chart.summary)
 
 
+def gaps_svg(chart: Chart) -> str:
+    """Each pillar's gap to its peers as a line around 0 (above is ahead of them), with a
+    dotted vertical line on each check-in with events."""
+    with matplotlib.rc_context(_STYLE):
+        figure = _figure(7.2, 3.2)
+        axes = figure.subplots()
+        days = _days(chart)
+        for series, colour in zip(chart.series, _colours(chart.series), strict=True):
+            points = [(d, v) for d, v in zip(days, series.values, strict=True) if v is not None]
+            axes.plot([d for d, _ in points], [v for _, v in points], color=colour,
+                      marker=PILLAR_MARKERS.get(series.pillar or "", "o"), markersize=4.5,
+                      linewidth=1.6, label=series.label)
+        axes.axhline(0, color=TOTAL_COLOUR, linewidth=0.8)
+        known = [abs(v) for s in chart.series for v in s.values if v is not None]
+        reach = min(chart.y_max, max([*known, 1.0]) + 1)
+        axes.set_ylim(-reach, reach)
+        _event_lines(axes, chart)
+        _finish(axes, chart)
+        return _to_svg(figure, chart.summary)
+
+
+def peers_svg(chart: PeersChart) -> str:
+    """Grouped bars: per pillar, the member's bar filled in the pillar's colour and each peer
+    group's hatched, every bar labelled with its value; the pillars are named on the axis."""
+    with matplotlib.rc_context(_STYLE):
+        figure = _figure(7.2, 3.4)
+        axes = figure.subplots()
+        width = 0.8 / len(chart.series)
+        colours = [PILLAR_COLOURS[p.key] for p in chart.pillars]
+        for index, series in enumerate(chart.series):
+            offset = (index - (len(chart.series) - 1) / 2) * width
+            bars = axes.bar([x + offset for x in range(len(chart.pillars))],
+                            _numbers(series.values), width * 0.92,
+                            color=colours if index == 0 else "#ffffff", edgecolor=colours,
+                            hatch=HATCHES[index % len(HATCHES)], linewidth=1.2)
+            axes.bar_label(bars, labels=[_short(v) for v in series.values], padding=2,
+                           fontsize=7)
+        axes.set_xticks(range(len(chart.pillars)), [p.short for p in chart.pillars])
+        axes.set_ylim(0, chart.y_max)
+        axes.set_ylabel(chart.y_label, fontsize=8)
+        axes.grid(axis="y", alpha=0.3)
+        axes.legend(_bar_keys(chart), [s.label for s in chart.series], loc="upper center",
+                    bbox_to_anchor=(0.5, -0.1), ncols=len(chart.series), frameon=False,
+                    fontsize=8)
+        return _to_svg(figure, chart.summary)
+
+
+def _bar_keys(chart: PeersChart) -> list[Patch]:
+    """Legend keys in no pillar's colour: the fill or hatch is what tells the bars apart."""
+    return [Patch(facecolor=TOTAL_COLOUR if index == 0 else "#ffffff", edgecolor=TOTAL_COLOUR,
+                  hatch=HATCHES[index % len(HATCHES)]) for index in range(len(chart.series))]
+
+
+def _short(value: float | None) -> str:
+    return "" if value is None else f"{value:.1f}"
+
+
+def _event_lines(axes, chart: Chart) -> None:  # type: ignore[no-untyped-def]
+    """A dotted vertical line per marker, one legend entry for all; the labels are in the
+    chart's summary (and so in its accessible name)."""
+    for index, marker in enumerate(chart.markers):
+        axes.axvline(float(date2num(marker.on)), color=EVENT_COLOUR, linestyle=":",
+                     linewidth=1.2, label="Events noted" if index == 0 else None)
+
+
 def _colour(series: Series, index: int = 0) -> str:
     """A pillar's one colour; anything else a colour no pillar uses."""
     if series.pillar is None:
@@ -165,7 +238,7 @@ def _finish(axes, chart: Chart) -> None:  # type: ignore[no-untyped-def]
     axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
     axes.set_ylabel(chart.y_label, fontsize=8)
     axes.grid(axis="y", alpha=0.3)
-    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=5, frameon=False,
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=6, frameon=False,
                 fontsize=8)
 
 

@@ -1,24 +1,30 @@
-"""A monthly reminder to check one's SSI, as an iCalendar (.ics) file for any calendar app.
+"""Calendar reminders as iCalendar (.ics) files for any calendar app: monthly, to check one's
+SSI, and weekly, every Monday, to log the past week's activity.
 
-The reminder starts on the day `checkins.due.first_reminder_day` gives.
+The monthly reminder starts on the day `checkins.due.first_reminder_day` gives; the weekly
+one on the first Monday on or after the day given (`first_weekly_day`).
 
 The file is written by hand to RFC 5545 rather than with a library, because the browser
 build carries only the standard library: one VCALENDAR with one all-day VEVENT that repeats
-monthly and a display alarm at 9:00 that day. Text is escaped, lines end in CRLF and are
-folded at 75 octets without splitting a UTF-8 character. The result depends only on the
-arguments (the UID comes from the app's URL and the first day; the clock is never read), so
-the same reminder downloaded twice replaces itself in a calendar instead of doubling up.
+(monthly, or weekly on Mondays) and a display alarm at 9:00 that day. Text is escaped, lines
+end in CRLF and are folded at 75 octets without splitting a UTF-8 character. The result
+depends only on the arguments (the UID comes from the app's URL, the cadence and the first
+day; the clock is never read), so the same reminder downloaded twice replaces itself in a
+calendar instead of doubling up, and the weekly and monthly ones live side by side.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 LINKEDIN_SSI_URL = "https://www.linkedin.com/sales/ssi"
 PRODID = "-//ssi-coach//Monthly SSI reminder//EN"
 SUMMARY = "Check your SSI"
+WEEKLY_PRODID = "-//ssi-coach//Weekly activity reminder//EN"
+WEEKLY_SUMMARY = "Log your LinkedIn activity"
 ALARM_AFTER_START = "PT9H"  # an all-day event starts at 00:00 local time, so this is 9:00
 MAX_LINE_OCTETS = 75
 
@@ -66,25 +72,75 @@ def _utc_stamp(stamp: dt.datetime) -> str:
     return stamp.strftime("%Y%m%dT%H%M%SZ")
 
 
+def first_weekly_day(day: dt.date) -> dt.date:
+    """The Monday on or after `day`: where a weekly reminder asked for on `day` starts."""
+    return day + dt.timedelta(days=-day.weekday() % 7)
+
+
+def _monthly_description(app_url: str) -> str:
+    return (
+        f"Open {LINKEDIN_SSI_URL} and read your Social Selling Index: the total, the four "
+        f"pillars and, if shown, your industry and network ranks.\n"
+        f"Then open ssi-coach at {app_url} and add today's check-in, so you can see how your "
+        f"SSI moves month by month."
+    )
+
+
+def _weekly_description(app_url: str) -> str:
+    return (
+        f"Open ssi-coach at {app_url} and log last week under “Log a week”: posts, comments, "
+        f"connection requests, messages, and any meetings or deals.\n"
+        f"A minute a week keeps your activity estimate current and your weekly streak going."
+    )
+
+
+@dataclass(frozen=True)
+class Cadence:
+    """How often a reminder repeats, and what it says."""
+
+    key: str  # "monthly" or "weekly"
+    prodid: str
+    summary: str
+    description: Callable[[str], str]  # from the app's URL
+    rule: Callable[[dt.date], str]  # RRULE value from the first day
+    first: Callable[[dt.date], dt.date]  # the first day from the day asked for
+    uid_key: str  # part of the UID, so the two reminders never replace each other
+
+
+MONTHLY = Cadence("monthly", PRODID, SUMMARY, _monthly_description, _recurrence,
+                  lambda day: day, "")
+WEEKLY = Cadence("weekly", WEEKLY_PRODID, WEEKLY_SUMMARY, _weekly_description,
+                 lambda _: "FREQ=WEEKLY;BYDAY=MO", first_weekly_day, "weekly#")
+CADENCES = (MONTHLY, WEEKLY)
+
+
 def monthly_reminder_ics(*, app_url: str, first_day: dt.date, stamp: dt.datetime) -> str:
-    """The .ics text of a monthly all-day reminder starting on `first_day`.
+    """The .ics text of a monthly all-day reminder starting on `first_day`."""
+    return reminder_ics(MONTHLY, app_url=app_url, first_day=first_day, stamp=stamp)
+
+
+def weekly_reminder_ics(*, app_url: str, first_day: dt.date, stamp: dt.datetime) -> str:
+    """The .ics text of an all-day reminder every Monday, from the first on or after
+    `first_day`."""
+    return reminder_ics(WEEKLY, app_url=app_url, first_day=first_day, stamp=stamp)
+
+
+def reminder_ics(cadence: Cadence, *, app_url: str, first_day: dt.date,
+                 stamp: dt.datetime) -> str:
+    """The .ics text of an all-day reminder repeating at `cadence`, from `first_day` (moved
+    to the cadence's first day on or after it).
 
     `app_url` is the app's own address (not something a person typed); one with control
     characters would break the file's lines, so it raises ValueError.
     """
     if not app_url or any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in app_url):
         raise ValueError("app_url must be a URL without control characters")
-    description = (
-        f"Open {LINKEDIN_SSI_URL} and read your Social Selling Index: the total, the four "
-        f"pillars and, if shown, your industry and network ranks.\n"
-        f"Then open ssi-coach at {app_url} and add today's check-in, so you can see how your "
-        f"SSI moves month by month."
-    )
-    uid = uuid.uuid5(uuid.NAMESPACE_URL, f"{app_url}#{first_day.isoformat()}")
+    first_day = cadence.first(first_day)
+    uid = uuid.uuid5(uuid.NAMESPACE_URL, f"{app_url}#{cadence.uid_key}{first_day.isoformat()}")
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        f"PRODID:{PRODID}",
+        f"PRODID:{cadence.prodid}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
         "BEGIN:VEVENT",
@@ -92,14 +148,14 @@ def monthly_reminder_ics(*, app_url: str, first_day: dt.date, stamp: dt.datetime
         f"DTSTAMP:{_utc_stamp(stamp)}",
         f"DTSTART;VALUE=DATE:{first_day:%Y%m%d}",
         f"DTEND;VALUE=DATE:{first_day + dt.timedelta(days=1):%Y%m%d}",
-        f"RRULE:{_recurrence(first_day)}",
-        f"SUMMARY:{escape_text(SUMMARY)}",
-        f"DESCRIPTION:{escape_text(description)}",
+        f"RRULE:{cadence.rule(first_day)}",
+        f"SUMMARY:{escape_text(cadence.summary)}",
+        f"DESCRIPTION:{escape_text(cadence.description(app_url))}",
         f"URL:{app_url}",  # a URI value: RFC 5545 does not backslash-escape those
         "TRANSP:TRANSPARENT",  # a reminder, not a meeting: the day stays free
         "BEGIN:VALARM",
         "ACTION:DISPLAY",
-        f"DESCRIPTION:{escape_text(SUMMARY)}",
+        f"DESCRIPTION:{escape_text(cadence.summary)}",
         f"TRIGGER;RELATED=START:{ALARM_AFTER_START}",
         "END:VALARM",
         "END:VEVENT",
