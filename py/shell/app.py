@@ -1,7 +1,7 @@
 """The app: start-up, the context every view's tools share (the document, saving it, the
 status message, drawing every view again), switching views, and wiring each view's module to
 the page. What each view does is in the module named after it (`home`, `checkins`, `coach`,
-`activity` and `activity_import`, `network`, `team`, `data`)."""
+`activity` and `activity_import`, `peers`, `network`, `team`, `data`)."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from .guard import guarded
 from .home import HomeTools
 from .html import Markup, el, join
 from .network import NetworkTools
+from .peers import PeersTools
 from .team import TeamTools
 
 
@@ -40,6 +41,7 @@ class App:
         self.activity = ActivityTools(self)
         self.exports = ExportImport(self)
         self.network = NetworkTools(self)
+        self.peers = PeersTools(self)
         self.team = TeamTools(self)
         self.data = DataTools(self)
         self.document = Document()
@@ -93,8 +95,8 @@ class App:
                      "is kept in this browser.")
         self.checkins.reset_form()
         self.checkins.restore_draft()
-        self.show_sections("dashboard", "charts", "entry", "coach", "activity", "network",
-                           "history", "team", "data")
+        self.show_sections("dashboard", "charts", "entry", "peers", "coach", "activity",
+                           "network", "history", "team", "data")
         element("nav-list").innerHTML = views.nav_items(VIEWS)
         element("site-nav").hidden = False
         element("nav-toggle").hidden = False
@@ -123,6 +125,8 @@ class App:
             await browser.next_task()
             self.coach.render_outcomes()
             await browser.next_task()
+            self.peers.render()
+            await browser.next_task()
             self.network.render()
             await browser.next_task()
             self.team.render()
@@ -140,6 +144,7 @@ class App:
             self.data.render()
             self.coach.render(coached)
             self.activity.render()
+            self.peers.render()
             self.network.render()
             self.team.render()
         self.home.render_charts()

@@ -62,7 +62,7 @@ class CoachTools:
         opened = [str(node.closest("li").dataset.pillar)
                   for node in body.querySelectorAll("li[data-pillar] > details[open]")]
         body.innerHTML = (
-            coach_views.estimate_panel(view.estimate, view.calibration, latest)
+            coach_views.estimate_panel(view.estimate, view.calibration, latest, view.peers)
             + coach_views.actions_list(view.actions, has_activity=view.has_activity,
                                        planned=view.planned))
         for pillar in opened:
@@ -144,4 +144,5 @@ class CoachTools:
             body.innerHTML = el("p", "Pick two different check-ins.", class_="muted")
             return
         body.innerHTML = coach_views.change_explanation(
-            explain_change(first, second, document.activity_weeks()))
+            explain_change(first, second, document.activity_weeks(),
+                           checkins=document.checkins))

@@ -22,6 +22,7 @@ from ssi_coach.activity.estimate import WINDOW_DAYS, Estimate, PillarEstimate, S
 from ssi_coach.activity.explain import ActivityChange, ChangeExplanation, RankMove
 from ssi_coach.activity.outcomes import CAVEAT, MIN_POINTS, Correlation
 from ssi_coach.activity.whatif import Projection
+from ssi_coach.peers.compare import PeerComparison, averages_line
 from ssi_coach.model import (
     IMPORTED,
     MEASURE_KEYS,
@@ -100,7 +101,7 @@ def _table(class_: str, caption: Child, head: Sequence[Child], rows: Child, *,
 # ---- 1. the estimate ----------------------------------------------------------------------
 
 def estimate_panel(est: Estimate, calibration: Calibration | NotYet,
-                   latest: CheckIn | None) -> Markup:
+                   latest: CheckIn | None, peers: PeerComparison | None = None) -> Markup:
     """Each pillar's estimated score with its range, confidence, the member's real score to
     compare, and (folded away) the signals behind it; then how well it is calibrated. Before
     any week is logged: what to do first, not a score of 0."""
@@ -124,7 +125,7 @@ def estimate_panel(est: Estimate, calibration: Calibration | NotYet,
            f"{WINDOW_DAYS} days of what you logged ({window})."),
         el("p", _one(est.total), el("small", f" / {TOTAL_MAX} estimated"),
            class_="big", data_testid="estimate-total"),
-        el("ul", [_estimate_item(p, latest, used) for p in est.pillars],
+        el("ul", [_estimate_item(p, latest, used, peers) for p in est.pillars],
            class_="estimate-list"),
         _calibration(calibration),
         el("p", "LinkedIn publishes which inputs count, not how much: the weights are our "
@@ -134,7 +135,7 @@ def estimate_panel(est: Estimate, calibration: Calibration | NotYet,
 
 
 def _estimate_item(pillar: PillarEstimate, latest: CheckIn | None,
-                   calibration: Calibration | None) -> Markup:
+                   calibration: Calibration | None, peers: PeerComparison | None) -> Markup:
     key = pillar.pillar.key
     low, high = _one(pillar.low), _one(pillar.high)
     spread = el("span", f" (range {low}–{high})", class_="muted") if low != high else None
@@ -157,8 +158,17 @@ def _estimate_item(pillar: PillarEstimate, latest: CheckIn | None,
         el("span", el("strong", _one(pillar.score)), el("span", f" / {PILLAR_MAX}",
                                                          class_="muted"), spread, model, "."),
         " ", actual, " " if actual else None,
-        el("details", el("summary", "Why this number"), _signals_table(pillar)),
+        el("details", el("summary", "Why this number"), _signals_table(pillar),
+           _peers_line(pillar, peers)),
         data_pillar=key, class_=pillar_class(key))
+
+
+def _peers_line(pillar: PillarEstimate, peers: PeerComparison | None) -> Child:
+    """The peers' averages of the pillar on the latest check-in that has them."""
+    if peers is None:
+        return None
+    line = averages_line(peers.of(pillar.pillar), peers.on)
+    return el("p", line, class_="muted peers-line") if line else None
 
 
 def _signals_table(pillar: PillarEstimate) -> Markup:
@@ -331,10 +341,26 @@ def change_explanation(expl: ChangeExplanation) -> Markup:
     return join((
         el("p", expl.summary, class_="summary"),
         _table("pillar-changes", "Pillar changes", head, rows, hidden_caption=True),
+        _market(expl),
         el("h4", "Ranks"),
         el("ul", [_rank_item(r) for r in expl.ranks], class_="preview-list rank-moves"),
         el("h4", "Your activity before each check-in"),
         _activity_table(expl.activity_changes),
+    ))
+
+
+def _market(expl: ChangeExplanation) -> Markup:
+    """The market's part and the member's part of each pillar's change, a likely
+    LinkedIn-wide change, and the events noted around the two check-ins."""
+    market = expl.market
+    return join((
+        el("h4", "You or the market?"),
+        el("ul", [el("li", line) for line in market.lines], class_="preview-list market"),
+        el("p", market.linkedin_words, class_="notice linkedin-wide")
+        if market.linkedin_words else None,
+        el("h4", "Events you noted") if expl.events else None,
+        el("ul", [el("li", note.words) for note in expl.events], class_="preview-list events")
+        if expl.events else None,
     ))
 
 

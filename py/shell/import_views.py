@@ -35,9 +35,6 @@ KIND_LABELS = {
 }
 
 
-def _count(number: int, one: str, many: str | None = None) -> str:
-    return f"{number:,} {one if number == 1 else (many or one + 's')}"
-
 
 def _table(class_: str, headings: Sequence[str], rows: Sequence[Markup],
            caption: str | None = None) -> Markup:
@@ -102,17 +99,17 @@ def _summary(reading: ExportReading) -> Markup:
     if reading.first_day and reading.last_day:
         span = (f" Activity from {text.long_date(reading.first_day)} to "
                 f"{text.long_date(reading.last_day)}.")
-    return el("p", f"Read {_count(len(reading.files), 'file')}: {_count(read, 'row')}, "
-                   f"{_count(skipped, 'row')} skipped.{span}", class_="export-summary")
+    return el("p", f"Read {text.count(len(reading.files), 'file')}: {text.count(read, 'row')}, "
+                   f"{text.count(skipped, 'row')} skipped.{span}", class_="export-summary")
 
 
 def _changes(plan: ExportMerge) -> Markup:
     if not plan.changes_anything():
         return el("p", "Nothing new: everything in this export is already in your activity "
                        "log.", class_="export-nothing")
-    lines = [f"{_count(len(plan.added), 'new week')} of activity",
-             f"{_count(len(plan.updated), 'week')} updated from a newer export",
-             f"{_count(len(plan.unchanged), 'week')} already up to date"]
+    lines = [f"{text.count(len(plan.added), 'new week')} of activity",
+             f"{text.count(len(plan.updated), 'week')} updated from a newer export",
+             f"{text.count(len(plan.unchanged), 'week')} already up to date"]
     if plan.replaces_network:
         lines.append("your network summary (size, seniority, acceptance and reply rates)")
     lines += [f"skipped: {reason}" for reason in plan.skipped]
@@ -174,7 +171,7 @@ def _files(reading: ExportReading) -> Markup:
     ignored = None
     if reading.ignored:
         ignored = el("details",
-                     el("summary", f"{_count(len(reading.ignored), 'file')} not used"),
+                     el("summary", f"{text.count(len(reading.ignored), 'file')} not used"),
                      el("ul", [el("li", name) for name in reading.ignored],
                         class_="export-ignored"))
     return join([el("h4", f"Files read ({len(reading.files)})"),
@@ -221,9 +218,9 @@ def _row_errors(errors: Sequence[Problem]) -> Markup | None:
              for e in errors[:SHOWN_ROW_ERRORS]]
     more = len(errors) - SHOWN_ROW_ERRORS
     return el("details",
-              el("summary", f"{_count(len(errors), 'row')} skipped, with the reason"),
+              el("summary", f"{text.count(len(errors), 'row')} skipped, with the reason"),
               el("ul", shown),
-              el("p", f"…and {_count(more, 'more row')}.", class_="muted") if more > 0 else None,
+              el("p", f"…and {text.count(more, 'more row')}.", class_="muted") if more > 0 else None,
               class_="export-row-errors")
 
 

@@ -17,6 +17,7 @@ from ssi_coach.checkins.dashboard import Dashboard, PillarFigure, RankFigure
 from ssi_coach.checkins.merge import CheckinMerge, differences
 from ssi_coach.importers.ssi_page import SsiReading
 from ssi_coach.model import PILLAR_MAX, PILLARS, CheckIn, Document, Problem, display_total
+from ssi_coach.peers.compare import WEAKEST_MEANS, WEAKEST_RELATIVE_MEANS
 from ssi_coach.routes import View, href
 from ssi_coach.storage.concurrent import Conflict
 
@@ -100,21 +101,44 @@ def _vs(difference: float) -> Markup:
 
 
 def _pillar_card(board: Dashboard) -> Markup:
+    with_peers = any(f.peer_gap is not None for f in board.pillars)
+    meaning = (el("p", WEAKEST_MEANS, " ", WEAKEST_RELATIVE_MEANS, " ",
+                  el("a", "Compare with peers", href="#/peers"), class_="hint")
+               if with_peers else None)
     return el("section", el("h3", "Four components", id="pillars-heading"),
               el("ul", [_pillar_item(f) for f in board.pillars], class_="pillar-list"),
-              class_="card pillar-card", aria_labelledby="pillars-heading")
+              meaning, class_="card pillar-card", aria_labelledby="pillars-heading")
+
+
+def _pillar_badges(figure: PillarFigure) -> list[Child]:
+    badges: list[Child] = []
+    if figure.weakest:
+        badges.append(el("span", "Weakest", el("span", ": most room to grow", class_="long"),
+                         class_="badge"))
+    if figure.weakest_relative:
+        badges.append(el("span", "Furthest below peers", class_="badge badge-peers"))
+    elif figure.strongest_relative:
+        badges.append(el("span", "Furthest above peers", class_="badge badge-peers"))
+    return [part for badge in badges for part in (" ", badge)]
+
+
+def _peer_gap(figure: PillarFigure) -> Child:
+    gap = figure.peer_gap
+    if gap is None:
+        return None
+    if round(gap, 2) == 0:
+        return el("span", " · level with peers", class_="peer-gap")
+    return el("span", " · ", _vs(gap), " peers", class_="peer-gap")
 
 
 def _pillar_item(figure: PillarFigure) -> Markup:
     label = figure.pillar.label
-    badge = (el("span", "Weakest", el("span", ": most room to grow", class_="long"),
-                class_="badge") if figure.weakest else None)
     return el(
         "li",
-        el("span", label, " " if badge else None, badge, class_="pillar-name"),
+        el("span", label, _pillar_badges(figure), class_="pillar-name"),
         el("span", el("strong", text.score(figure.score)),
            el("span", f" / {PILLAR_MAX}", class_="muted"), " ", _change_span(figure.change),
-           class_="pillar-score"),
+           _peer_gap(figure), class_="pillar-score"),
         el("meter", min="0", max=str(PILLAR_MAX), value=str(figure.score),
            aria_label=f"{label}: {text.score(figure.score)} out of {PILLAR_MAX}"),
         class_="weakest" if figure.weakest else None, data_pillar=figure.pillar.key)
@@ -361,21 +385,18 @@ def paste_problems(problems: Sequence[str]) -> Markup:
               el("ul", _items(problems), class_="preview-list"), class_="error-box")
 
 
-def _count(number: int, one: str, many: str | None = None) -> str:
-    return f"{number} {one if number == 1 else (many or one + 's')}"
-
 
 def import_preview(title: str, plan: CheckinMerge, rejected: Sequence[Problem],
                    *, extra: str = "", restore: bool = False) -> Markup:
     """The preview before an import: exactly what would be added, kept or replaced.
     `extra` is markup from another view (the backup summary)."""
-    lines = [f"{_count(len(plan.added), 'new check-in')} to add",
-             f"{_count(len(plan.unchanged), 'check-in')} already here with the same numbers"]
+    lines = [f"{text.count(len(plan.added), 'new check-in')} to add",
+             f"{text.count(len(plan.unchanged), 'check-in')} already here with the same numbers"]
     if plan.updated:
-        lines.append(f"{_count(len(plan.updated), 'date')} already here with different "
+        lines.append(f"{text.count(len(plan.updated), 'date')} already here with different "
                      "details")
     if rejected:
-        lines.append(f"{_count(len(rejected), 'row')} that cannot be used (see below)")
+        lines.append(f"{text.count(len(rejected), 'row')} that cannot be used (see below)")
     return join([
         el("h3", title), el("ul", _items(lines), class_="preview-list"),
         extra,
@@ -424,7 +445,7 @@ def _rejected_rows(rejected: Sequence[Problem]) -> Markup:
                el("td", p.message, class_="note")) for p in rejected]
     head = el("tr", [el("th", name, scope="col") for name in ("Line", "Column", "Why")])
     return el("details",
-              el("summary", f"{_count(len(rejected), 'row')} that cannot be used"),
+              el("summary", f"{text.count(len(rejected), 'row')} that cannot be used"),
               el("div", el("table", el("thead", head), el("tbody", rows)),
                  class_="table-wrap", tabindex="0"),
               open=True)
@@ -434,10 +455,10 @@ def backup_summary(backup: Document, current: Document) -> Markup:
     def span(checkins: Sequence[CheckIn]) -> str:
         if not checkins:
             return "no check-ins"
-        return (f"{_count(len(checkins), 'check-in')}, {text.long_date(checkins[0].on)} to "
+        return (f"{text.count(len(checkins), 'check-in')}, {text.long_date(checkins[0].on)} to "
                 f"{text.long_date(checkins[-1].on)}")
 
-    people = f" and {_count(len(backup.people), 'shared report')}" if backup.people else ""
+    people = f" and {text.count(len(backup.people), 'shared report')}" if backup.people else ""
     return join([
         el("p", f"The backup holds {span(backup.checkins)}{people}. "
                 f"Your data now: {span(current.checkins)}."),
@@ -463,7 +484,7 @@ def report_banner(name: str, created: str, count: int) -> Markup:
     who = f"{name}'s" if name else "A shared"
     return join([
         el("h2", f"{who} SSI report (read-only)"),
-        el("p", f"Shared on {created} with {_count(count, 'check-in')}. This is not your "
+        el("p", f"Shared on {created} with {text.count(count, 'check-in')}. This is not your "
                 "data: nothing here is saved in this browser unless you choose to keep it, "
                 "and your own data is not read or changed."),
         el("div", el("button", "Keep it in this browser as a separate person", type="button",

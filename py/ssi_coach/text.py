@@ -45,3 +45,8 @@ def days_ago(days: int) -> str:
 def long_date(day: dt.date) -> str:
     """'3 Nov 2026': unambiguous in every locale, unlike 11/3."""
     return f"{day.day} {day.strftime('%b')} {day.year}"
+
+
+def count(number: int, one: str, many: str | None = None) -> str:
+    """'1 check-in', '2 check-ins', '1,204 connections' (`many` for irregular plurals)."""
+    return f"{number:,} {one if number == 1 else (many or one + 's')}"

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import PILLAR_MAX, PILLARS, CheckIn, Pillar, display_total, weakest_pillars
+from ..peers.compare import compare_with_peers
 from .due import DUE_AFTER_DAYS, next_due
 
 
@@ -20,6 +21,9 @@ class PillarFigure:
     score: float
     change: float | None  # since the previous check-in; None for the first
     weakest: bool  # lowest score, i.e. the most room to grow (ties all count)
+    peer_gap: float | None = None  # own minus the peers' mean average; None without peers
+    weakest_relative: bool = False  # furthest below the peers (ties all count)
+    strongest_relative: bool = False  # furthest above the peers
 
     @property
     def share(self) -> float:
@@ -89,6 +93,7 @@ def build_dashboard(checkins: Sequence[CheckIn], today: dt.date) -> Dashboard | 
 
 def _pillar_figures(latest: CheckIn, previous: CheckIn | None) -> tuple[PillarFigure, ...]:
     weakest = weakest_pillars(latest.score_of)
+    peers = compare_with_peers(latest)
     return tuple(
         PillarFigure(
             pillar=pillar,
@@ -96,6 +101,9 @@ def _pillar_figures(latest: CheckIn, previous: CheckIn | None) -> tuple[PillarFi
             change=None if previous is None
             else round(latest.score_of(pillar) - previous.score_of(pillar), 3),
             weakest=pillar in weakest,
+            peer_gap=None if peers is None else peers.of(pillar).mean_gap,
+            weakest_relative=peers is not None and pillar in peers.weakest_relative,
+            strongest_relative=peers is not None and pillar in peers.strongest_relative,
         )
         for pillar in PILLARS
     )
