@@ -151,6 +151,9 @@ FRAGMENTS = [
     "<progress id=\"find-people__sub-score-bar\" value=\"", "\">", "<![x[", "<!", "&amp;",
     '{"memberScore": {"overall": ', '"subScores": [{"pillar": ', '"score": ', "NaN", "1e999",
     "[", "]", "{", "}", ",", '"PROFESSIONAL_BRAND"', "true", "null",
+    "Pessoas no seu setor", "Criar relacionamentos", " de 100", "No change in the last week",
+    "\ue000", "\ue001", '<div class="group-ssi-score__donut-chart">', '"groupType": "NETWORK"',
+    '"groupScore": [{"score": {"subScores": [', "Social Selling Index atual",
 ]
 
 

@@ -366,6 +366,9 @@ _COMPARISON = re.compile(_any([*(h.pattern for h in _SECTION_HEADINGS.values()),
                                _COMPARISON_PHRASES.pattern, re.escape(_DONUT_START)]),
                          re.IGNORECASE)
 _TABLE_HEAD = _every("table_head")
+_TABLE_ENDS = re.compile(_any([_CURRENT.pattern, *(h.pattern for h in _SECTION_HEADINGS.values()),
+                               _COMPARISON_PHRASES.pattern, _TABLE_HEAD.pattern,
+                               _FENCE.pattern]), re.IGNORECASE)
 _CAPTION = re.compile(rf"(?P<n>{_NUM})\s*{_OF}\s*100", re.IGNORECASE)
 _YOU_RANK = _every("you_rank")
 _INDUSTRY_AVERAGE = _every("industry_average")
@@ -397,9 +400,7 @@ def _layout(text: str, tokens: list[_Tok]) -> _Layout:
         if heading is not None:
             following = [at for at in starts if at > heading.start()]
             sections[key] = (heading.start(), following[0] if following else len(text))
-    breaks = [m.start() for pattern in (_CURRENT, *_SECTION_HEADINGS.values(),
-                                        _COMPARISON_PHRASES, _TABLE_HEAD, _FENCE)
-              for m in pattern.finditer(text)]
+    breaks = [m.start() for m in _TABLE_ENDS.finditer(text)]
     breaks += [t.start for t in tokens if t.kind in ("remaining", "total")]
     return _Layout(current is not None, _own_block(text, tokens, current), sections,
                    _donuts(text), tuple(sorted(breaks)))
@@ -464,6 +465,7 @@ def _tables(text: str, tokens: list[_Tok], layout: _Layout, own_total: float | N
         else:
             run.append(i)
     tables: list[Table] = []
+    own_seen = False
     for n, run in enumerate(runs):
         low = runs[n - 1][-1] + 1 if n else 0
         high = runs[n + 1][0] if n + 1 < len(runs) else len(tokens)
@@ -473,7 +475,7 @@ def _tables(text: str, tokens: list[_Tok], layout: _Layout, own_total: float | N
             start, end = layout.own
             part = [t for t in part if start <= t.start and t.end <= end]
         total = _table_total(part, tokens[run[0]].start)
-        first_own = place == OWN and all(table.place != OWN for table in tables)
+        first_own, own_seen = place == OWN and not own_seen, own_seen or place == OWN
         # The reconstruction of §4.2 puts the value first, so that layout wins a tie.
         values = _pair(text, _relabel(part, "label", "value"), prefer_after=False,
                        total=own_total if first_own else total)
@@ -604,22 +606,27 @@ def _read_statuses(text: str, layout: _Layout, draft: _Draft) -> None:
     weekly lines in page order (industry first: the member's own score has none, §4.7)."""
     if layout.sections:
         for key in layout.sections:
-            lines = _weekly_lines(_section(text, layout, key))
+            lines = _weekly_lines(_section(text, layout, key), 1)
             draft.statuses[key] = lines[0] if lines else ""
         return
-    lines = _weekly_lines(text)
+    lines = _weekly_lines(text, len(PEER_GROUPS))
     draft.statuses = {group.key: line for group, line in zip(PEER_GROUPS, lines, strict=False)}
 
 
-def _weekly_lines(text: str) -> list[str]:
-    """The weekly lines in a text: a known one word for word, or a short line with "week"."""
-    found = []
-    for line in text.splitlines():
+def _weekly_lines(text: str, wanted: int) -> list[str]:
+    """The first weekly lines in a text: a known one word for word, or a short line holding
+    the word "week"."""
+    found: list[str] = []
+    for near in _WEEK.finditer(text):
+        start, end = text.rfind("\n", 0, near.start()) + 1, text.find("\n", near.end())
+        line = text[start:end if end >= 0 else len(text)]
         known = _STATUS.search(line)
         if known is not None:
             found.append(" ".join(known[0].split()))
-        elif _WEEK.search(line) and len(line.strip()) <= _MAX_STATUS:
+        elif len(line.strip()) <= _MAX_STATUS:
             found.append(line.strip())
+        if len(found) == wanted:
+            break
     return found
 
 
