@@ -50,7 +50,7 @@ from ..model import (
 from .ssi_locales import LOCALES, Locale
 from .ssi_peers import BLOCK, LOOSE, OWN, Table, assign, checked_peers
 
-__all__ = ["LOCALES", "Locale", "PasteResult", "SsiReading", "read_ssi_page"]
+__all__ = ["LOCALES", "Locale", "PasteResult", "SsiReading", "read_ssi_page", "reading_to_form"]
 
 SUM_TOLERANCE = 0.502  # the total is the rounded sum (0.5) of pillars rounded to 3 places
 DECIMALS = 3  # LinkedIn shows pillars with up to 3 decimals
