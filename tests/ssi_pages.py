@@ -67,6 +67,9 @@ GLUED = paste("en-glued")
 HTML = paste("en-html-dom-hooks")
 HTML_JULY_2026 = paste("en-html-july-2026")
 JSON_SHUFFLED = paste("json-shuffled")
+PORTUGUESE = paste("pt-page")  # a real 2026 page's numbers, peers under the group headings
+HTML_PEERS = paste("en-html-peer-donuts")  # the peers' tables inside the group donuts
+JSON_PEERS = paste("json-peers")  # groupScore with the peers' subScores, and a TEAM group
 
 
 def regenerate() -> list[str]:

@@ -67,11 +67,14 @@ from ssi_coach.importers.linkedin.types import (
 )
 from ssi_coach.importers.ssi_page import PasteResult, SsiReading, read_ssi_page
 from ssi_coach.model import (
+    PEER_GROUPS,
     PILLAR_KEYS,
     PILLAR_MAX,
+    PILLARS,
     TOTAL_MAX,
     CheckIn,
     Document,
+    PeerAverages,
     Problem,
     display_total,
 )
@@ -85,10 +88,13 @@ from tests.ssi_pages import (
     GLUED,
     HTML,
     HTML_JULY_2026,
+    HTML_PEERS,
+    JSON_PEERS,
     JSON_SHUFFLED,
     PAGE,
     PAGE_WITH_TABLES,
     PARTIAL,
+    PORTUGUESE,
     RUSSIAN,
     SECTION_4_2,
 )
@@ -255,7 +261,7 @@ def as_file_bytes(texts: st.SearchStrategy[str]) -> st.SearchStrategy[bytes]:
 # ---- 1. the SSI page paste --------------------------------------------------------------------
 
 SSI_SEEDS = (PAGE, SECTION_4_2, RUSSIAN, PARTIAL, EMAIL, HTML, HTML_JULY_2026, JSON_SHUFFLED,
-             PAGE_WITH_TABLES, ACCESSIBILITY_TABLES, GLUED)
+             PAGE_WITH_TABLES, ACCESSIBILITY_TABLES, GLUED, PORTUGUESE, HTML_PEERS, JSON_PEERS)
 INDUSTRIES = ("Software Development", "Technology, Information and Internet",
               "Staffing and Recruiting", "Financial Services")
 PILLAR_SCORES = st.decimals(min_value=0, max_value=PILLAR_MAX, places=3).map(float)
@@ -267,31 +273,45 @@ def shown(value: float) -> str:
     return f"{value:.3f}".rstrip("0").rstrip(".")
 
 
+def pillar_rows(scores: Sequence[float]) -> str:
+    return "".join(f"{shown(score)}\t{pillar.label}\n"
+                   for pillar, score in zip(PILLARS, scores, strict=True))
+
+
+@st.composite
+def peer_averages(draw: st.DrawFn) -> tuple[float, PeerAverages | None]:
+    """A group's average SSI, and the pillar averages the page shows with it (or none)."""
+    if not draw(st.booleans()):
+        return draw(AVERAGES), None
+    peers = PeerAverages(*(draw(PILLAR_SCORES) for _ in PILLAR_KEYS))
+    return display_total(peers.total), peers
+
+
 @st.composite
 def ssi_pages(draw: st.DrawFn) -> tuple[str, SsiReading]:
-    """A page as in docs/linkedin-export.md §4.2 with random numbers, and the reading it must
-    give."""
+    """A page as in docs/linkedin-export.md §4.2 with random numbers, maybe with the peers'
+    pillar rows under their headings (§4.7), and the reading it must give."""
     pillars = {key: draw(PILLAR_SCORES) for key in PILLAR_KEYS}
     total = display_total(round(sum(pillars.values()), 3))
     industry_rank, network_rank = draw(st.integers(1, 100)), draw(st.integers(1, 100))
-    industry_average, network_average = draw(AVERAGES), draw(AVERAGES)
+    (industry_average, industry_peers), (network_average, network_peers) = (
+        draw(peer_averages()), draw(peer_averages()))
     industry = draw(st.sampled_from(INDUSTRIES))
     text = (
         f"Your Social Selling Index\n\nIndustry SSI rank\nTop {industry_rank}%\n\n"
         f"Network SSI rank\nTop {network_rank}%\n\nCurrent Social Selling Index\n"
         f"{total} out of 100\n\nFour components of your score\n"
-        f"{shown(pillars['brand'])}\tEstablish your professional brand\n"
-        f"{shown(pillars['people'])}\tFind the right people\n"
-        f"{shown(pillars['insights'])}\tEngage with insights\n"
-        f"{shown(pillars['relationships'])}\tBuild relationships\n\n"
+        f"{pillar_rows(tuple(pillars.values()))}\n"
         f"People in your industry\n{shown(industry_average)} out of 100\n"
+        f"{pillar_rows(industry_peers.pillar_scores()) if industry_peers else ''}"
         f"Sales professionals in the {industry} industry have an average SSI of "
         f"{shown(industry_average)}.\nYou rank in the top {industry_rank}%\n\n"
         f"People in your network\n{shown(network_average)} out of 100\n"
+        f"{pillar_rows(network_peers.pillar_scores()) if network_peers else ''}"
         f"People in your network have an average SSI of {shown(network_average)}.\n"
         f"You rank in the top {network_rank}%\n")
     reading = SsiReading(pillars, total, industry_rank, network_rank, industry_average,
-                         network_average, industry, False)
+                         network_average, industry, False, industry_peers, network_peers)
     return text, reading
 
 
@@ -327,6 +347,13 @@ def check_paste_result(result: PasteResult) -> None:
     for average in (reading.industry_average, reading.network_average):
         assert average is None or 0 <= average <= TOTAL_MAX
     assert isinstance(reading.industry, str) and isinstance(reading.low_confidence, bool)
+    for group in PEER_GROUPS:
+        peers = reading.peers(group)
+        assert peers is None or all(0 <= v <= PILLAR_MAX and round(v, 3) == v
+                                    for v in peers.pillar_scores())
+        assert isinstance(reading.status(group), str) and len(reading.status(group)) <= 80
+    assert isinstance(reading.peers_low_confidence, bool)
+    assert not reading.peers_low_confidence or any(reading.peers(g) for g in PEER_GROUPS)
 
 
 @FUZZ

@@ -2,7 +2,8 @@
 
 Golden files: each paste is `tests/fixtures/ssi_pages/<name>.txt`, and what `read_ssi_page`
 answers for it (the reading with its pillars, total, ranks, averages, industry and confidence,
-or the refusal; and the notes) must equal `<name>.expected.json` beside it. The test never
+the peers' pillar averages and weekly lines, or the refusal; and the notes) must equal
+`<name>.expected.json` beside it. The test never
 writes; after a deliberate change to the reader, rewrite the expected files with
 
     .venv/bin/python -m tests.ssi_pages --regenerate
@@ -151,6 +152,9 @@ FRAGMENTS = [
     "<progress id=\"find-people__sub-score-bar\" value=\"", "\">", "<![x[", "<!", "&amp;",
     '{"memberScore": {"overall": ', '"subScores": [{"pillar": ', '"score": ', "NaN", "1e999",
     "[", "]", "{", "}", ",", '"PROFESSIONAL_BRAND"', "true", "null",
+    "Pessoas no seu setor", "Criar relacionamentos", " de 100", "No change in the last week",
+    "\ue000", "\ue001", '<div class="group-ssi-score__donut-chart">', '"groupType": "NETWORK"',
+    '"groupScore": [{"score": {"subScores": [', "Social Selling Index atual",
 ]
 
 

@@ -1,29 +1,36 @@
 """Reading the SSI page (linkedin.com/sales/ssi) from what a member pasted.
 
 The paste is text from select-all/copy, or for power users the page's HTML or its JSON
-(docs/linkedin-export.md §4). JSON is read by key (`memberScore.subScores` by `pillar`).
-HTML is turned into text (block elements become line breaks) and read like a paste, then
-the values behind the page's DOM hooks (§4.4) replace what the text gave. The page's words
-in every language it is read in are one table, `LOCALES` (one `Locale` per language; the
-English phrases are quoted below). Text is cut into tokens with one regex: pillar labels,
-rank-card labels, `N out of 100`-style fractions, `N%`, `Remaining points N` and bare
-numbers; everything else is only a barrier between tokens. Pillars and the total come only
-from the member's own block (after `Current Social Selling Index`, before the comparison
-sections or a second accessibility table), so the decoy donuts are never read. Each label is
-paired with the number next to it: a number on the same line on one side only wins;
-otherwise the reading of the whole block as value-before-label or value-after-label is
-chosen by how many pillars it explains and whether they add up to the total. Rank cards are
-paired the same way with `N%`, which covers `Top` before or after the label. Labels in a
-language without pillar labels in the table fall back to the first four numbers in page
-order, marked low-confidence. Nothing raises: every problem comes back as words in
-`PasteResult`.
+(docs/linkedin-export.md §4). JSON is read by key (`memberScore.subScores` by `pillar`, and
+each group's `score.subScores` the same way). HTML is turned into text (block elements become
+line breaks, each group donut is fenced off) and read like a paste, then the values behind
+the page's DOM hooks (§4.4) replace what the text gave. The page's words in every language it
+is read in are one table, `LOCALES` (in `ssi_locales`, one `Locale` per language; the English
+phrases are quoted below). Text is cut into tokens with one regex: pillar labels, rank-card
+labels, `N out of 100`-style fractions, `N%`, `Remaining points N` and bare numbers;
+everything else is only a barrier between tokens. Pillar labels make tables (a new table
+starts where a label repeats, or where a heading, a table head, a caption or `Remaining
+points` comes between two rows). In each table every label is paired with the number next to
+it: a number on the same line on one side only wins; otherwise the reading of the whole table
+as value-before-label or value-after-label is chosen by how many pillars it explains and
+whether they add up to its total. `ssi_peers` then decides whose each table is: the member's
+pillars and total come only from the member's own block (after `Current Social Selling
+Index`, up to the comparison sections or a second accessibility table), so the other donuts
+are never taken for the member's; the peers' averages (§4.7) come from the tables under
+"People in your industry" and "People in your network", or in page order where those
+headings are unknown. Rank cards are paired the same way with `N%`, which covers `Top` before
+or after the label. Labels in a language without pillar labels in the table fall back to the
+first four numbers in page order, marked low-confidence. Nothing raises: every problem comes
+back as words in `PasteResult`.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,9 +38,19 @@ from html.parser import HTMLParser
 from json import JSONDecoder
 from typing import NamedTuple
 
-from ..model import PILLAR_MAX, PILLARS, TOTAL_MAX, display_total
+from ..model import (
+    PEER_GROUPS,
+    PILLAR_MAX,
+    PILLARS,
+    TOTAL_MAX,
+    PeerAverages,
+    PeerGroup,
+    display_total,
+)
+from .ssi_locales import LOCALES, Locale
+from .ssi_peers import BLOCK, LOOSE, OWN, Table, assign, checked_peers
 
-__all__ = ["LOCALES", "Locale", "PasteResult", "SsiReading", "read_ssi_page"]
+__all__ = ["LOCALES", "Locale", "PasteResult", "SsiReading", "read_ssi_page", "reading_to_form"]
 
 SUM_TOLERANCE = 0.502  # the total is the rounded sum (0.5) of pillars rounded to 3 places
 DECIMALS = 3  # LinkedIn shows pillars with up to 3 decimals
@@ -51,6 +68,20 @@ class SsiReading:
     network_average: float | None
     industry: str  # e.g. "Software Development"; "" if not found
     low_confidence: bool  # True when the pillars were taken in page order, labels unknown
+    industry_peers: PeerAverages | None = None  # each pillar's average in the industry
+    network_peers: PeerAverages | None = None  # ... and in the member's network
+    industry_status: str = ""  # the group's weekly line, e.g. "No change in the last week"
+    network_status: str = ""
+    peers_low_confidence: bool = False  # peers taken in page order: group headings unknown
+
+    def peers(self, group: PeerGroup) -> PeerAverages | None:
+        """The pillar averages of one group of peers, as read (None if not read)."""
+        peers: PeerAverages | None = getattr(self, f"{group.key}_peers")
+        return peers
+
+    def status(self, group: PeerGroup) -> str:
+        """One group's weekly line, as the page words it ("" if not read)."""
+        return str(getattr(self, f"{group.key}_status"))
 
 
 @dataclass(frozen=True)
@@ -70,7 +101,7 @@ def read_ssi_page(text: str) -> PasteResult:
     become what the page shows (13.118). The total is the integer the page shows; from JSON
     it is `memberScore.overall` rounded half up. Never raises.
     """
-    clean = _normalise(text if isinstance(text, str) else "")
+    clean = _normalise(text if isinstance(text, str) else "").translate(_NO_FENCES)
     if not clean.strip():
         return _refuse(_EMPTY)
     from_json = _read_json(clean)
@@ -118,82 +149,18 @@ def _quoted_list(labels: list[str]) -> str:
 # them reads like the glued text docs/linkedin-export.md §4.2 already asks to accept.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _SPACES = re.compile(r"[^\S\n]+")
+# Pasted HTML's group donuts (§4.4) reach the text reader fenced by these two characters
+# (from Unicode's private use area), which are taken out of anything pasted.
+_DONUT_START, _DONUT_END = "\ue000", "\ue001"
+_NO_FENCES = dict.fromkeys(map(ord, _DONUT_START + _DONUT_END))
 
 
 def _normalise(text: str) -> str:
-    """One '\\n' per line break (CRLF, CR, U+2028...); runs of other spaces (NBSP, tabs) -> ' '."""
-    lines = text.translate(_INVISIBLE).splitlines()
+    """One '\\n' per line break (CRLF, CR, U+2028...); runs of other spaces (NBSP, tabs) -> ' ';
+    accents composed (NFC), so "é" typed as "e" + accent still matches the page's words."""
+    lines = unicodedata.normalize("NFC", text.translate(_INVISIBLE)).splitlines()
     return "\n".join(_SPACES.sub(" ", line) for line in lines)
 
-
-# ---- the page's words, one entry per language ----------------------------------------------
-
-@dataclass(frozen=True)
-class Locale:
-    """Every phrase of the SSI page the reader recognises, in one language.
-
-    Phrases match case-insensitively, with any run of spaces or line breaks between words;
-    in a sentence, `{n}` stands for a number and `{industry}` for the industry's name. A field
-    left empty is wording not known in that language: without pillar labels the four pillars
-    are taken in page order (low confidence); without headings the whole paste is one block.
-    Adding a language is one entry here and one golden paste
-    `tests/fixtures/ssi_pages/<code>-<layout>.txt` with its `.expected.json`.
-    """
-
-    code: str  # ISO 639-1; the prefix of its golden pastes
-    decimal_mark: str  # "12.275" or "12,275" (numbers with either mark are read everywhere)
-    out_of: str  # "<N> out of 100", a donut's caption; "<x> out of 25", a pillar's
-    pillars: tuple[str, ...] = ()  # the four labels, in the order of model.PILLARS
-    industry_rank: str = ""  # rank cards' labels
-    network_rank: str = ""
-    top: str = ""  # the word beside a rank's "N%"
-    own_score: str = ""  # the heading above the member's own score
-    industry_section: str = ""  # headings of the comparisons
-    network_section: str = ""
-    comparisons: tuple[str, ...] = ()  # other phrases that start the comparisons
-    you_rank: tuple[str, ...] = ()  # "top N%" sentence under each comparison
-    industry_average: tuple[str, ...] = ()
-    network_average: tuple[str, ...] = ()
-    table_head: str = ""  # the hidden accessibility table's head row
-    remaining: str = ""  # its last row: what is left of 100
-    title: str = ""  # the index's name, as in "Your Social Selling Index"
-    abbreviation: str = ""  # its short name, matched as a whole word
-
-
-LOCALES: tuple[Locale, ...] = (
-    Locale(
-        code="en",
-        decimal_mark=".",
-        out_of="out of",
-        pillars=tuple(p.label for p in PILLARS),  # the app's pillar names are the page's
-        industry_rank="Industry SSI rank",
-        network_rank="Network SSI rank",
-        top="Top",
-        own_score="Current Social Selling Index",
-        industry_section="People in your industry",
-        network_section="People in your network",
-        comparisons=("Sales professionals in", "You rank in the top"),
-        you_rank=("You rank in the top {n}%",),
-        industry_average=(
-            "Sales professionals in the {industry} industry have an average SSI of {n}",
-            "Sales professionals in your industry have an average SSI of {n}",
-        ),
-        network_average=("People in your network have an average SSI of {n}",),
-        table_head="Category value",
-        remaining="Remaining points",
-        title="Social Selling",
-        abbreviation="SSI",
-    ),
-    Locale(
-        code="ru",
-        decimal_mark=",",
-        out_of="из",
-        pillars=("Создавайте профессиональный бренд", "Находите нужных людей",
-                 "Взаимодействуйте с контентом", "Развивайте отношения"),
-    ),
-    Locale(code="de", decimal_mark=",", out_of="von"),
-    Locale(code="pl", decimal_mark=",", out_of="na"),
-)
 
 _NO_MATCH = r"(?!)"
 _MARKS = "".join(sorted({locale.decimal_mark for locale in LOCALES}))
@@ -389,30 +356,64 @@ def _by_key(values: list[float]) -> dict[str, float]:
     return {p.key: v for p, v in zip(PILLARS, values, strict=False)}
 
 
-# ---- the page's blocks -------------------------------------------------------------------
+# ---- the page's parts -------------------------------------------------------------------
 
 _CURRENT = _every("own_score")
-_INDUSTRY_SECTION = _every("industry_section")
-_NETWORK_SECTION = _every("network_section")
-_COMPARISON = re.compile(_any([_INDUSTRY_SECTION.pattern, _NETWORK_SECTION.pattern,
-                               _every("comparisons").pattern]), re.IGNORECASE)
+_SECTION_HEADINGS = {group.key: _every(f"{group.key}_section") for group in PEER_GROUPS}
+_COMPARISON_PHRASES = _every("comparisons")
+_FENCE = re.compile(f"[{_DONUT_START}{_DONUT_END}]")
+_COMPARISON = re.compile(_any([*(h.pattern for h in _SECTION_HEADINGS.values()),
+                               _COMPARISON_PHRASES.pattern, re.escape(_DONUT_START)]),
+                         re.IGNORECASE)
 _TABLE_HEAD = _every("table_head")
+_TABLE_ENDS = re.compile(_any([_CURRENT.pattern, *(h.pattern for h in _SECTION_HEADINGS.values()),
+                               _COMPARISON_PHRASES.pattern, _TABLE_HEAD.pattern,
+                               _FENCE.pattern]), re.IGNORECASE)
 _CAPTION = re.compile(rf"(?P<n>{_NUM})\s*{_OF}\s*100", re.IGNORECASE)
 _YOU_RANK = _every("you_rank")
 _INDUSTRY_AVERAGE = _every("industry_average")
 _NETWORK_AVERAGE = _every("network_average")
+_STATUS = _every("status")
+_WEEK = _every("week")
+_MAX_STATUS = 80  # a weekly line is short; a longer line holding "week" is something else
 _EVIDENCE = re.compile(_any([_every("title").pattern,
                              rf"\b(?:{_every('abbreviation').pattern})\b",
                              rf"[0-9]\s*{_OF}\s*(?:100|25)"]), re.IGNORECASE)
 
 
-def _own_block(text: str, tokens: list[_Tok]) -> tuple[int, int]:
+class _Layout(NamedTuple):
+    """Where the parts of the page are in a text (character offsets)."""
+
+    own_heading: bool  # `Current Social Selling Index` is there
+    own: tuple[int, int]  # the member's own block
+    sections: dict[str, tuple[int, int]]  # group key -> from its heading to the next heading
+    donuts: tuple[tuple[int, int], ...]  # pasted HTML's group donuts, in page order
+    breaks: tuple[int, ...]  # sorted: what ends a table (a heading, a table head, a caption...)
+
+
+def _layout(text: str, tokens: list[_Tok]) -> _Layout:
+    current = _CURRENT.search(text)
+    headings = {key: pattern.search(text) for key, pattern in _SECTION_HEADINGS.items()}
+    starts = sorted(m.start() for m in (current, *headings.values()) if m is not None)
+    sections = {}
+    for key, heading in headings.items():
+        if heading is not None:
+            following = [at for at in starts if at > heading.start()]
+            sections[key] = (heading.start(), following[0] if following else len(text))
+    breaks = [m.start() for m in _TABLE_ENDS.finditer(text)]
+    breaks += [t.start for t in tokens if t.kind in ("remaining", "total")]
+    return _Layout(current is not None, _own_block(text, tokens, current), sections,
+                   _donuts(text), tuple(sorted(breaks)))
+
+
+def _own_block(text: str, tokens: list[_Tok],
+               current: re.Match[str] | None) -> tuple[int, int]:
     """Where the member's own score is: the first block after `Current Social Selling Index`.
 
-    It ends at the comparison sections, or at an accessibility table that starts after the
-    first pillar label (the industry's and network's tables repeat the pillar rows).
+    It ends at the comparison sections (or a group donut of pasted HTML), or at an
+    accessibility table that starts after the first pillar label (the industry's and
+    network's tables repeat the pillar rows). Without the heading it starts at the top.
     """
-    current = _CURRENT.search(text)
     start = current.end() if current else 0
     comparison = _COMPARISON.search(text, start)
     end = comparison.start() if comparison else len(text)
@@ -423,19 +424,94 @@ def _own_block(text: str, tokens: list[_Tok]) -> tuple[int, int]:
     return start, end
 
 
-def _section(text: str, heading: re.Pattern[str], other: re.Pattern[str]) -> str:
-    """One comparison section: from its heading to the other section's heading, or the end."""
-    found = heading.search(text)
-    if found is None:
-        return ""
-    following = other.search(text, found.end())
-    return text[found.start():following.start() if following else len(text)]
+def _donuts(text: str) -> tuple[tuple[int, int], ...]:
+    donuts = []
+    for fence in re.finditer(re.escape(_DONUT_START), text):
+        close = text.find(_DONUT_END, fence.end())
+        donuts.append((fence.start(), close if close >= 0 else len(text)))
+    return tuple(donuts)
+
+
+def _section(text: str, layout: _Layout, key: str) -> str:
+    """One comparison section: from its heading to the next heading, or the end."""
+    start, end = layout.sections.get(key, (0, 0))
+    return text[start:end]
 
 
 def _first_number(pattern: re.Pattern[str], text: str) -> float | None:
     found = pattern.search(text)
     number = _slot(found, "n") if found else None
     return None if number is None else _number(number)
+
+
+# ---- tables of pillar rows ---------------------------------------------------------------
+
+def _tables(text: str, tokens: list[_Tok], layout: _Layout, own_total: float | None,
+            ) -> list[Table]:
+    """Every table of pillar rows with a number, in page order, and where each stands.
+
+    A table is a run of pillar labels; a new one starts where a label repeats, or where a
+    heading, a table head, a caption or `Remaining points` stands between two labels. Each is
+    paired on its own, with the numbers between it and its neighbours (`_pair`).
+    """
+    runs: list[list[int]] = []
+    for i, token in enumerate(tokens):
+        if token.kind != "label":
+            continue
+        run = runs[-1] if runs else []
+        if (not run or token.key in {tokens[j].key for j in run}
+                or _breaks_between(layout.breaks, tokens[run[-1]].end, token.start)):
+            runs.append([i])
+        else:
+            run.append(i)
+    tables: list[Table] = []
+    own_seen = False
+    for n, run in enumerate(runs):
+        low = runs[n - 1][-1] + 1 if n else 0
+        high = runs[n + 1][0] if n + 1 < len(runs) else len(tokens)
+        place, donut = _place(tokens[run[0]].start, layout)
+        part = tokens[low:high]
+        if place == OWN:  # within the own block, whose total is the member's
+            start, end = layout.own
+            part = [t for t in part if start <= t.start and t.end <= end]
+        total = _table_total(part, tokens[run[0]].start)
+        first_own, own_seen = place == OWN and not own_seen, own_seen or place == OWN
+        # The reconstruction of §4.2 puts the value first, so that layout wins a tie.
+        values = _pair(text, _relabel(part, "label", "value"), prefer_after=False,
+                       total=own_total if first_own else total)
+        if values:
+            tables.append(Table(values, place, donut, total))
+    return tables
+
+
+def _breaks_between(breaks: tuple[int, ...], start: int, end: int) -> bool:
+    at = bisect.bisect_left(breaks, start)
+    return at < len(breaks) and breaks[at] < end
+
+
+def _place(position: int, layout: _Layout) -> tuple[str, int]:
+    """Where a table starting at `position` stands: OWN, a group's key, BLOCK or LOOSE."""
+    start, end = layout.own
+    if start <= position < end:
+        return OWN, -1
+    for key, (section_start, section_end) in layout.sections.items():
+        if section_start <= position < section_end:
+            return key, -1
+    for i, (donut_start, donut_end) in enumerate(layout.donuts):
+        if donut_start <= position < donut_end:
+            return BLOCK, i
+    return LOOSE, -1
+
+
+def _table_total(part: list[_Tok], first_label: int) -> float | None:
+    """A table's total: 100 minus its `Remaining points`, else the caption nearest before it,
+    else the first one after it."""
+    left = next((t.value for t in part if t.kind == "remaining" and t.start > first_label
+                 and math.isfinite(t.value)), None)
+    if left is not None:
+        return TOTAL_MAX - left
+    before = [t.value for t in part if t.kind == "total" and t.start < first_label]
+    return before[-1] if before else next((t.value for t in part if t.kind == "total"), None)
 
 
 # ---- what each source gives -------------------------------------------------------------
@@ -453,15 +529,30 @@ class _Draft:
     industry: str = ""
     low_confidence: bool = False
     looks_like_ssi: bool = False
+    peers: dict[str, dict[str, float]] = field(default_factory=dict)  # group key -> values
+    peer_totals: dict[str, float] = field(default_factory=dict)  # the totals beside them
+    peers_by_order: frozenset[str] = frozenset()
+    statuses: dict[str, str] = field(default_factory=dict)  # group key -> its weekly line
 
 
 def _read_text(text: str) -> _Draft:
     tokens = _tokenise(text)
-    start, end = _own_block(text, tokens)
+    layout = _layout(text, tokens)
+    start, end = layout.own
     block = [t for t in tokens if start <= t.start and t.end <= end]
     draft = _Draft(total=_own_total(block), looks_like_ssi=_looks_like_ssi(text, tokens))
-    _read_pillars(text, block, draft, has_caption=any(t.kind == "total" for t in tokens))
-    _read_comparisons(text, tokens, draft)
+    labelled = any(t.kind == "label" for t in block)
+    roles = assign(_tables(text, tokens, layout, draft.total),
+                   own_by_order=not labelled and not layout.own_heading)
+    if labelled or roles.own:
+        draft.pillars = roles.own
+        if not labelled:  # the member's table was taken by order: its own total goes with it
+            draft.total = roles.own_total if roles.own_total is not None else draft.total
+    else:
+        _read_unlabelled(block, draft, has_caption=any(t.kind == "total" for t in tokens))
+    draft.peers, draft.peer_totals, draft.peers_by_order = roles.peers, roles.totals, roles.by_order
+    _read_comparisons(text, tokens, layout, draft)
+    _read_statuses(text, layout, draft)
     return draft
 
 
@@ -480,13 +571,8 @@ def _looks_like_ssi(text: str, tokens: list[_Tok]) -> bool:
     return labelled or _EVIDENCE.search(text) is not None
 
 
-def _read_pillars(text: str, block: list[_Tok], draft: _Draft, *, has_caption: bool) -> None:
-    if any(t.kind == "label" for t in block):
-        # The reconstruction of §4.2 puts the value first, so that layout wins a tie.
-        tokens = _relabel(block, "label", "value")
-        draft.pillars = _pair(text, tokens, prefer_after=False, total=draft.total)
-        return
-    # Unknown labels: only a page with a score caption (`von 100`...) is worth guessing at.
+def _read_unlabelled(block: list[_Tok], draft: _Draft, *, has_caption: bool) -> None:
+    """Unknown labels: only a page with a score caption (`von 100`...) is worth guessing at."""
     values = [t.value for t in block if t.kind == "value"]
     first_caption = next((i for i, t in enumerate(block) if t.kind == "total"), None)
     if first_caption is not None:
@@ -496,11 +582,11 @@ def _read_pillars(text: str, block: list[_Tok], draft: _Draft, *, has_caption: b
         draft.low_confidence = True
 
 
-def _read_comparisons(text: str, tokens: list[_Tok], draft: _Draft) -> None:
+def _read_comparisons(text: str, tokens: list[_Tok], layout: _Layout, draft: _Draft) -> None:
     ranks = _pair(text, _relabel(tokens, "rank_label", "percent"), prefer_after=True,
                   filler=_TOP)
-    industry = _section(text, _INDUSTRY_SECTION, _NETWORK_SECTION)
-    network = _section(text, _NETWORK_SECTION, _INDUSTRY_SECTION)
+    industry = _section(text, layout, "industry")
+    network = _section(text, layout, "network")
     # Without rank cards, each comparison section still says "You rank in the top N%".
     draft.industry_rank = ranks.get("industry_rank", _first_number(_YOU_RANK, industry))
     draft.network_rank = ranks.get("network_rank", _first_number(_YOU_RANK, network))
@@ -513,6 +599,35 @@ def _read_comparisons(text: str, tokens: list[_Tok], draft: _Draft) -> None:
     network_average = _first_number(_NETWORK_AVERAGE, text)
     draft.network_average = (network_average if network_average is not None
                              else _first_number(_CAPTION, network))
+
+
+def _read_statuses(text: str, layout: _Layout, draft: _Draft) -> None:
+    """Each group's weekly line, from its section; without the groups' headings, the page's
+    weekly lines in page order (industry first: the member's own score has none, §4.7)."""
+    if layout.sections:
+        for key in layout.sections:
+            lines = _weekly_lines(_section(text, layout, key), 1)
+            draft.statuses[key] = lines[0] if lines else ""
+        return
+    lines = _weekly_lines(text, len(PEER_GROUPS))
+    draft.statuses = {group.key: line for group, line in zip(PEER_GROUPS, lines, strict=False)}
+
+
+def _weekly_lines(text: str, wanted: int) -> list[str]:
+    """The first weekly lines in a text: a known one word for word, or a short line holding
+    the word "week"."""
+    found: list[str] = []
+    for near in _WEEK.finditer(text):
+        start, end = text.rfind("\n", 0, near.start()) + 1, text.find("\n", near.end())
+        line = text[start:end if end >= 0 else len(text)]
+        known = _STATUS.search(line)
+        if known is not None:
+            found.append(" ".join(known[0].split()))
+        elif len(line.strip()) <= _MAX_STATUS:
+            found.append(line.strip())
+        if len(found) == wanted:
+            break
+    return found
 
 
 # ---- JSON --------------------------------------------------------------------------------
@@ -530,27 +645,41 @@ def _read_json(text: str) -> _Draft | str | None:
     if data is None:
         return _BROKEN_JSON
     member = data["memberScore"]
-    draft = _Draft(total=_finite(member.get("overall")), looks_like_ssi=True)
-    for item in _dicts(member.get("subScores")):
-        pillar, score = item.get("pillar"), _finite(item.get("score"))
-        # Mapped by the pillar's id, never by order: the order is not guaranteed.
-        if isinstance(pillar, str) and pillar in _API_KEYS and score is not None:
-            draft.pillars.setdefault(_API_KEYS[pillar], score)
+    draft = _Draft(total=_finite(member.get("overall")), looks_like_ssi=True,
+                   pillars=_json_pillars(member.get("subScores")))
     for group in _dicts(data.get("groupScore")):
         _read_group(group, draft)
     return draft
 
 
+def _json_pillars(sub_scores: object) -> dict[str, float]:
+    """`subScores` by each item's `pillar`, never by order: the order is not guaranteed."""
+    pillars: dict[str, float] = {}
+    for item in _dicts(sub_scores):
+        pillar, score = item.get("pillar"), _finite(item.get("score"))
+        if isinstance(pillar, str) and pillar in _API_KEYS and score is not None:
+            pillars.setdefault(_API_KEYS[pillar], score)
+    return pillars
+
+
+_GROUP_TYPES = {"INDUSTRY": "industry", "NETWORK": "network"}  # TEAM (Sales Navigator) left out
+
+
 def _read_group(group: dict[str, object], draft: _Draft) -> None:
+    group_type = group.get("groupType")
+    key = _GROUP_TYPES.get(group_type) if isinstance(group_type, str) else None
+    if key is None:
+        return
     score = group.get("score")
     average = _finite(score.get("overall")) if isinstance(score, dict) else None
-    rank = _finite(group.get("rank"))
-    if group.get("groupType") == "INDUSTRY":
-        draft.industry_rank, draft.industry_average = rank, average
+    setattr(draft, f"{key}_rank", _finite(group.get("rank")))
+    setattr(draft, f"{key}_average", average)
+    if key == "industry":
         name = group.get("industry")  # reported by one extension only
         draft.industry = " ".join(name.split()) if isinstance(name, str) else ""
-    elif group.get("groupType") == "NETWORK":
-        draft.network_rank, draft.network_average = rank, average
+    peers = _json_pillars(score.get("subScores")) if isinstance(score, dict) else {}
+    if peers:
+        draft.peers[key] = peers
 
 
 def _find_member_json(text: str) -> dict[str, dict[str, object]] | None:
@@ -618,9 +747,9 @@ _PROGRESS_IDS = {"establish-brand": "brand", "find-people": "people",
 _RANK_NAMES = {key: _every(key) for key in ("industry_rank", "network_rank")}
 _A_NUMBER = re.compile(f"(?P<n>{_NUM})")
 _WHOLE_NUMBER = re.compile(rf"^\s*(?P<n>{_NUM})\s*$")
-_HOOK_CLASSES = ("user-ssi-score__donut-chart-caption", "ssi-score__value",
-                 "group-ssi-score__donut-chart", "ssi-rank__category-name",
-                 "ssi-rank__category-score", "t-40")
+_GROUP_DONUT = "group-ssi-score__donut-chart"  # the industry's and network's donuts
+_HOOK_CLASSES = ("user-ssi-score__donut-chart-caption", "ssi-score__value", _GROUP_DONUT,
+                 "ssi-rank__category-name", "ssi-rank__category-score", "t-40")
 
 
 class _PageHtml(HTMLParser):
@@ -650,12 +779,15 @@ class _PageHtml(HTMLParser):
             self._card_name = []
         if tag == "dd" and "ssi-rank__category-score" in classes:
             self._card = self._card_key()
+        if _GROUP_DONUT in classes and tag not in _VOID and not self._open_classes[_GROUP_DONUT]:
+            self.parts.append(f"\n{_DONUT_START}\n")  # a group's donut: never the member's
         if tag not in _VOID:
             self._stack.append((tag, classes))
             self._open_tags[tag] += 1
             self._open_classes.update(classes)
 
     def handle_endtag(self, tag: str) -> None:
+        in_donut = self._open_classes[_GROUP_DONUT] > 0
         if self._open_tags[tag] > 0:  # else a stray end tag: nothing to close
             while self._stack:
                 open_tag, classes = self._stack.pop()
@@ -664,6 +796,8 @@ class _PageHtml(HTMLParser):
                 if open_tag == tag:
                     break
         self.parts.append("\n" if tag in _BLOCKS else "")
+        if in_donut and self._open_classes[_GROUP_DONUT] <= 0:
+            self.parts.append(f"\n{_DONUT_END}\n")
 
     def handle_data(self, data: str) -> None:
         if any(self._open_tags[tag] > 0 for tag in _HIDDEN):
@@ -671,7 +805,7 @@ class _PageHtml(HTMLParser):
         self.parts.append(" ".join(data.split()) if data.strip() else " ")
         classes = {name for name in _HOOK_CLASSES if self._open_classes[name] > 0}
         if ({"user-ssi-score__donut-chart-caption", "ssi-score__value"} <= classes
-                and "group-ssi-score__donut-chart" not in classes):
+                and _GROUP_DONUT not in classes):
             self.total.append(data)
         if "ssi-rank__category-name" in classes:
             self._card_name.append(data)
@@ -733,9 +867,17 @@ def _finish(draft: _Draft) -> PasteResult:
     averages = [_checked_average(value, label, notes) for value, label in (
         (draft.industry_average, "Industry average SSI"),
         (draft.network_average, "Network average SSI"))]
-    reading = SsiReading(pillars, total, ranks[0], ranks[1], averages[0], averages[1],
-                         draft.industry, draft.low_confidence)
-    return PasteResult(reading, (), tuple(notes + _missing_notes(reading)))
+    shown = dict(zip(("industry", "network"), averages, strict=True))
+    group_totals = {key: draft.peer_totals.get(key) if shown[key] is None else shown[key]
+                    for key in shown}
+    peers, peer_notes = checked_peers(draft.peers, group_totals, draft.peers_by_order)
+    statuses = {key: draft.statuses.get(key, "")[:_MAX_STATUS] for key in peers}
+    reading = SsiReading(
+        pillars, total, ranks[0], ranks[1], averages[0], averages[1], draft.industry,
+        draft.low_confidence, peers["industry"], peers["network"], statuses["industry"],
+        statuses["network"],
+        peers_low_confidence=any(peers[key] is not None for key in draft.peers_by_order))
+    return PasteResult(reading, (), tuple(notes + peer_notes + _missing_notes(reading)))
 
 
 def _pillar_problem(draft: _Draft) -> str:
@@ -816,11 +958,19 @@ def _both_or_one(both: str, first: str, second: str,
 
 
 def reading_to_form(reading: SsiReading) -> dict[str, str]:
-    """The check-in form's fields filled from a reading (date and note are left to the
-    member), so what was pasted goes through the same checks as what is typed."""
+    """The check-in form's fields filled from a reading (date, note and events are left to
+    the member), so what was pasted goes through the same checks as what is typed. Each
+    group's pillar averages fill `group.field_name(pillar)` ("" when not read), its weekly
+    line `<group>_status`."""
     values = {key: _fmt(score) for key, score in reading.pillars.items()}
     for name in ("industry_rank", "network_rank", "industry_average", "network_average"):
         value = getattr(reading, name)
         values[name] = "" if value is None else _fmt(float(value))
     values["industry"] = reading.industry
+    for group in PEER_GROUPS:
+        peers = reading.peers(group)
+        for pillar in PILLARS:
+            values[group.field_name(pillar)] = "" if peers is None else _fmt(
+                peers.score_of(pillar))
+        values[f"{group.key}_status"] = reading.status(group)
     return values
