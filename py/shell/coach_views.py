@@ -22,7 +22,6 @@ from ssi_coach.activity.estimate import WINDOW_DAYS, Estimate, PillarEstimate, S
 from ssi_coach.activity.explain import ActivityChange, ChangeExplanation, RankMove
 from ssi_coach.activity.outcomes import CAVEAT, MIN_POINTS, Correlation
 from ssi_coach.activity.whatif import Projection
-from ssi_coach.peers.compare import PeerComparison, averages_line
 from ssi_coach.model import (
     IMPORTED,
     MEASURE_KEYS,
@@ -36,6 +35,7 @@ from ssi_coach.model import (
     WeekLog,
     effective_weeks,
 )
+from ssi_coach.peers.compare import PeerComparison, averages_line
 
 from .html import Child, Markup, el, join
 from .html import text as text_of

@@ -16,7 +16,11 @@ from ssi_coach.checkins.due import first_reminder_day
 from ssi_coach.checkins.merge import CheckinMerge, apply_checkin_merge, checkin_merge
 from ssi_coach.errors import DocumentError, StorageError
 from ssi_coach.exporters.csv_checkins import checkins_to_csv
-from ssi_coach.exporters.reminder import monthly_reminder_ics
+from ssi_coach.exporters.reminder import (
+    first_weekly_day,
+    monthly_reminder_ics,
+    weekly_reminder_ics,
+)
 from ssi_coach.exporters.share import build_report, share_link
 from ssi_coach.importers.csv_checkins import read_checkins_csv
 from ssi_coach.model import Document
@@ -55,6 +59,7 @@ class DataTools:
             ("#share-open", self.on_share_toggle), ("#share-close", self.on_share_toggle),
             ("#share-create", self.on_share_create),
             ("#reminder-download", self.on_reminder), ("#print-report", self.on_print),
+            ("#weekly-reminder-download", self.on_weekly_reminder),
             ("#data", self.on_data_click),
         ):
             when("click", selector)(handler)
@@ -221,6 +226,15 @@ class DataTools:
         browser.download("ssi-coach-monthly-reminder.ics", ics, "text/calendar")
         self.context.say(f"Reminder downloaded: open the file to add a monthly event from "
                          f"{long_date(first)} to your calendar.")
+
+    @guarded
+    def on_weekly_reminder(self, event: Any) -> None:
+        first = first_weekly_day(browser.local_today())
+        ics = weekly_reminder_ics(app_url=browser.page_url(), first_day=first,
+                                  stamp=browser.utc_now())
+        browser.download("ssi-coach-weekly-reminder.ics", ics, "text/calendar")
+        self.context.say(f"Reminder downloaded: open the file to add an event every Monday "
+                         f"from {long_date(first)}: log last week's activity.")
 
     @guarded
     def on_print(self, event: Any) -> None:

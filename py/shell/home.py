@@ -11,6 +11,7 @@ from typing import Any
 from pyscript import when  # type: ignore[import-not-found]
 
 from ssi_coach.activity.coach_view import CoachView
+from ssi_coach.activity.log import weekly_streak
 from ssi_coach.charts.data import rank_chart, trend_chart
 from ssi_coach.checkins.dashboard import build_dashboard
 
@@ -31,9 +32,12 @@ class HomeTools:
         when("click", "#dashboard-body")(self.on_click)
 
     def render_numbers(self) -> None:
-        board = build_dashboard(self.context.document.checkins, browser.local_today())
+        document, today = self.context.document, browser.local_today()
+        board = build_dashboard(document.checkins, today)
+        weeks = document.activity_weeks()
+        streak = weekly_streak(weeks, today) if weeks else None
         element("dashboard-body").innerHTML = (
-            views.dashboard(board) if board else views.empty_state())
+            views.dashboard(board, streak) if board else views.empty_state())
 
     def render_next(self, coached: CoachView) -> None:
         """Home's "this week": the Coach's best three actions, once there is a check-in."""

@@ -220,7 +220,8 @@ def _row_errors(errors: Sequence[Problem]) -> Markup | None:
     return el("details",
               el("summary", f"{text.count(len(errors), 'row')} skipped, with the reason"),
               el("ul", shown),
-              el("p", f"…and {text.count(more, 'more row')}.", class_="muted") if more > 0 else None,
+              el("p", f"…and {text.count(more, 'more row')}.", class_="muted")
+              if more > 0 else None,
               class_="export-row-errors")
 
 

@@ -16,7 +16,17 @@ from ssi_coach.charts.data import Chart
 from ssi_coach.checkins.dashboard import Dashboard, PillarFigure, RankFigure
 from ssi_coach.checkins.merge import CheckinMerge, differences
 from ssi_coach.importers.ssi_page import SsiReading
-from ssi_coach.model import PILLAR_MAX, PILLARS, CheckIn, Document, Problem, display_total
+from ssi_coach.model import (
+    PEER_GROUPS,
+    PILLAR_MAX,
+    PILLARS,
+    CheckIn,
+    Document,
+    PeerAverages,
+    Pillar,
+    Problem,
+    display_total,
+)
 from ssi_coach.peers.compare import WEAKEST_MEANS, WEAKEST_RELATIVE_MEANS
 from ssi_coach.routes import View, href
 from ssi_coach.storage.concurrent import Conflict
@@ -56,9 +66,11 @@ def empty_state() -> Markup:
         class_="empty-state")
 
 
-def dashboard(board: Dashboard) -> Markup:
+def dashboard(board: Dashboard, streak: int | None = None) -> Markup:
+    """Home's cards; `streak` is how many weeks in a row have logged activity (None: no
+    activity was ever logged, so there is no streak to speak of)."""
     return el("div", _total_card(board), _pillar_card(board), _rank_card(board),
-              _due_card(board), class_="cards")
+              _due_card(board, streak), class_="cards")
 
 
 def _change_span(value: float | None, places: int = 2) -> Markup:
@@ -167,7 +179,18 @@ def _rank_row(rank: RankFigure) -> Markup:
                     data_rank=rank.label.lower())])
 
 
-def _due_card(board: Dashboard) -> Markup:
+def _streak(weeks: int | None) -> Child:
+    if weeks is None:
+        return None
+    if weeks == 0:
+        return el("p", "No activity logged last week. ", el("a", "Log a week", href="#/activity"),
+                  " to start a streak.", class_="muted", data_testid="streak")
+    return el("p", el("strong", text.count(weeks, "week")), " of activity logged in a row. ",
+              el("a", "Log this week", href="#/activity"), class_="streak",
+              data_testid="streak")
+
+
+def _due_card(board: Dashboard, streak: int | None) -> Markup:
     last = f"Last check-in {text.long_date(board.latest.on)} ({text.days_ago(board.days_since)})."
     if board.due:
         state = el("p", el("span", "Due", class_="badge due"),
@@ -178,7 +201,7 @@ def _due_card(board: Dashboard) -> Markup:
     count = board.checkin_count
     return el("section", el("h3", "Check-in rhythm", id="due-heading"), el("p", last), state,
               el("p", f"{count} check-in{'s' if count != 1 else ''} logged.", class_="muted"),
-              class_="card due-card" + (" is-due" if board.due else ""),
+              _streak(streak), class_="card due-card" + (" is-due" if board.due else ""),
               aria_labelledby="due-heading", data_testid="due")
 
 
@@ -374,10 +397,39 @@ def paste_preview(reading: SsiReading, notes: Sequence[str]) -> Markup:
     return join([
         el("h3", "Read from your SSI page"),
         el("ul", _items([shown, *pillars, *extra]), class_="preview-list"),
+        _paste_peers(reading),
         [el("p", n, class_="notice") for n in notes],
         el("p", "The numbers are now in the form below. Check them, correct anything, and "
                 "press ", el("strong", "Save check-in"), ". Nothing is saved until then."),
     ])
+
+
+def _paste_peers(reading: SsiReading) -> Child:
+    """The peers' averages read, pillar by pillar, as a table (nothing when none were); a
+    reading in page order comes with the reader's own note saying so."""
+    groups = [g for g in PEER_GROUPS if reading.peers(g) is not None]
+    if not groups:
+        return None
+    head = el("tr", el("th", "Pillar", scope="col"),
+              [el("th", f"{g.label} average", scope="col") for g in groups])
+    rows = [el("tr", el("th", p.label, scope="row"),
+               [el("td", text.score(_score(reading.peers(g), p))) for g in groups])
+            for p in PILLARS]
+    statuses = [el("li", f"{g.heading}: {reading.status(g)}")
+                for g in PEER_GROUPS if reading.status(g)]
+    return join([
+        el("h4", "Your peers' averages"),
+        el("div", el("table", el("caption", "Your peers' averages per pillar",
+                                 class_="visually-hidden"),
+                     el("thead", head), el("tbody", rows), id="paste-peers"),
+           class_="table-wrap", tabindex="0"),
+        el("ul", statuses, class_="preview-list") if statuses else None,
+    ])
+
+
+def _score(peers: PeerAverages | None, pillar: Pillar) -> float:
+    assert peers is not None  # only groups that were read are shown
+    return peers.score_of(pillar)
 
 
 def paste_problems(problems: Sequence[str]) -> Markup:
