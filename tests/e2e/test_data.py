@@ -16,6 +16,7 @@ from ssi_coach.exporters.share import decode_report
 from tests.e2e.conftest import wait_ready
 from tests.e2e.helpers import (
     NOW,
+    SCHEMA_VERSION,
     TODAY,
     document_v2,
     download_after_click,
@@ -269,7 +270,7 @@ def test_backup_restores_by_merging_or_replacing_and_keeps_the_replaced_data(
     backup_path = save_download(page, "#backup-download", tmp_path)
     assert backup_path.name == f"ssi-coach-backup-{TODAY}.json"
     content = json.loads(backup_path.read_bytes().decode("utf-8"))
-    assert content["schema_version"] == 5
+    assert content["schema_version"] == SCHEMA_VERSION
     assert content["checkins"] == list(THREE)
     assert content["people"] == []
 

@@ -7,6 +7,7 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from ssi_coach.model import (
+    EVENT_KEYS,
     IMPORTED,
     MEASURE_KEYS,
     PART_OF,
@@ -16,6 +17,7 @@ from ssi_coach.model import (
     CheckIn,
     HeldFit,
     NetworkSummary,
+    PeerAverages,
     PillarFit,
     WeekLog,
     week_of,
@@ -26,17 +28,27 @@ ranks = st.none() | st.integers(1, 100)
 averages = st.none() | st.decimals(min_value=0, max_value=100, places=3).map(float)
 
 
+peers = st.none() | st.builds(PeerAverages, scores, scores, scores, scores)
+# Any events, each once, in EVENTS order as the form ticks them.
+events = st.sets(st.sampled_from(EVENT_KEYS)).map(
+    lambda keys: tuple(key for key in EVENT_KEYS if key in keys))
+
+
 short_texts = st.text(max_size=40)
 
 
 def checkins(*, last_day: dt.date = dt.date(2100, 1, 1),
              industry: st.SearchStrategy[str] = short_texts,
-             note: st.SearchStrategy[str] = short_texts) -> st.SearchStrategy[CheckIn]:
-    """Check-ins that pass every record rule, dated from 2014 (SSI's start) to `last_day`."""
+             note: st.SearchStrategy[str] = short_texts,
+             status: st.SearchStrategy[str] = short_texts) -> st.SearchStrategy[CheckIn]:
+    """Check-ins that pass every record rule, dated from 2014 (SSI's start) to `last_day`,
+    with or without the peers' averages, status lines and events."""
     return st.builds(
         CheckIn, on=st.dates(dt.date(2014, 1, 1), last_day), brand=scores, people=scores,
         insights=scores, relationships=scores, industry_rank=ranks, network_rank=ranks,
         industry_average=averages, network_average=averages, industry=industry, note=note,
+        industry_peers=peers, network_peers=peers, industry_status=status,
+        network_status=status, events=events,
     )
 
 

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ssi_coach.activity.calibration import with_fit_held
 from ssi_coach.activity.coach_view import coach_view
 from ssi_coach.checkins.merge import apply_checkin_merge, checkin_merge, differences
 from ssi_coach.errors import CorruptDocument, InvalidRecord, NewerSchemaVersion
-from ssi_coach.model import Document, WeekLog
+from ssi_coach.model import CheckIn, Document, PeerAverages, Person, WeekLog
 from ssi_coach.storage.backup import backup_text, read_backup
 
 from .conftest import checkin
+from .strategies import checkins, in_date_order
 
 MINE = Document((checkin("2026-09-01"), checkin("2026-10-01"), checkin("2026-11-01")))
 
@@ -50,7 +54,7 @@ def test_a_merge_with_nothing_new_changes_nothing() -> None:
 def test_backup_round_trips_and_is_labelled_readable_json() -> None:
     text = backup_text(MINE)
     data = json.loads(text)
-    assert data["backup_of"] == "ssi-coach backup" and data["schema_version"] == 5
+    assert data["backup_of"] == "ssi-coach backup" and data["schema_version"] == 6
     assert "\n  " in text  # indented: a person can read it
     assert read_backup(text) == MINE
     assert read_backup(text.encode("utf-8")) == MINE
@@ -100,3 +104,46 @@ def test_a_bad_backup_is_refused_with_a_reason(data: bytes | str, error: type,
 def test_an_updated_date_names_what_differs() -> None:
     plan = checkin_merge(MINE, [checkin("2026-10-01", note="new note", industry_rank=3)])
     assert differences(plan.updated[0]) == ["Industry SSI rank", "Note"]
+
+
+def test_a_date_whose_peers_statuses_or_events_differ_is_an_update_that_names_them() -> None:
+    averages = PeerAverages(7.45, 6.1, 4.95, 6.2)
+    incoming = [
+        checkin("2026-09-01", industry_peers=averages),
+        checkin("2026-10-01", network_peers=averages, network_status="Up 2%",
+                industry_peers=replace(averages, brand=7.5), note="campaign week",
+                events=("campaign",)),
+        checkin("2026-11-01"),
+    ]
+    current = replace(MINE, checkins=(*MINE.checkins[:1], replace(
+        MINE.checkins[1], industry_peers=averages), MINE.checkins[2]))
+    plan = checkin_merge(current, incoming)
+    assert [c.on.month for c in plan.unchanged] == [11]
+    assert [differences(u) for u in plan.updated] == [
+        ["Industry pillar averages"],
+        ["Note", "Industry pillar averages", "Network pillar averages", "Network status",
+         "Events"],
+    ]
+    result = apply_checkin_merge(current, plan, replace_updated=True)
+    assert result.checkins == tuple(incoming)
+
+
+def test_a_backup_keeps_every_checkins_peers_statuses_and_events() -> None:
+    document = Document((
+        checkin("2026-10-01", industry_peers=PeerAverages(7.45, 6.1, 4.95, 6.2),
+                network_peers=PeerAverages(9.3, 7.85, 6.75, 7.65),
+                industry_status="No change in the last week", network_status="Up 2%",
+                events=("holiday", "job_change", "linkedin_change", "campaign")),
+        checkin("2026-11-01"),
+    ), (Person("Zoë", (checkin("2026-10-02", events=("job_change",)),), dt.date(2026, 10, 3)),))
+    text = backup_text(document)
+    assert '"industry_peers": {' in text and '"events": [' in text
+    assert read_backup(text) == document
+
+
+@given(st.lists(checkins(), max_size=10, unique_by=lambda c: c.on).map(in_date_order))
+def test_any_checkins_with_or_without_peers_and_events_survive_a_backup(
+        checkins_: tuple[CheckIn, ...]) -> None:
+    document = Document(checkins_)
+    assert read_backup(backup_text(document)) == document
+    assert read_backup(backup_text(document).encode("utf-8")) == document

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import csv
 import datetime as dt
+import io
+from dataclasses import replace
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -11,7 +15,7 @@ from hypothesis import strategies as st
 
 from ssi_coach.exporters.csv_checkins import CSV_COLUMNS, checkins_to_csv
 from ssi_coach.importers.csv_checkins import LABELS, CsvRead, read_checkins_csv
-from ssi_coach.model import CheckIn, Problem
+from ssi_coach.model import CheckIn, PeerAverages, Problem
 
 from .conftest import TODAY, checkin
 from .strategies import checkins
@@ -22,6 +26,7 @@ def read(data: bytes | str, today: dt.date = TODAY) -> CsvRead:
 
 
 FIELD_OF = {label: field for field, label in LABELS.items()} | {"": ""}  # a Problem's column
+COLUMN_HEADERS = dict(CSV_COLUMNS)
 
 
 def where(result: CsvRead) -> list[tuple[int, str]]:
@@ -35,11 +40,10 @@ any_text = st.text(st.characters(exclude_categories=["Cs"]), max_size=60)  # Cs:
 tricky = st.sampled_from(["=", "+", "-", "@", "'", "'=", "''+", " =", "\t", "\r", ",", ";",
                           '"', "\n", "\r\n", "é", "日本", "🙂", "\x00"])
 notes = st.one_of(any_text, st.builds(lambda a, b, c: a + b + c, tricky, any_text, tricky))
-# The import trims the industry (a hand-typed " Software" means "Software"); notes stay exactly
-# as they are.
-csv_checkins = checkins(
-    last_day=TODAY, note=notes,
-    industry=st.one_of(any_text, st.builds(str.__add__, tricky, any_text)).map(str.strip))
+# The import trims the industry and the status lines (a hand-typed " Software" means
+# "Software"); notes stay exactly as they are.
+trimmed = st.one_of(any_text, st.builds(str.__add__, tricky, any_text)).map(str.strip)
+csv_checkins = checkins(last_day=TODAY, note=notes, industry=trimmed, status=trimmed)
 checkin_lists = st.lists(csv_checkins, max_size=12, unique_by=lambda c: c.on)
 
 
@@ -63,10 +67,11 @@ def test_export_is_what_excel_opens_as_utf8() -> None:
     assert text.startswith("\ufeffDate,Total,Establish your professional brand,")
     assert text.replace("\r\n", "").count("\n") == 1  # only the one inside the quoted note
     assert text.endswith("\r\n")
+    no_peers = "," * 11  # the peers' averages, statuses and events columns, all empty
     assert text.split("\r\n")[1:] == [
-        "2026-09-01,22.5,12,6,3,1.5,,,,,,",
+        "2026-09-01,22.5,12,6,3,1.5,,,,,," + no_peers,
         "2026-10-01,23.323,12.275,6,3.1,1.948,5,,,30.5,Software,"
-        "\"'=HYPERLINK(\"\"x\"\"), then a line\nbreak\"",
+        "\"'=HYPERLINK(\"\"x\"\"), then a line\nbreak\"" + no_peers,
         "",
     ]
 
@@ -77,7 +82,10 @@ def test_export_headers_are_the_readable_column_names() -> None:
     assert header == (
         "Date,Total,Establish your professional brand,Find the right people,"
         "Engage with insights,Build relationships,Industry SSI rank (Top %),"
-        "Network SSI rank (Top %),Industry average SSI,Network average SSI,Industry,Note"
+        "Network SSI rank (Top %),Industry average SSI,Network average SSI,Industry,Note,"
+        "Industry avg: Brand,Industry avg: People,Industry avg: Insights,"
+        "Industry avg: Relationships,Network avg: Brand,Network avg: People,"
+        "Network avg: Insights,Network avg: Relationships,Industry status,Network status,Events"
     )
 
 
@@ -92,9 +100,93 @@ def test_export_headers_are_the_readable_column_names() -> None:
     ("a = b", "a = b"),
 ])
 def test_cells_that_could_run_as_formulas_get_an_apostrophe(note: str, cell: str) -> None:
-    row = checkins_to_csv([checkin(note=note)]).split("\r\n")[1]
-    assert row.endswith("," + cell)
-    assert read(checkins_to_csv([checkin(note=note)])).checkins[0].note == note
+    for field in ("note", "industry_status", "network_status"):
+        typed: dict[str, Any] = {field: note}
+        text = checkins_to_csv([replace(checkin(), **typed)])
+        header, row = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
+        assert row[header.index(COLUMN_HEADERS[field])] == cell
+        expected = note if field == "note" else note.strip()  # statuses are trimmed, as typed
+        assert getattr(read(text).checkins[0], field) == expected
+
+
+# ---- the peers' averages, status lines and events ----------------------------------------
+
+PEERED = checkin("2026-10-01", industry_peers=PeerAverages(7.45, 6.1, 4.95, 6.2),
+                 network_peers=PeerAverages(9.3, 7.85, 6.75, 7),
+                 industry_status="No change in the last week", network_status="-2% this week",
+                 events=("holiday", "campaign"))
+
+
+def test_peers_statuses_and_events_are_columns_after_the_old_ones() -> None:
+    header, row = csv.reader(io.StringIO(checkins_to_csv([PEERED]).removeprefix("\ufeff")))
+    assert header[:12] == [h for _, h in CSV_COLUMNS[:12]]  # old readers find theirs as before
+    assert dict(zip(header[12:], row[12:], strict=True)) == {
+        "Industry avg: Brand": "7.45", "Industry avg: People": "6.1",
+        "Industry avg: Insights": "4.95", "Industry avg: Relationships": "6.2",
+        "Network avg: Brand": "9.3", "Network avg: People": "7.85",
+        "Network avg: Insights": "6.75", "Network avg: Relationships": "7",
+        "Industry status": "No change in the last week",
+        "Network status": "'-2% this week",  # a cell that starts with - gets its apostrophe
+        "Events": "Holiday or time off; Campaign or push",
+    }
+    assert read(checkins_to_csv([PEERED])).checkins == (PEERED,)
+
+
+# Written by ssi-coach before peers and events existed, never to be regenerated: an old file
+# reads as it always did, the new fields at their defaults.
+OLD_EXPORT = (
+    "\ufeffDate,Total,Establish your professional brand,Find the right people,"
+    "Engage with insights,Build relationships,Industry SSI rank (Top %),"
+    "Network SSI rank (Top %),Industry average SSI,Network average SSI,Industry,Note\r\n"
+    "2026-09-01,55.45,15.2,13.75,12.4,14.1,,,,,,\r\n"
+    "2026-10-06,56.87,15.6,14.02,12.9,14.35,5,3,24.6,30.01,Logiciels & SaaS,"
+    "\"Après mon coaching — merci !\n=2 posts\"\r\n"
+)
+
+
+def test_a_file_exported_before_peers_existed_reads_as_before() -> None:
+    assert read(OLD_EXPORT) == CsvRead((
+        CheckIn(dt.date(2026, 9, 1), 15.2, 13.75, 12.4, 14.1),
+        CheckIn(dt.date(2026, 10, 6), 15.6, 14.02, 12.9, 14.35, industry_rank=5, network_rank=3,
+                industry_average=24.6, network_average=30.01, industry="Logiciels & SaaS",
+                note="Après mon coaching — merci !\n=2 posts"),
+    ), ())
+
+
+HAND_MADE_PEERS = (
+    "Date;Brand;People;Insights;Relationships;Industry average brand;industry avg people;"
+    "Industry Insights average;INDUSTRY_PEERS_RELATIONSHIPS;Network status;Event\n"
+    "2026-10-01;12,275;6;3,1;1,948;7,45;6,1;4,95;6,2;  Up 2% ;job change, Holiday\n"
+    "2026-10-08;12,275;6;3,1;1,948;;;;;;\n"
+)
+
+
+def test_hand_made_peer_and_event_columns_are_read_under_other_names() -> None:
+    result = read(HAND_MADE_PEERS)
+    assert result.rejected == ()
+    assert result.checkins == (
+        checkin("2026-10-01", industry_peers=PeerAverages(7.45, 6.1, 4.95, 6.2),
+                network_status="Up 2%", events=("holiday", "job_change")),
+        checkin("2026-10-08"))
+
+
+def test_a_partly_filled_group_or_an_unknown_event_sets_the_row_aside() -> None:
+    data = ("Date,Brand,People,Insights,Relationships,Network avg: Brand,Network avg: People,"
+            "Network avg: Insights,Network avg: Relationships,Events\n"
+            "2026-10-01,1,2,3,4,9.3,,6.75,30,\n"
+            "2026-10-02,1,2,3,4,,,,,Holiday or time off; Party\n"
+            "2026-10-03,1,2,3,4,9.3,7.85,6.75,7.65,campaign\n")
+    result = read(data)
+    assert [c.on.day for c in result.checkins] == [3]
+    assert where(result) == [(2, "network_peers_people"), (2, "network_peers_relationships"),
+                             (3, "events")]
+    messages = [p.message for p in result.rejected]
+    assert messages[0] == "Fill in all four network averages or none of them; this one is empty."
+    assert "between 0 and 25; this is 30" in messages[1]
+    assert messages[2].startswith("“Party” is not an event ssi-coach knows; use: Holiday or "
+                                  "time off; Job change;")
+    assert result.rejected[0].column == "Network average: Find the right people"
+    assert result.rejected[2].column == "Events"
 
 
 # ---- the files people really have --------------------------------------------------------

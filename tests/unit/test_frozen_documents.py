@@ -19,8 +19,9 @@ import pytest
 
 from ssi_coach.activity.calibration import with_fit_held
 from ssi_coach.activity.coach_view import coach_view
-from ssi_coach.errors import DocumentError, InvalidRecord
+from ssi_coach.errors import DocumentError, InvalidRecord, NewerSchemaVersion
 from ssi_coach.model import (
+    PEER_GROUPS,
     PILLAR_KEYS,
     Calibration,
     CheckIn,
@@ -29,6 +30,7 @@ from ssi_coach.model import (
     Goal,
     HeldFit,
     NetworkSummary,
+    PeerAverages,
     Person,
     PillarFit,
     WeekLog,
@@ -41,9 +43,13 @@ FROZEN = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
 VERSIONS = range(schema_version() + 1)
 # The migrations that have shipped, in order; stored data in browsers depends on these names.
 SHIPPED = ("0001_create_checkins", "0002_add_people", "0003_add_activity", "0004_add_imports",
-           "0005_add_held_fit")
+           "0005_add_held_fit", "0006_add_peers")
 OPTIONAL_NUMBERS = ("industry_rank", "network_rank", "industry_average", "network_average")
 OPTIONAL_TEXTS = ("industry", "note")
+PEERS = ("industry_peers", "network_peers")
+STATUSES = ("industry_status", "network_status")
+# The optional fields of a check-in, by the schema version that added them.
+CHECKIN_FIELDS_SINCE = {0: (*OPTIONAL_NUMBERS, *OPTIONAL_TEXTS), 6: (*PEERS, *STATUSES, "events")}
 LAST_GOOD_KEY = DOCUMENT_KEY + ".last-good"
 
 Data = dict[str, Any]
@@ -75,7 +81,10 @@ def _or_none(value: Any, build: Callable[[Any], T]) -> T | None:
 def expected_checkin(record: Data) -> CheckIn:
     fields: Data = {key: record[key] for key in PILLAR_KEYS}
     fields.update({name: record.get(name) for name in OPTIONAL_NUMBERS})
-    fields.update({name: record.get(name, "") for name in OPTIONAL_TEXTS})
+    fields.update({name: record.get(name, "") for name in (*OPTIONAL_TEXTS, *STATUSES)})
+    fields.update({name: _or_none(record.get(name), lambda p: PeerAverages(**p))
+                   for name in PEERS})
+    fields["events"] = tuple(record.get("events", ()))
     return CheckIn(_day(record["date"]), **fields)
 
 
@@ -147,8 +156,12 @@ def test_each_frozen_document_uses_every_field_its_version_had(version: int) -> 
     own = data["checkins"]
     assert len(own) >= 3
     assert any(set(r) == {"date", *PILLAR_KEYS} for r in own), "one check-in with no options"
-    for name in (*OPTIONAL_NUMBERS, *OPTIONAL_TEXTS):
+    checkin_fields = [name for since, names in CHECKIN_FIELDS_SINCE.items() if since <= version
+                      for name in names]
+    for name in checkin_fields:
         assert any(name in r for r in own), f"no check-in in v{version}.json has {name}"
+    kept = {name for person in data.get("people", []) for r in person["checkins"] for name in r}
+    assert set().union(*own, kept) <= {"date", *PILLAR_KEYS, *checkin_fields}, "unknown fields"
     assert any(not r.get("note", "").isascii() for r in own), "a note with non-ASCII text"
     for person in data.get("people", []):
         assert len(person["checkins"]) >= 2
@@ -206,6 +219,22 @@ def test_a_frozen_held_fit_is_what_the_coach_shows_while_its_checkins_stand() ->
     shown = coach_view(document, dt.date(2026, 11, 22)).calibration
     assert shown == document.held_fit.calibration
     assert [key for key in PILLAR_KEYS if shown.uses(key)] == ["brand", "people", "relationships"]
+
+
+def test_a_frozen_v6_document_holds_peers_statuses_and_events_as_the_model_reads_them() -> None:
+    document, _ = decode(frozen(6)[0])
+    newest = document.checkins[-1]
+    industry, network = PEER_GROUPS
+    assert newest.peers(industry) == PeerAverages(7.56, 6.18, 5.02, 6.25)
+    assert newest.peers(industry).total == newest.industry_average  # type: ignore[union-attr]
+    assert newest.status(network) == "No change in the last week"
+    assert newest.events == ("job_change", "campaign")
+    assert document.checkins[0].peers(industry) is None and document.checkins[0].events == ()
+
+
+def test_an_ssi_coach_before_v6_refuses_a_v6_document_rather_than_drop_its_peers() -> None:
+    with pytest.raises(NewerSchemaVersion):
+        decode(frozen(6)[0], MIGRATIONS[:5])
 
 
 # ---- loading through the Store --------------------------------------------------------------

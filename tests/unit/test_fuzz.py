@@ -374,7 +374,7 @@ def test_ssi_page_paste_reads_a_generated_page_exactly(page: tuple[str, SsiReadi
 # ---- 2. the CSV check-in import ---------------------------------------------------------------
 
 CSV_FILE = "checkins.csv"
-CSV_FIELDS = ("", "total", *FIELD_LABELS)
+CSV_FIELDS = ("", "total", *(field for field, _ in CSV_COLUMNS))
 HEADER_NAMES = (*(header for _, header in CSV_COLUMNS), *(field for field, _ in CSV_COLUMNS),
                 "SSI", "Brand", "People", "Insights", "Relationships", "Industry rank (Top %)",
                 "network top %", "Notes", "sector", "Day", "check-in date", "Extra", "")
@@ -390,7 +390,9 @@ CELL_PIECES = st.one_of(
     csv_texts_in_cells,
 )
 csv_items = st.lists(checkins(last_day=TODAY, industry=csv_texts_in_cells.map(str.strip),
-                              note=csv_texts_in_cells), max_size=12, unique_by=lambda c: c.on)
+                              note=csv_texts_in_cells,
+                              status=csv_texts_in_cells.map(str.strip)),
+                     max_size=12, unique_by=lambda c: c.on)
 
 
 @st.composite
@@ -523,7 +525,8 @@ def mutated_json(draw: st.DrawFn, data: Any) -> Any:
             keys = sorted(node)
             if operation == "add" or not keys:
                 node[draw(st.text(max_size=12) | st.sampled_from(sorted(
-                    {*FIELD_LABELS, "checkins", "people", "weeks", "schema_version"})))] = (
+                    {*FIELD_LABELS, "industry_peers", "network_peers", "events", "checkins",
+                     "people", "weeks", "schema_version"})))] = (
                     draw(json_values))
             elif operation == "delete":
                 del node[draw(st.sampled_from(keys))]

@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 import json
 import zlib
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -25,7 +26,7 @@ from ssi_coach.exporters.share import (
     report_in_fragment,
     share_link,
 )
-from ssi_coach.model import CheckIn, Document
+from ssi_coach.model import PEER_GROUPS, CheckIn, Document, PeerAverages
 
 from .conftest import TODAY, checkin
 from .strategies import checkins, in_date_order
@@ -172,12 +173,54 @@ reports = st.builds(
 )
 
 
+def has_peers_or_events(checkin: CheckIn) -> bool:
+    return checkin != replace(checkin, industry_peers=None, network_peers=None,
+                              industry_status="", network_status="", events=())
+
+
 @given(reports)
 def test_decoding_an_encoded_report_gives_the_same_report(shared: SharedReport) -> None:
     payload = encode_report(shared)
-    assert payload.startswith("r1.")
+    # The oldest version that holds the report: r1 unless a check-in has the newer fields.
+    newer = any(has_peers_or_events(c) for c in shared.checkins)
+    assert payload.startswith("r2." if newer else "r1.")
     assert set(payload[3:]) <= set(BASE64URL)  # safe in a URL fragment as it is
     assert decode_report(payload) == shared
+
+
+documents_with_peers = st.lists(checkins(), max_size=8, unique_by=lambda c: c.on).map(
+    lambda found: Document(in_date_order(found)))
+
+
+@given(documents_with_peers, st.booleans(), st.booleans())
+def test_a_link_carries_peers_only_when_chosen_and_events_with_the_notes(
+        document: Document, include_peers: bool, include_notes: bool) -> None:
+    built = build_report(document, last=8, include_notes=include_notes, include_industry=True,
+                         name="Ada", created=TODAY, include_peers=include_peers)
+    opened = decode_report(encode_report(built))
+    assert opened == built
+    for sent, original in zip(opened.checkins, document.checkins, strict=True):
+        kept_peers = replace(original, note=sent.note, events=sent.events)
+        assert sent == (kept_peers if include_peers else replace(
+            kept_peers, industry_peers=None, network_peers=None, industry_status="",
+            network_status=""))
+        assert (sent.note, sent.events) == ((original.note, original.events) if include_notes
+                                            else ("", ()))
+
+
+def test_peers_are_left_out_of_a_report_unless_chosen() -> None:
+    document = year_of_peers()
+    assert build_report(document, last=12, include_notes=True, include_industry=True,
+                        name="Ada", created=TODAY).checkins == tuple(
+        replace(c, industry_peers=None, network_peers=None, industry_status="",
+                network_status="") for c in document.checkins)
+    chosen = build_report(document, last=12, include_notes=True, include_industry=True,
+                          include_peers=True, name="Ada", created=TODAY)
+    assert chosen.checkins == document.checkins
+    without = encode_report(build_report(document, last=12, include_notes=False,
+                                         include_industry=True, name="Ada Lovelace",
+                                         created=TODAY))
+    assert without == encode_report(report())  # nothing of the peers or events in the link
 
 
 def test_a_year_of_monthly_checkins_makes_a_short_link() -> None:
@@ -190,6 +233,54 @@ def test_a_year_of_monthly_checkins_makes_a_short_link() -> None:
     assert len(without_notes) < 600  # the aim; well inside every browser's URL limit
     assert decode_report(with_notes) == report("Posted 3 times, commented on 12 posts",
                                                include_notes=True)
+
+
+def year_of_peers() -> Document:
+    """year_of_checkins with both groups' averages and status lines, and an event now and
+    then, as a member who pastes the SSI page every month would have."""
+    industry, network = PEER_GROUPS
+    checkins = []
+    for month, base in enumerate(year_of_checkins().checkins):
+        checkins.append(replace(
+            base, industry_peers=PeerAverages(round(7.45 + month * 0.013, 3), 6.1, 4.95,
+                                              round(6.2 + month * 0.021, 3)),
+            network_peers=PeerAverages(9.3, round(7.85 - month * 0.01, 3), 6.75, 7.65),
+            industry_status="No change in the last week", network_status=f"Up {month}%",
+            events=("holiday",) if month % 5 == 0 else ()))
+    assert checkins[1].peers(industry) is not None and checkins[1].status(network) == "Up 1%"
+    return Document(tuple(checkins))
+
+
+def test_a_year_with_peer_averages_still_makes_a_short_link() -> None:
+    link = encode_report(build_report(year_of_peers(), last=12, include_notes=False,
+                                      include_industry=True, include_peers=True, name="Ada",
+                                      created=TODAY))
+    print(f"12 check-ins with both groups' averages and status lines: {len(link)} characters")
+    assert link.startswith("r2.")
+    assert len(link) < 1000  # pillars as thousandths; repeated status lines compress well
+
+
+# Made by ssi-coach before peers and events existed (format r1), never to be regenerated: an
+# old link must open exactly as the report that was shared, new fields at their defaults.
+OLD_LINK = (
+    "r1.IN-Qr3jaJY49DsIwDIWvYjIweXD-WjqyIzF0I8oQRQUi2qZqYecQHAKJY_QmnIQkLJ-f3rP8bNgprh843tw5zgxr2"
+    "TSK0JgkdhUh14ISZa0ThcpacSKLRuoUVsUgkcOmaJkWNUoUKmeSiBOyQ7wEH7p-gS20zrUM2X6a1_cCQxzBR-evYbzA9"
+    "_mCoZt9gA1LDUogr7hIPUqXJyhTZ46PvkfxHwUsnZQwxeW-MGvtDy8kOXc"
+)
+OLD_REPORT = SharedReport("Zoë Okafor", dt.date(2026, 11, 20), (
+    CheckIn(dt.date(2026, 9, 1), 15.2, 13.75, 12.4, 14.1),
+    CheckIn(dt.date(2026, 10, 6), 15.6, 14.02, 12.9, 14.35, industry_rank=5, network_rank=3,
+            industry_average=24.6, network_average=30.01, industry="Logiciels & SaaS",
+            note="Après mon coaching — merci !"),
+    CheckIn(dt.date(2026, 11, 17), 16.125, 14.5, 13.0, 15.0, network_rank=2, note="3 posts"),
+))
+
+
+def test_an_old_link_opens_as_before_and_the_same_report_still_makes_that_link() -> None:
+    opened = decode_report(OLD_LINK)
+    assert opened == OLD_REPORT
+    assert all(not has_peers_or_events(c) for c in opened.checkins)
+    assert encode_report(OLD_REPORT) == OLD_LINK
 
 
 def test_spaces_line_breaks_and_a_leading_hash_are_ignored() -> None:
@@ -210,14 +301,19 @@ def test_a_report_that_could_not_be_opened_again_is_not_encoded() -> None:
 # ---- a changed or cut link -----------------------------------------------------------
 
 PAYLOAD = encode_report(report("posted", include_notes=True))
+# With peers, status lines and events (r2): turning its "r2." into "r1." must not open it.
+REPORT_V2 = build_report(year_of_peers(), last=4, include_notes=True, include_industry=True,
+                         include_peers=True, name="Ada", created=TODAY)
+PAYLOADS = {PAYLOAD: report("posted", include_notes=True), encode_report(REPORT_V2): REPORT_V2}
+each_payload = pytest.mark.parametrize("payload", PAYLOADS, ids=["r1", "r2"])
 
 
-def _opens_as_the_same_or_not_at_all(changed: str) -> None:
+def _opens_as_the_same_or_not_at_all(changed: str, shared: str = PAYLOAD) -> None:
     try:
         decoded = decode_report(changed)
     except ShareLinkError:
         return
-    assert decoded == report("posted", include_notes=True)
+    assert decoded == PAYLOADS[shared]
 
 
 @given(st.integers(0, len(PAYLOAD) - 1), st.sampled_from(BASE64URL + ".=+/#r1 %"))
@@ -225,11 +321,15 @@ def test_changing_one_character_never_opens_a_different_report(position: int, ch
     _opens_as_the_same_or_not_at_all(PAYLOAD[:position] + char + PAYLOAD[position + 1:])
 
 
-def test_changing_any_character_to_any_other_never_opens_a_different_report() -> None:
-    for position in range(len(PAYLOAD)):
-        for char in BASE64URL:
-            if char != PAYLOAD[position]:
-                _opens_as_the_same_or_not_at_all(PAYLOAD[:position] + char + PAYLOAD[position + 1:])
+@each_payload
+def test_changing_any_character_to_any_other_never_opens_a_different_report(
+        payload: str) -> None:
+    assert payload.startswith(("r1.", "r2.")) and PAYLOADS[payload].checkins
+    for position in range(len(payload)):
+        for char in BASE64URL + "12":
+            if char != payload[position]:
+                _opens_as_the_same_or_not_at_all(
+                    payload[:position] + char + payload[position + 1:], payload)
 
 
 # Two zlib streams from a real link that differ in one base64 character, whose contents
@@ -255,19 +355,33 @@ def test_a_change_that_zlibs_checksum_misses_is_still_refused() -> None:
         decode_report(packed(raw_a, stream_b))
 
 
-def test_every_cut_short_link_is_refused() -> None:
-    for length in range(len(PAYLOAD)):
+@each_payload
+def test_every_cut_short_link_is_refused(payload: str) -> None:
+    for length in range(len(payload)):
         with pytest.raises(ShareLinkError):
-            decode_report(PAYLOAD[:length])
+            decode_report(payload[:length])
 
 
-def test_anything_added_to_a_link_is_refused() -> None:
+@each_payload
+def test_anything_added_to_a_link_is_refused(payload: str) -> None:
     for extra in ("A", "AA", "AAAA", "x_x_"):
         with pytest.raises(ShareLinkError):
-            decode_report(PAYLOAD + extra)
+            decode_report(payload + extra)
+
+
+def test_an_r2_link_relabelled_r1_is_refused_and_an_r1_link_relabelled_r2_is_the_same() -> None:
+    v2 = encode_report(REPORT_V2)
+    with pytest.raises(ShareLinkError, match="not a report"):
+        decode_report("r1." + v2.removeprefix("r2."))
+    assert decode_report("r2." + PAYLOAD.removeprefix("r1.")) == PAYLOADS[PAYLOAD]
 
 
 # ---- what is said about links that do not open ---------------------------------------
+
+# An r2 row's optional fields when none is given, in order: ranks, averages, industry, note,
+# the two groups' averages, their status lines (events, the last, are left out).
+V2_EMPTY = [None, None, None, None, "", "", None, None, "", ""]
+
 
 @pytest.mark.parametrize(("payload", "says"), [
     ("", "not an ssi-coach report link"),
@@ -275,7 +389,7 @@ def test_anything_added_to_a_link_is_refused() -> None:
     ("https://example.org/#r1.abc", "not an ssi-coach report link"),
     ("r0.eNoDAAAAAAE", "not an ssi-coach report link"),
     ("r1eNoDAAAAAAE", "not an ssi-coach report link"),
-    ("r2.eNoDAAAAAAE", "newer version"),
+    ("r3.eNoDAAAAAAE", "newer version"),
     ("r17.anything", "newer version"),
     ("r1.abc$def", "characters a report link never has"),
     ("r1.abcde", "characters a report link never has"),  # 5 characters are not whole bytes
@@ -287,6 +401,33 @@ def test_anything_added_to_a_link_is_refused() -> None:
     (payload_of(["Ada", 739000, [[739000, 1, 2, 3, True]]]), "not a report"),
     (payload_of(["Ada", 739000, [[739000, 1, 2, 3, "4"]]]), "not a report"),
     (payload_of(["Ada", 739000, [[739000, 1, 2, 3, 4, 5, 6, 7, 8, "", "", 0]]]), "not a report"),
+    # r1 rows end at the note: what a later version adds is not read from an r1 link.
+    (payload_of(["Ada", 739000, [[739000, 1, 2, 3, 4, None, None, None, None, "", "",
+                                  [1, 2, 3, 4]]]]), "not a report"),
+    (payload_of(["Ada", 739000, [[739000, 1, 2, 3, 4, *V2_EMPTY, [], 0]]], "r2."),
+     "not a report"),
+    (payload_of(["Ada", 739000, [[739000, 1, 2, 3, 4, *V2_EMPTY[:6], [1, 2, 3]]]], "r2."),
+     "not a report"),
+    (payload_of(["Ada", 739000, [[739000, 1, 2, 3, 4, *V2_EMPTY[:6], 5]]], "r2."),
+     "not a report"),
+    (payload_of(["Ada", 739000, [[739000, 1, 2, 3, 4, *V2_EMPTY[:6], [1, 2, "3", 4]]]], "r2."),
+     "not a report"),
+    (payload_of(["Ada", 739000, [[739000, 1, 2, 3, 4, *V2_EMPTY[:8], None]]], "r2."),
+     "not a report"),
+    (payload_of(["Ada", 739000, [[739000, 1, 2, 3, 4, *V2_EMPTY[:10], "holiday"]]], "r2."),
+     "not a report"),
+    (payload_of(["Ada", 739000, [[739000, 1, 2, 3, 4, *V2_EMPTY[:10], [7]]]], "r2."),
+     "not a report"),
+    (payload_of(["Ada", 739000, [[739000, 1, 2, 3, 4, *V2_EMPTY[:6], [1, 2, 26000, 4]]]],
+                "r2."), "Industry average: Engage with insights: A pillar's average is between"),
+    (payload_of(["Ada", 739000, [[739000, 1, 2, 3, 4, *V2_EMPTY[:7], [1, 2, 3, 4.5]]]], "r2."),
+     "not a report"),
+    (payload_of(["Ada", 739000, [[739000, 1, 2, 3, 4, *V2_EMPTY[:9], "x" * 121]]], "r2."),
+     "Network status: Keep this under 120"),
+    (payload_of(["Ada", 739000, [[739000, 1, 2, 3, 4, *V2_EMPTY[:10], ["holidays"]]]], "r2."),
+     "Events: “holidays” is not an event"),
+    (payload_of(["Ada", 739000, [[739000, 1, 2, 3, 4, *V2_EMPTY[:10],
+                                  ["campaign", "holiday"]]]], "r2."), "Events: List each event"),
     (payload_of(["Ada", 739000, [[739000, 1, 2, 3, 10**30]]]), "not a report"),
     (payload_of(["Ada", 0, []]), "not a report"),
     (payload_of(["x" * 61, 739000, []]), "not a report"),
@@ -318,6 +459,15 @@ def test_a_hand_made_minimal_link_opens() -> None:
     opened = decode_report(payload_of(["Ada", 739000, [[739000, 1000, 2500, 3, 4]]]))
     assert opened == SharedReport("Ada", dt.date.fromordinal(739000),
                                   (CheckIn(dt.date(2024, 4, 24), 1.0, 2.5, 0.003, 0.004),))
+
+
+def test_a_hand_made_r2_link_opens_with_peers_statuses_and_events() -> None:
+    row = [739000, 1000, 2500, 3, 4, *V2_EMPTY[:6], None, [9300, 7850, 6750, 7650], "",
+           "Up 2%", ["holiday", "campaign"]]
+    opened = decode_report(payload_of(["Ada", 739000, [row]], "r2."))
+    assert opened.checkins == (CheckIn(
+        dt.date(2024, 4, 24), 1.0, 2.5, 0.003, 0.004, network_peers=PeerAverages(
+            9.3, 7.85, 6.75, 7.65), network_status="Up 2%", events=("holiday", "campaign")),)
 
 
 @given(st.text())

@@ -26,6 +26,7 @@ from ssi_coach.model import (
     Goal,
     HeldFit,
     NetworkSummary,
+    PeerAverages,
     Person,
     PillarFit,
     WeekLog,
@@ -79,7 +80,7 @@ def test_any_document_survives_a_save_and_load(document: Document) -> None:
 def test_stored_text_is_versioned_json_with_values_unrounded() -> None:
     text = encode(Document((checkin(scores=(13.118, 3.68, 0.3, 2.608), industry_rank=75),)))
     data = json.loads(text)
-    assert data["schema_version"] == schema_version() == 5
+    assert data["schema_version"] == schema_version() == 6
     assert data["checkins"] == [{"date": "2026-11-01", "brand": 13.118, "people": 3.68,
                                  "insights": 0.3, "relationships": 2.608, "industry_rank": 75}]
 
@@ -133,12 +134,12 @@ def test_loading_an_old_document_keeps_a_copy_of_the_old_text() -> None:
 
 def test_the_real_migrations_build_the_document_from_nothing() -> None:
     data, applied = migrate({})
-    assert data == {"schema_version": 5, "checkins": [], "people": [], "weeks": [],
+    assert data == {"schema_version": 6, "checkins": [], "people": [], "weeks": [],
                     "checklist": None, "plan": None, "goal": None, "imported": [],
                     "week_sources": {}, "network": None, "imported_on": None,
                     "held_fit": None}
     assert applied == ["0001_create_checkins", "0002_add_people", "0003_add_activity",
-                       "0004_add_imports", "0005_add_held_fit"]
+                       "0004_add_imports", "0005_add_held_fit", "0006_add_peers"]
 
 
 def test_a_v1_document_gains_an_empty_list_of_people_and_keeps_its_checkins() -> None:
@@ -147,7 +148,7 @@ def test_a_v1_document_gains_an_empty_list_of_people_and_keeps_its_checkins() ->
     backend = MemoryStorage({DOCUMENT_KEY: v1})
     loaded = Store(backend).load()
     assert loaded.migrated == ("0002_add_people", "0003_add_activity", "0004_add_imports",
-                               "0005_add_held_fit")
+                               "0005_add_held_fit", "0006_add_peers")
     assert loaded.document.checkins[0].total == 20 and loaded.document.people == ()
     assert backend.get("ssi-coach.before-v1") == v1
 
@@ -201,6 +202,61 @@ def test_a_full_storage_refuses_and_keeps_the_saved_document() -> None:
     assert store.load().document == first
 
 
+# ---- the peers' averages, status lines and events of a check-in (schema 6) ----------------
+
+PEERED = checkin(industry_peers=PeerAverages(7.45, 6.1, 4.95, 6.2), network_status="Up 2%",
+                 events=("holiday", "campaign"))
+PEERED_JSON = ('{"date": "2026-10-01", "brand": 12, "people": 6, "insights": 4, '
+               '"relationships": 8, %s}')
+
+
+def test_peers_statuses_and_events_are_stored_only_when_given() -> None:
+    data = json.loads(encode(Document((PEERED, checkin("2026-11-02")))))["checkins"]
+    assert data[0] == {"date": "2026-11-01", "brand": 12.275, "people": 6, "insights": 3.1,
+                       "relationships": 1.948, "industry_peers": {
+                           "brand": 7.45, "people": 6.1, "insights": 4.95, "relationships": 6.2},
+                       "network_status": "Up 2%", "events": ["holiday", "campaign"]}
+    assert set(data[1]) == {"date", *PILLAR_KEYS}  # an old-style check-in stays old-style
+    assert decode(encode(Document((PEERED,))))[0].checkins == (PEERED,)
+
+
+@pytest.mark.parametrize(("fields", "says"), [
+    ('"industry_peers": [1, 2, 3, 4]',
+     "Check-in 1 (2026-10-01): Industry pillar averages is not a record of the four pillars."),
+    ('"network_peers": {"brand": 1, "people": 2, "insights": 3}',
+     "Check-in 1 (2026-10-01): Network average: Build relationships is missing or not a number."),
+    ('"industry_peers": {"brand": "7", "people": 2, "insights": 3, "relationships": 4}',
+     "Industry average: Establish your professional brand is missing or not a number."),
+    ('"industry_peers": {"brand": 1e400, "people": 2, "insights": 3, "relationships": 4}',
+     "Industry average: Establish your professional brand is not a finite number."),
+    ('"industry_peers": {"brand": 7, "people": 2, "insights": 30, "relationships": 4}',
+     "Check-in 1 (2026-10-01): Industry average: Engage with insights: A pillar's average is "
+     "between 0 and 25; this is 30."),
+    ('"network_peers": {"brand": 7, "people": 2.0001, "insights": 3, "relationships": 4}',
+     "Network average: Find the right people: Use at most 3 decimals."),
+    ('"industry_status": 5', "Check-in 1 (2026-10-01): Industry status is not text."),
+    ('"network_status": "%s"' % ("x" * 121), "Network status: Keep this under 120 characters"),
+    ('"events": "holiday"', "Check-in 1 (2026-10-01): Events is not a list of events."),
+    ('"events": ["holiday", 3]', "Events is not a list of events."),
+    ('"events": ["party"]', "Events: “party” is not an event ssi-coach knows"),
+    ('"events": ["campaign", "holiday"]', "Events: List each event once, in this order"),
+    ('"events": ["holiday", "holiday"]', "Events: List each event once"),
+])
+def test_stored_peers_statuses_and_events_that_break_a_rule_are_refused(fields: str,
+                                                                        says: str) -> None:
+    raw = '{"schema_version": 6, "checkins": [%s]}' % (PEERED_JSON % fields)
+    loaded = Store(MemoryStorage({DOCUMENT_KEY: raw})).load()
+    assert isinstance(loaded.problem, InvalidRecord), loaded.problem
+    assert says in str(loaded.problem)
+
+
+def test_null_peers_and_empty_events_read_as_not_given() -> None:
+    raw = ('{"schema_version": 6, "checkins": [%s]}'
+           % (PEERED_JSON % '"industry_peers": null, "events": [], "network_status": ""'))
+    (read,) = decode(raw)[0].checkins
+    assert (read.industry_peers, read.events, read.network_status) == (None, (), "")
+
+
 # ---- drafts -------------------------------------------------------------------------------
 
 def test_a_draft_round_trips_and_garbage_is_no_draft() -> None:
@@ -208,6 +264,16 @@ def test_a_draft_round_trips_and_garbage_is_no_draft() -> None:
     assert decode_draft(encode_draft(draft)) == draft
     for garbage in (None, "", "{", "[]", '{"fields": 3}', '{"fields": {}, "replacing": "x"}'):
         assert decode_draft(garbage) is None
+
+
+def test_a_draft_keeps_the_peers_statuses_and_ticked_events() -> None:
+    typed = {"date": "2026-11-01", "industry_peers_brand": "7,45", "network_peers_people": "6",
+             "industry_status": "No change in the last week", "event_holiday": "on",
+             "event_campaign": "", "no_such_field": "x"}
+    kept = decode_draft(encode_draft(Draft(typed)))
+    assert kept is not None and kept.fields == {k: v for k, v in typed.items()
+                                                if k != "no_such_field"}
+    assert Draft({"date": "2026-11-01", "event_job_change": "on"}).has_content()
 
 
 def test_a_draft_with_only_the_prefilled_date_is_empty() -> None:
@@ -279,7 +345,7 @@ def test_a_v3_document_gains_empty_imports_and_keeps_everything() -> None:
     raw = json.dumps(V3_DOCUMENT)
     backend = MemoryStorage({DOCUMENT_KEY: raw})
     loaded = Store(backend).load()
-    assert loaded.migrated == ("0004_add_imports", "0005_add_held_fit")
+    assert loaded.migrated == ("0004_add_imports", "0005_add_held_fit", "0006_add_peers")
     document = loaded.document
     assert document.checkins[0].total == 20
     assert document.weeks == (WeekLog(dt.date(2026, 9, 28), {"posts": 2, "meetings": 1}),)
@@ -289,7 +355,7 @@ def test_a_v3_document_gains_empty_imports_and_keeps_everything() -> None:
     assert (document.imported, document.week_sources, document.network, document.imported_on) \
         == ((), {}, None, None)
     assert backend.get("ssi-coach.before-v3") == raw
-    assert json.loads(encode(document)) == {**V3_DOCUMENT, "schema_version": 5, "imported": [],
+    assert json.loads(encode(document)) == {**V3_DOCUMENT, "schema_version": 6, "imported": [],
                                             "week_sources": {}, "network": None,
                                             "imported_on": None, "held_fit": None}
 

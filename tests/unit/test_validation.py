@@ -5,18 +5,27 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ssi_coach.checkins.validation import (
+    EVENT_FIELDS,
+    FIELD_LABELS,
     FORM_FIELDS,
+    RECORD_RULES,
     FormResult,
     check_record,
     checkin_to_form,
+    events_known,
+    peers_in_range,
     preview_total,
     read_checkin_form,
+    texts_fit,
 )
-from ssi_coach.model import Document
+from ssi_coach.model import PEER_GROUPS, PILLARS, CheckIn, Document, FieldError, PeerAverages
 
 from .conftest import TODAY, checkin
+from .strategies import checkins
 
 VALID = {"date": "2026-11-01", "brand": "12.275", "people": "6", "insights": "3.1",
          "relationships": "1.948"}
@@ -138,12 +147,109 @@ def test_running_total_counts_only_valid_pillars(form: dict[str, str], total: fl
 def test_editing_fills_the_form_with_text_that_reads_back_the_same() -> None:
     original = checkin("2026-10-05", (13.118, 3.68, 0.3, 2.608), industry_rank=75,
                        network_rank=81, industry_average=30.99, network_average=32.72,
-                       industry="Technology, Information and Internet", note="a note")
+                       industry="Technology, Information and Internet", note="a note",
+                       industry_peers=PeerAverages(7.45, 6.1, 4.95, 6.2),
+                       network_peers=PeerAverages(9.3, 7.85, 0, 25),
+                       industry_status="No change in the last week", network_status="Up 2%",
+                       events=("holiday", "linkedin_change"))
     form = checkin_to_form(original)
-    assert set(form) == set(FORM_FIELDS)
+    assert set(form) == {*FORM_FIELDS, *EVENT_FIELDS}
+    assert (form["industry_peers_brand"], form["network_peers_insights"]) == ("7.45", "0")
+    assert [form[name] for name in EVENT_FIELDS] == ["on", "", "on", ""]
     again = read_checkin_form(form, today=TODAY, document=Document((original,)),
                               replacing=original.on)
     assert again.checkin == original
+
+
+trimmed = st.text(max_size=40).map(str.strip)
+
+
+@given(checkins(last_day=TODAY, industry=trimmed, note=trimmed, status=trimmed))
+def test_any_checkin_fills_a_form_that_reads_back_as_it(original: CheckIn) -> None:
+    form = checkin_to_form(original)
+    assert read_checkin_form(form, today=TODAY, document=EMPTY).checkin == original
+
+
+# ---- the peers' averages, status lines and events ----------------------------------------
+
+def test_the_form_has_labelled_fields_for_each_groups_averages_and_status() -> None:
+    assert FIELD_LABELS["industry_peers_people"] == "Industry average: Find the right people"
+    assert FIELD_LABELS["network_peers_brand"] == (
+        "Network average: Establish your professional brand")
+    assert FIELD_LABELS["network_status"] == "Network status"
+    assert FORM_FIELDS[-10:] == (*(g.field_name(p) for g in PEER_GROUPS for p in PILLARS),
+                                 "industry_status", "network_status")
+    assert EVENT_FIELDS == ("event_holiday", "event_job_change", "event_linkedin_change",
+                            "event_campaign")
+    assert not set(EVENT_FIELDS) & set(FORM_FIELDS)  # checkboxes, not text inputs
+
+
+INDUSTRY = {"industry_peers_brand": "7.45", "industry_peers_people": "6,1",
+            "industry_peers_insights": " 4.95 ", "industry_peers_relationships": "6.2"}
+
+
+def test_a_whole_group_of_averages_is_kept_and_an_empty_one_is_none() -> None:
+    result = read_checkin_form({**VALID, **INDUSTRY}, today=TODAY, document=EMPTY)
+    assert result.checkin is not None
+    assert result.checkin.industry_peers == PeerAverages(7.45, 6.1, 4.95, 6.2)
+    assert result.checkin.network_peers is None
+
+
+@pytest.mark.parametrize(("field", "typed", "says"), [
+    ("industry_peers_brand", "26", "A pillar's average is between 0 and 25; this is 26."),
+    ("industry_peers_people", "-0.5", "between 0 and 25"),
+    ("industry_peers_insights", "4.9512", "at most 3 decimals"),
+    ("industry_peers_relationships", "six", "not a number"),
+])
+def test_a_wrong_average_names_its_field(field: str, typed: str, says: str) -> None:
+    result = read_checkin_form({**VALID, **INDUSTRY, field: typed}, today=TODAY, document=EMPTY)
+    assert result.checkin is None
+    assert [e.field for e in result.errors] == [field]
+    assert says in result.errors[0].message
+
+
+def test_a_partly_filled_group_is_an_error_on_each_empty_field() -> None:
+    result = read(network_peers_brand="9.3", network_peers_insights="30")
+    assert result.checkin is None
+    assert [(e.field, e.message) for e in result.errors] == [
+        ("network_peers_people",
+         "Fill in all four network averages or none of them; this one is empty."),
+        ("network_peers_relationships",
+         "Fill in all four network averages or none of them; this one is empty."),
+        ("network_peers_insights", "A pillar's average is between 0 and 25; this is 30."),
+    ]
+
+
+def test_statuses_are_trimmed_and_limited() -> None:
+    result = read(industry_status="  No change in the last week ")
+    assert result.checkin is not None
+    assert result.checkin.industry_status == "No change in the last week"
+    long = read(network_status="x" * 121)
+    assert [(e.field, e.message) for e in long.errors] == [
+        ("network_status", "Keep this under 120 characters; it has 121.")]
+
+
+def test_ticked_events_are_kept_in_the_pages_order() -> None:
+    result = read(event_campaign="on", event_holiday="on", event_job_change="")
+    assert result.checkin is not None and result.checkin.events == ("holiday", "campaign")
+    assert read().checkin is not None and read().checkin.events == ()  # type: ignore[union-attr]
+
+
+def test_record_rules_judge_peers_statuses_and_events_from_any_source() -> None:
+    assert peers_in_range(checkin(network_peers=PeerAverages(1, 2, 3, 25.5))) == [
+        FieldError("network_peers_relationships",
+                   "A pillar's average is between 0 and 25; this is 25.5.")]
+    assert peers_in_range(checkin(industry_peers=PeerAverages(1.0001, 2, 3, 4)))[0].field == (
+        "industry_peers_brand")
+    assert texts_fit(checkin(industry_status="x" * 121))[0].field == "industry_status"
+    assert events_known(checkin(events=("holiday", "campaign"))) == []
+    for events, says in [(("party",), "“party” is not an event"),
+                         (("campaign", "holiday"), "in this order"),
+                         (("holiday", "holiday"), "once")]:
+        (error,) = events_known(checkin(events=events))
+        assert error.field == "events" and says in error.message
+    assert {peers_in_range, texts_fit, events_known} <= set(RECORD_RULES)
+    assert check_record(checkin(events=("party",)))[0].field == "events"
 
 
 def test_record_rules_catch_what_the_form_would_refuse() -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TypeAlias
 
 from ..model import CheckIn, DateComparison, Document, Update, compare_by_date
-from .validation import FIELD_LABELS, FORM_FIELDS
+from .validation import EVENTS_FIELD, FORM_FIELDS, PEER_FIELDS, RECORD_LABELS, peers_label
 
 CheckinMerge: TypeAlias = DateComparison[CheckIn]
 
@@ -31,10 +31,24 @@ def checkin_merge(current: Document, incoming: Sequence[CheckIn]) -> CheckinMerg
     return compare_by_date(current.checkins, incoming, _on)
 
 
+def _compared(name: str) -> tuple[str, str]:
+    """The CheckIn attribute a form field shows, and its label in a list of differences: a
+    peer group's four fields are one attribute, named once ("Industry pillar averages")."""
+    if name in PEER_FIELDS:
+        group, _pillar = PEER_FIELDS[name]
+        return f"{group.key}_peers", peers_label(group)
+    return name, RECORD_LABELS[name]
+
+
 def differences(update: Update[CheckIn]) -> list[str]:
     """The labels of the fields that differ, so a preview can say more than "different"."""
-    return [FIELD_LABELS[name] for name in FORM_FIELDS if name != "date"
-            and getattr(update.before, name) != getattr(update.after, name)]
+    labels: list[str] = []
+    for name in (*FORM_FIELDS, EVENTS_FIELD):
+        attribute, label = _compared(name)
+        if (name != "date" and label not in labels
+                and getattr(update.before, attribute) != getattr(update.after, attribute)):
+            labels.append(label)
+    return labels
 
 
 def apply_checkin_merge(current: Document, merge: CheckinMerge, *,

@@ -4,7 +4,11 @@ Writes what spreadsheet programs open without questions: UTF-8 with a byte-order
 line ends, ISO dates, '.' decimals without trailing zeros, readable column headers, and text
 cells that could run as a formula prefixed with an apostrophe. The reader of such files is
 `ssi_coach.importers.csv_checkins`; a new column is added to CSV_COLUMNS here, and the
-reader learns its header (and any other names people give it) in its alias table.
+reader learns its header (and any other names people give it) in its alias table. New
+columns go after the old ones, so a file written before them reads as it always did.
+
+The peers' averages are one column per group and pillar ("Industry avg: Brand"), empty when
+the check-in has none; the events are one column of their labels joined by EVENTS_SEPARATOR.
 """
 
 from __future__ import annotations
@@ -14,9 +18,10 @@ import io
 import re
 from collections.abc import Iterable
 
-from ..checkins.validation import MAX_DECIMALS
-from ..model import PILLARS, CheckIn
+from ..checkins.validation import EVENTS_FIELD, MAX_DECIMALS, PEER_FIELDS, status_field
+from ..model import EVENTS, PEER_GROUPS, PILLARS, CheckIn
 
+EVENTS_SEPARATOR = "; "
 CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("date", "Date"),
     ("total", "Total"),
@@ -27,8 +32,12 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("network_average", "Network average SSI"),
     ("industry", "Industry"),
     ("note", "Note"),
+    *((group.field_name(p), f"{group.label} avg: {p.short}") for group in PEER_GROUPS
+      for p in PILLARS),
+    *((status_field(group), f"{group.label} status") for group in PEER_GROUPS),
+    (EVENTS_FIELD, "Events"),
 )
-_TEXTS = ("industry", "note")
+_TEXTS = ("industry", "note", *(status_field(group) for group in PEER_GROUPS))
 
 
 # ---- export ------------------------------------------------------------------------------
@@ -54,11 +63,22 @@ def number_text(value: float) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def events_text(events: tuple[str, ...]) -> str:
+    """("holiday", "campaign") -> 'Holiday or time off; Campaign or push'."""
+    return EVENTS_SEPARATOR.join(e.label for e in EVENTS if e.key in events)
+
+
 def _cell(checkin: CheckIn, field: str) -> str:
     if field == "date":
         return checkin.on.isoformat()
     if field == "total":
         return number_text(checkin.total)
+    if field == EVENTS_FIELD:
+        return events_text(checkin.events)
+    if field in PEER_FIELDS:
+        group, pillar = PEER_FIELDS[field]
+        peers = checkin.peers(group)
+        return "" if peers is None else number_text(peers.score_of(pillar))
     value = getattr(checkin, field)
     if field in _TEXTS:
         return escape_formula(value)

@@ -1,14 +1,25 @@
 """Share links: a read-only SSI report carried entirely in a URL fragment.
 
 The part of a URL after '#' never reaches a server, so a report link shares the member's
-numbers with whoever opens it and with nobody in between. The payload is "r1." and, in
-base64url without padding, a CRC-32 of the report's JSON followed by the zlib-compressed JSON
-itself, in a positional form (a check-in is an array; dates are day offsets from the previous
-check-in; scores are integer thousandths) that keeps a year of monthly check-ins to a few
-hundred characters. Decoding trusts nothing: zlib's own Adler-32 and the CRC-32 catch a
-changed or cut-off link, the structure is checked type by type, and every check-in passes the
-same record rules as the form, so a link either opens as exactly the report that was shared
-or is refused with a ShareLinkError saying why in plain words.
+numbers with whoever opens it and with nobody in between. The payload is "r1." or "r2." and,
+in base64url without padding, a CRC-32 of the report's JSON followed by the zlib-compressed
+JSON itself, in a positional form (a check-in is an array; dates are day offsets from the
+previous check-in; scores, averages and the peers' pillar averages are integer thousandths)
+that keeps a year of monthly check-ins to a few hundred characters. Decoding trusts nothing:
+zlib's own Adler-32 and the CRC-32 catch a changed or cut-off link, the structure is checked
+type by type, and every check-in passes the same record rules as the form, so a link either
+opens as exactly the report that was shared or is refused with a ShareLinkError saying why
+in plain words.
+
+Versions: "r1." rows hold the pillars, ranks, averages, industry and note; "r2." rows may add
+the peers' pillar averages, their weekly status lines and the events. A link is written in
+the oldest version that holds its report, so a report without the newer fields makes the
+same "r1." link as before them (and opens in an older ssi-coach), while one with them tells
+an older ssi-coach that it comes from a newer version rather than looking damaged.
+
+What a report holds is the member's choice (`build_report`): notes and industry, the peers'
+averages with their status lines, and events, which travel with the notes: like a note they
+are the member's own account of what happened around a check-in (a holiday, a job change).
 
 The link itself is the page's address, REPORT_PREFIX ("#report=") and the payload: this
 module alone knows that shape (`share_link`, `report_in_fragment`, `report_from_link`).
@@ -25,13 +36,12 @@ from dataclasses import dataclass, replace
 from json import dumps, loads
 from typing import Any
 
-from ..checkins.validation import FIELD_LABELS, check_record
+from ..checkins.validation import RECORD_LABELS, check_record
 from ..errors import ShareLinkError
-from ..model import PILLAR_KEYS, CheckIn, Document
+from ..model import PEER_GROUPS, PILLAR_KEYS, CheckIn, Document, PeerAverages
 from ..text import long_date
 
-FORMAT_VERSION = 1
-PREFIX = f"r{FORMAT_VERSION}."
+FORMAT_VERSION = 2  # the newest version of the payload this module reads and writes
 REPORT_PREFIX = "#report="  # a URL fragment starting with this opens a shared report
 MAX_NAME_LENGTH = 60
 MAX_REPORT_BYTES = 1_000_000  # decompressed; far above any real report, stops a zip bomb
@@ -40,7 +50,15 @@ _BASE64URL = re.compile(r"[A-Za-z0-9_-]*")
 _VERSIONED = re.compile(r"r([1-9][0-9]{0,5})")
 _OPTIONAL = ("industry_rank", "network_rank", "industry_average", "network_average",
              "industry", "note")
+# Added by version 2, after version 1's: each group's averages as four thousandths (or null),
+# each group's status line, and the list of event keys.
+_PEERS = tuple(f"{g.key}_peers" for g in PEER_GROUPS)
+_STATUSES = tuple(f"{g.key}_status" for g in PEER_GROUPS)
+_OPTIONAL_V2 = (*_PEERS, *_STATUSES, "events")
+_FIELDS_OF_VERSION = {1: _OPTIONAL, 2: (*_OPTIONAL, *_OPTIONAL_V2)}  # after date and pillars
 _THOUSANDTHS = ("industry_average", "network_average")
+_TEXTS = ("industry", "note", *_STATUSES)
+_NOT_GIVEN: tuple[Any, ...] = (None, "", [])  # absent optionals at a row's end are left out
 _LAST_ORDINAL = dt.date.max.toordinal()
 # Adler-32, zlib's own checksum, is weak on short data: changing one character of a real
 # link once gave "27,19123" -> "226,9123" inside with the same Adler-32 (the regression test
@@ -65,8 +83,12 @@ class SharedReport:
 
 
 def build_report(document: Document, *, last: int, include_notes: bool,
-                 include_industry: bool, name: str, created: dt.date) -> SharedReport:
-    """The member's last `last` check-ins, with notes and industry left out unless chosen.
+                 include_industry: bool, name: str, created: dt.date,
+                 include_peers: bool = False) -> SharedReport:
+    """The member's last `last` check-ins, with notes, industry and peers left out unless
+    chosen. Events go with the notes (`include_notes`): like a note they tell what happened
+    around a check-in. `include_peers` keeps the peers' pillar averages and their weekly
+    status lines ("include peer averages" on the page).
 
     The name is tidied (runs of spaces and line breaks become one space) and cut to
     MAX_NAME_LENGTH characters, so whatever was typed makes a report that encodes.
@@ -77,9 +99,13 @@ def build_report(document: Document, *, last: int, include_notes: bool,
     chosen = document.checkins[max(0, len(document.checkins) - last):]
     checkins = tuple(
         replace(c, note=c.note if include_notes else "",
+                events=c.events if include_notes else (),
                 industry=c.industry if include_industry else "")
         for c in chosen
     )
+    if not include_peers:
+        checkins = tuple(replace(c, industry_peers=None, network_peers=None, industry_status="",
+                                 network_status="") for c in checkins)
     return SharedReport(" ".join(name.split())[:MAX_NAME_LENGTH].rstrip(), created, checkins)
 
 
@@ -89,18 +115,31 @@ def _thousandths(value: float) -> int:
     return round(value * 1000)
 
 
+def _cell(checkin: CheckIn, name: str) -> Any:
+    value = getattr(checkin, name)
+    if isinstance(value, PeerAverages):
+        return [_thousandths(score) for score in value.pillar_scores()]
+    if name in _THOUSANDTHS and value is not None:
+        return _thousandths(value)
+    return list(value) if isinstance(value, tuple) else value
+
+
 def _row(checkin: CheckIn, day: int) -> list[Any]:
     row: list[Any] = [day, *(_thousandths(getattr(checkin, k)) for k in PILLAR_KEYS)]
-    for name in _OPTIONAL:
-        value = getattr(checkin, name)
-        row.append(_thousandths(value) if name in _THOUSANDTHS and value is not None else value)
-    while row[-1] in (None, ""):  # absent optionals at the end cost nothing
+    row += [_cell(checkin, name) for name in _FIELDS_OF_VERSION[FORMAT_VERSION]]
+    while row[-1] in _NOT_GIVEN:  # absent optionals at the end cost nothing
         row.pop()
     return row
 
 
+def _version_for(rows: list[list[Any]]) -> int:
+    """The oldest version whose rows are long enough for these."""
+    longest = max((len(row) - 1 - len(PILLAR_KEYS) for row in rows), default=0)
+    return min(v for v, fields in _FIELDS_OF_VERSION.items() if len(fields) >= longest)
+
+
 def encode_report(report: SharedReport) -> str:
-    """The URL-fragment-safe text of `report` ("r1." and base64url, no padding).
+    """The URL-fragment-safe text of `report` ("r1." or "r2." and base64url, no padding).
 
     Raises ValueError for a report that could not be opened again (a name that is too long,
     check-ins out of date order or breaking a record rule): those are programming errors,
@@ -116,7 +155,8 @@ def encode_report(report: SharedReport) -> str:
     compact = dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     raw = compact.encode("utf-8")
     packed = zlib.crc32(raw).to_bytes(_CHECK_BYTES, "big") + zlib.compress(raw, 9)
-    return PREFIX + base64.urlsafe_b64encode(packed).rstrip(b"=").decode("ascii")
+    body = base64.urlsafe_b64encode(packed).rstrip(b"=").decode("ascii")
+    return f"r{_version_for(rows)}.{body}"
 
 
 def _check_encodable(report: SharedReport) -> None:
@@ -176,9 +216,12 @@ def decode_report(payload: str) -> SharedReport:
         raise ShareLinkError(_NOT_A_LINK)
     text = "".join(payload.split()).removeprefix("#")
     head, dot, body = text.partition(".")
-    if not dot or head != PREFIX[:-1]:
-        newer = _VERSIONED.fullmatch(head) if dot else None
-        raise ShareLinkError(_NEWER if newer and int(newer[1]) > FORMAT_VERSION else _NOT_A_LINK)
+    versioned = _VERSIONED.fullmatch(head) if dot else None
+    if versioned is None:
+        raise ShareLinkError(_NOT_A_LINK)
+    version = int(versioned[1])
+    if version > FORMAT_VERSION:
+        raise ShareLinkError(_NEWER)
     if not _BASE64URL.fullmatch(body) or len(body) % 4 == 1:
         raise ShareLinkError(_BAD_CHARACTERS)
     try:
@@ -189,7 +232,7 @@ def decode_report(payload: str) -> SharedReport:
     raw = _inflate(stream)
     if len(check) < _CHECK_BYTES or zlib.crc32(raw) != int.from_bytes(check, "big"):
         raise ShareLinkError(_DAMAGED)
-    return _report_from_data(_parse(raw))
+    return _report_from_data(_parse(raw), _FIELDS_OF_VERSION[version])
 
 
 def _inflate(packed: bytes) -> bytes:
@@ -236,7 +279,7 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _report_from_data(data: Any) -> SharedReport:
+def _report_from_data(data: Any, optional: tuple[str, ...]) -> SharedReport:
     _require(isinstance(data, list) and len(data) == 3)
     name, created, rows = data
     name = _text(name)
@@ -248,25 +291,45 @@ def _report_from_data(data: Any) -> SharedReport:
     ordinal = 0
     for row in rows:
         _require(isinstance(row, list) and 1 + len(PILLAR_KEYS) <= len(row)
-                 <= 1 + len(PILLAR_KEYS) + len(_OPTIONAL))
+                 <= 1 + len(PILLAR_KEYS) + len(optional))
         ordinal += _integer(row[0], 0 if checkins else 1, _LAST_ORDINAL)
         _require(ordinal <= _LAST_ORDINAL)
         on = dt.date.fromordinal(ordinal)
         if checkins and on == checkins[-1].on:
             raise ShareLinkError(f"This report link holds two check-ins on {on.isoformat()}, "
                                  "so it was not made by ssi-coach. Ask for the link again.")
-        checkins.append(_checkin_from_row(on, row[1:]))
+        checkins.append(_checkin_from_row(on, row[1:], optional))
     return SharedReport(name, created_on, tuple(checkins))
 
 
-def _checkin_from_row(on: dt.date, values: list[Any]) -> CheckIn:
+def _score(value: Any) -> float:
+    return _integer(value, -_MAX_THOUSANDTHS, _MAX_THOUSANDTHS) / 1000
+
+
+def _peers(value: Any) -> PeerAverages:
+    _require(isinstance(value, list) and len(value) == len(PILLAR_KEYS))
+    return PeerAverages(*(_score(score) for score in value))
+
+
+def _events(value: Any) -> tuple[str, ...]:
+    _require(isinstance(value, list))
+    return tuple(_text(key) for key in value)  # which keys are events is for the rules
+
+
+def _checkin_from_row(on: dt.date, values: list[Any], optional: tuple[str, ...]) -> CheckIn:
     fields: dict[str, Any] = {}
     for key, value in zip(PILLAR_KEYS, values, strict=False):
-        fields[key] = _integer(value, -_MAX_THOUSANDTHS, _MAX_THOUSANDTHS) / 1000
-    for name, value in zip(_OPTIONAL, values[len(PILLAR_KEYS):], strict=False):
-        if name in ("industry", "note"):
+        fields[key] = _score(value)
+    for name, value in zip(optional, values[len(PILLAR_KEYS):], strict=False):
+        if name in _TEXTS:
             fields[name] = _text(value)
-        elif value is not None:
+        elif name == "events":
+            fields[name] = _events(value)
+        elif value is None:
+            continue
+        elif name in _PEERS:
+            fields[name] = _peers(value)
+        else:
             number = _integer(value, -_MAX_THOUSANDTHS, _MAX_THOUSANDTHS)
             fields[name] = number / 1000 if name in _THOUSANDTHS else number
     checkin = CheckIn(on=on, **fields)
@@ -274,5 +337,5 @@ def _checkin_from_row(on: dt.date, values: list[Any]) -> CheckIn:
     if problems:
         first = problems[0]
         raise ShareLinkError(f"This report link holds a check-in that is not valid "
-                             f"({on.isoformat()}, {FIELD_LABELS[first.field]}: {first.message})")
+                             f"({on.isoformat()}, {RECORD_LABELS[first.field]}: {first.message})")
     return checkin

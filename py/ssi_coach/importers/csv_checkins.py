@@ -2,7 +2,8 @@
 
 The writer is `ssi_coach.exporters.csv_checkins`, which also owns the columns. This reader
 accepts such a sheet after editing it by hand: any column order, renamed or extra
-columns, ',' ';' or tab as the separator, comma decimals, UTF-8 or UTF-16, blank lines.
+columns, ',' ';' or tab as the separator, comma decimals, UTF-8 or UTF-16, blank lines,
+and files from before a column existed (peers' averages, statuses, events are optional).
 Every row goes through the same rules as the check-in form (`validation`); a row that breaks
 one is set aside as a `Problem` naming the file, the physical line and the column, and the
 other rows still come in. Nothing here raises on what is in the file.
@@ -22,26 +23,41 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from ..checkins.validation import (
+    EVENTS_FIELD,
     FIELD_LABELS,
     FIRST_SSI_DATE,
+    RECORD_LABELS,
     check_record,
     parse_date,
     parse_number,
     parse_rank,
+    read_peers,
+    status_field,
 )
 from ..errors import InvalidText
-from ..exporters.csv_checkins import CSV_COLUMNS, FORMULA_START, number_text
-from ..model import PILLAR_KEYS, PILLAR_MAX, PILLARS, CheckIn, Problem
+from ..exporters.csv_checkins import CSV_COLUMNS, EVENTS_SEPARATOR, FORMULA_START, number_text
+from ..model import (
+    EVENTS,
+    PEER_GROUPS,
+    PILLAR_KEYS,
+    PILLAR_MAX,
+    PILLARS,
+    CheckIn,
+    FieldError,
+    Problem,
+)
 
 REQUIRED_FIELDS = ("date", *PILLAR_KEYS)
 TOTAL_TOLERANCE = 0.01
 MAX_CSV_BYTES = 5_000_000  # decades of daily check-ins fit; a wrong file is stopped early
 MAX_RAW_LENGTH = 200  # Problem.raw is for showing the row, not for keeping it
 
-LABELS = {**FIELD_LABELS, "total": "Total"}  # column -> the name a Problem gives it
+LABELS = {**RECORD_LABELS, "total": "Total"}  # column -> the name a Problem gives it
 _RANKS = ("industry_rank", "network_rank")
 _AVERAGES = ("industry_average", "network_average")
-_TEXTS = ("industry", "note")
+_STATUSES = tuple(status_field(group) for group in PEER_GROUPS)
+_TEXTS = ("industry", "note", *_STATUSES)
+_MAX_SHOWN_EVENT = 40  # an unknown event is quoted in the Problem, a long one only in part
 _COLUMN_ORDER = tuple(field for field, _ in CSV_COLUMNS)  # problems of a row, left to right
 _DELIMITERS = (",", ";", "\t")  # in order of preference when a header line is ambiguous
 
@@ -84,6 +100,15 @@ def _alias_table() -> dict[str, str]:
                                       f"{scope} SSI average", f"average {scope} SSI"]
     names["industry"] += ["sector"]
     names["note"] += ["notes", "comment", "comments", "remark", "remarks"]
+    for group in PEER_GROUPS:
+        scope = group.label
+        for pillar in PILLARS:
+            names[group.field_name(pillar)] += [
+                f"{scope} average {pillar.short}", f"{scope} {pillar.short} average",
+                f"{scope} {pillar.short} avg", f"{scope} peers {pillar.short}",
+                f"{scope} average {pillar.label}"]
+        names[status_field(group)] += [f"{scope} weekly status", f"{scope} status line"]
+    names[EVENTS_FIELD] += ["event", "what happened"]
     table: dict[str, str] = {}
     for field, aliases in names.items():
         for alias in aliases:
@@ -167,6 +192,35 @@ def _parse_date_cell(text: str) -> dt.date:
     return parse_date(match.group(1) if match else text)
 
 
+def _event_table() -> dict[str, str]:
+    """Folded name -> event key: each event's label and key, and a few everyday names."""
+    names = {e.key: [e.key, e.label] for e in EVENTS}
+    names["holiday"] += ["holidays", "time off", "vacation", "leave"]
+    names["job_change"] += ["new job", "new role"]
+    names["linkedin_change"] += ["LinkedIn change"]
+    names["campaign"] += ["push"]
+    return {_header_key(name): key for key, aliases in names.items() for name in aliases}
+
+
+_EVENT_NAMES = _event_table()
+
+
+def parse_events(text: str) -> tuple[str, ...]:
+    """'Job change; Holiday or time off' -> ('holiday', 'job_change'): labels or keys, split at
+    ';' or ',', in any order and case; each event once, in EVENTS order."""
+    found = set()
+    for piece in re.split(r"[;,]", text):
+        if not piece.strip():
+            continue
+        key = _EVENT_NAMES.get(_header_key(piece))
+        if key is None:
+            shown = piece.strip()[:_MAX_SHOWN_EVENT]
+            known = EVENTS_SEPARATOR.join(e.label for e in EVENTS)
+            raise InvalidText(f"“{shown}” is not an event ssi-coach knows; use: {known}.")
+        found.add(key)
+    return tuple(e.key for e in EVENTS if e.key in found)
+
+
 def _attempt(parser: Callable[[str], T], text: str) -> tuple[T | None, str | None]:
     try:
         return parser(text), None
@@ -191,7 +245,7 @@ def _read_row(cells: dict[str, str], today: dt.date) -> tuple[_Row, CheckIn]:
     parsers: dict[str, Callable[[str], object]] = {
         "date": _parse_date_cell, **dict.fromkeys(PILLAR_KEYS, parse_number),
         "total": parse_number, **dict.fromkeys(_RANKS, parse_rank),
-        **dict.fromkeys(_AVERAGES, parse_number),
+        **dict.fromkeys(_AVERAGES, parse_number), EVENTS_FIELD: parse_events,
     }
     for field, parser in parsers.items():
         text = cells.get(field, "").strip()
@@ -206,6 +260,11 @@ def _read_row(cells: dict[str, str], today: dt.date) -> tuple[_Row, CheckIn]:
             row.values[field] = value
     industry = _unescape_formula(cells.get("industry", "")).strip()
     note = _unescape_formula(cells.get("note", ""))  # kept exactly: spaces may be on purpose
+    statuses = {name: _unescape_formula(cells.get(name, "")).strip() for name in _STATUSES}
+    peer_errors: list[FieldError] = []
+    peers = {f"{g.key}_peers": read_peers(cells, g, peer_errors) for g in PEER_GROUPS}
+    for error in peer_errors:
+        row.fail(error.field, error.message)
     # Stand-ins for fields that did not parse let the rules judge every other field, so the
     # person sees all problems of a row at once; the stand-ins' own verdicts are dropped.
     checkin = CheckIn(
@@ -214,8 +273,13 @@ def _read_row(cells: dict[str, str], today: dt.date) -> tuple[_Row, CheckIn]:
         **{k: row.values.get(k) for k in (*_RANKS, *_AVERAGES)},  # type: ignore[arg-type]
         industry=industry,
         note=note,
+        **peers,  # type: ignore[arg-type]
+        **statuses,  # type: ignore[arg-type]
+        events=row.values.get(EVENTS_FIELD, ()),  # type: ignore[arg-type]
     )
-    parsed = set(row.values) | set(_TEXTS)
+    read_peer_fields = {g.field_name(p) for g in PEER_GROUPS
+                        if peers[f"{g.key}_peers"] is not None for p in PILLARS} - set(row.errors)
+    parsed = set(row.values) | set(_TEXTS) | read_peer_fields
     for error in check_record(checkin):
         if error.field in parsed:
             row.fail(error.field, error.message)

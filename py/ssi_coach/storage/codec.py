@@ -12,9 +12,24 @@ import itertools
 from json import dumps, loads
 from typing import Any
 
-from ..checkins.validation import FIELD_LABELS, check_record
+from ..checkins.validation import (
+    EVENTS_FIELD,
+    RECORD_LABELS,
+    check_record,
+    peers_label,
+    status_field,
+)
 from ..errors import CorruptDocument, InvalidRecord
-from ..model import PILLAR_KEYS, CheckIn, Document, Person
+from ..model import (
+    PEER_GROUPS,
+    PILLAR_KEYS,
+    PILLARS,
+    CheckIn,
+    Document,
+    PeerAverages,
+    PeerGroup,
+    Person,
+)
 from .activity_codec import (
     activity_to_data,
     checklist_from_data,
@@ -32,15 +47,27 @@ from .migrations import MIGRATIONS, Data, Migration, migrate, schema_version
 
 _OPTIONAL_NUMBERS = ("industry_rank", "network_rank", "industry_average", "network_average")
 _TEXTS = ("industry", "note")
+_STATUSES = tuple(status_field(group) for group in PEER_GROUPS)
 
 
 def checkin_to_data(checkin: CheckIn) -> Data:
+    """A check-in as JSON: optional fields not given are left out, which keeps the document
+    small; peer averages are {"brand": …, "people": …, "insights": …, "relationships": …}."""
     data: Data = {"date": checkin.on.isoformat()}
     data.update({key: getattr(checkin, key) for key in PILLAR_KEYS})
     for name in (*_OPTIONAL_NUMBERS, *_TEXTS):
         value = getattr(checkin, name)
-        if value not in (None, ""):  # absent means "not given"; keeps the document small
+        if value not in (None, ""):
             data[name] = value
+    for group in PEER_GROUPS:
+        peers = checkin.peers(group)
+        if peers is not None:
+            data[f"{group.key}_peers"] = {key: getattr(peers, key) for key in PILLAR_KEYS}
+    for name in _STATUSES:
+        if getattr(checkin, name):
+            data[name] = getattr(checkin, name)
+    if checkin.events:
+        data[EVENTS_FIELD] = list(checkin.events)
     return data
 
 
@@ -135,20 +162,40 @@ def _checkin_from_data(record: Any, where: str) -> CheckIn:
     where = f"{where} ({on.isoformat()})"
     fields: dict[str, Any] = {}
     for key in PILLAR_KEYS:
-        fields[key] = _number(record.get(key), f"{where}: {FIELD_LABELS[key]}", required=True)
+        fields[key] = _number(record.get(key), f"{where}: {RECORD_LABELS[key]}", required=True)
     for name in _OPTIONAL_NUMBERS:
-        fields[name] = _number(record.get(name), f"{where}: {FIELD_LABELS[name]}", required=False)
-    for name in _TEXTS:
+        fields[name] = _number(record.get(name), f"{where}: {RECORD_LABELS[name]}", required=False)
+    for name in (*_TEXTS, *_STATUSES):
         value = record.get(name, "")
         if not isinstance(value, str):
-            raise InvalidRecord(f"{where}: {FIELD_LABELS[name]} is not text.")
+            raise InvalidRecord(f"{where}: {RECORD_LABELS[name]} is not text.")
         fields[name] = value
+    for group in PEER_GROUPS:
+        fields[f"{group.key}_peers"] = _peers(record.get(f"{group.key}_peers"), group, where)
+    fields[EVENTS_FIELD] = _events(record.get(EVENTS_FIELD, []), where)
     checkin = CheckIn(on=on, **fields)
     problems = check_record(checkin)
     if problems:
         first = problems[0]
-        raise InvalidRecord(f"{where}: {FIELD_LABELS[first.field]}: {first.message}")
+        raise InvalidRecord(f"{where}: {RECORD_LABELS[first.field]}: {first.message}")
     return checkin
+
+
+def _peers(value: Any, group: PeerGroup, where: str) -> PeerAverages | None:
+    """A group's averages: absent or null when not given, else an object of the four pillars."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise InvalidRecord(f"{where}: {peers_label(group)} is not a record of the four pillars.")
+    scores = {p.key: _number(value.get(p.key), f"{where}: {RECORD_LABELS[group.field_name(p)]}",
+                             required=True) for p in PILLARS}
+    return PeerAverages(**scores)  # type: ignore[arg-type]
+
+
+def _events(value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(key, str) for key in value):
+        raise InvalidRecord(f"{where}: {RECORD_LABELS[EVENTS_FIELD]} is not a list of events.")
+    return tuple(value)
 
 
 _LARGEST = 10**15  # beyond any score, rank or average; JSON integers can be of any size

@@ -1,6 +1,7 @@
 """The check-in someone is still typing, kept so a reload or a closed tab loses nothing.
 
-Decoding is forgiving on purpose: a damaged draft is simply no draft.
+It keeps the form's text fields (FORM_FIELDS) and its event checkboxes (EVENT_FIELDS, "on"
+when ticked). Decoding is forgiving on purpose: a damaged draft is simply no draft.
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ import datetime as dt
 from dataclasses import dataclass
 from json import dumps, loads
 
-from ..checkins.validation import FORM_FIELDS
+from ..checkins.validation import EVENT_FIELDS, FORM_FIELDS
 
 DRAFT_KEY = "ssi-coach.draft"
+_KEPT = frozenset((*FORM_FIELDS, *EVENT_FIELDS))
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,7 @@ class Draft:
 
 def encode_draft(draft: Draft) -> str:
     return dumps({
-        "fields": {k: v for k, v in draft.fields.items() if k in FORM_FIELDS},
+        "fields": {k: v for k, v in draft.fields.items() if k in _KEPT},
         "replacing": draft.replacing.isoformat() if draft.replacing else None,
     }, ensure_ascii=False)
 
@@ -37,7 +39,7 @@ def decode_draft(text: str | None) -> Draft | None:
     try:
         data = loads(text)
         fields = {k: v for k, v in data["fields"].items()
-                  if k in FORM_FIELDS and isinstance(v, str)}
+                  if k in _KEPT and isinstance(v, str)}
         replacing = dt.date.fromisoformat(data["replacing"]) if data.get("replacing") else None
     except (ValueError, KeyError, TypeError, AttributeError):
         return None

@@ -60,12 +60,23 @@ def _add_held_fit(data: Data) -> Data:
     return data
 
 
+def _add_peers(data: Data) -> Data:
+    """v6: a check-in may hold the pillar averages of the member's industry and network peers
+    (`industry_peers`, `network_peers`: objects of the four pillars), the page's weekly status
+    lines (`industry_status`, `network_status`) and events (`events`: a list of keys). All are
+    optional and absent means "not given", so old check-ins need no change. The version is
+    what counts: an older ssi-coach refuses a v6 document as newer than itself, instead of
+    loading it and dropping the new fields at its next save."""
+    return data
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_create_checkins", _create_checkins),
     Migration("0002_add_people", _add_people),
     Migration("0003_add_activity", _add_activity),
     Migration("0004_add_imports", _add_imports),
     Migration("0005_add_held_fit", _add_held_fit),
+    Migration("0006_add_peers", _add_peers),
 )
 
 
