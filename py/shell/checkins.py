@@ -11,7 +11,10 @@ from pyscript import when  # type: ignore[import-not-found]
 
 from ssi_coach import text
 from ssi_coach.checkins.validation import (
+    EVENT_FIELDS,
+    EVENTS_FIELD,
     FORM_FIELDS,
+    PEER_FIELDS,
     checkin_to_form,
     preview_total,
     read_checkin_form,
@@ -55,11 +58,16 @@ class CheckinTools:
     # ---- the form ------------------------------------------------------------------
 
     def form_values(self) -> dict[str, str]:
-        return {name: str(element(f"f-{name}").value) for name in FORM_FIELDS}
+        values = {name: str(element(f"f-{name}").value) for name in FORM_FIELDS}
+        values.update({name: "on" if element(f"f-{name}").checked else ""
+                       for name in EVENT_FIELDS})
+        return values
 
     def fill_form(self, values: dict[str, str]) -> None:
         for name in FORM_FIELDS:
             element(f"f-{name}").value = values.get(name, "")
+        for name in EVENT_FIELDS:
+            element(f"f-{name}").checked = values.get(name, "") == "on"
         self.update_total()
 
     def reset_form(self) -> None:
@@ -93,6 +101,12 @@ class CheckinTools:
             shown = (f"{text.score(preview.total)} (LinkedIn shows "
                      f"{display_total(preview.total)})")
         element("total-preview").value = shown
+        values = self.form_values()
+        filled = sum(1 for name in PEER_FIELDS if values[name].strip())
+        element("peers-filled").textContent = (
+            f"({filled} of {len(PEER_FIELDS)} averages filled)" if filled else
+            "(optional: your industry's and network's averages per pillar, as on your SSI "
+            "page)")
 
     def show_errors(self, errors: list[FieldError] | tuple[FieldError, ...]) -> None:
         by_field = {e.field: e.message for e in errors}
@@ -104,13 +118,17 @@ class CheckinTools:
                 field.setAttribute("aria-invalid", "true")
             else:
                 field.removeAttribute("aria-invalid")
+        element("err-events").textContent = by_field.get(EVENTS_FIELD, "")
         summary = element("form-summary")
         summary.hidden = not errors
+        if any(e.field in PEER_FIELDS or e.field.endswith("_status") for e in errors):
+            element("peers-fields").open = True  # an error inside stays in sight
         if errors:
             count = len(errors)
             summary.textContent = (f"Please fix {count} field{'s' if count > 1 else ''} "
                                    "below. Nothing has been saved yet.")
-            element(f"f-{errors[0].field}").focus()
+            first = errors[0].field
+            element(f"f-{EVENT_FIELDS[0] if first == EVENTS_FIELD else first}").focus()
 
     def keep_draft(self) -> None:
         draft = Draft(self.form_values(), self.editing)

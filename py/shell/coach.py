@@ -28,6 +28,7 @@ from .html import el, join
 class CoachTools:
     def __init__(self, context: Context) -> None:
         self.context = context
+        self.picked = False  # the member chose the two check-ins to compare
 
     def bind(self) -> None:
         when("submit", "#plan-form")(self.on_plan_submit)
@@ -94,18 +95,20 @@ class CoachTools:
         return views.chart_figure(chart, self.context.draw.outcomes_svg(chart), "outcomes-chart")
 
     def render_change_choices(self) -> None:
-        """The two check-in pickers: the member's picks kept while those check-ins exist,
-        otherwise the latest two."""
+        """The two check-in pickers: the member's own picks kept while those check-ins exist
+        and differ, otherwise the latest two (so a new check-in is compared at once)."""
         checkins = self.context.document.checkins
         dates = [c.on.isoformat() for c in reversed(checkins)]
         options = join(el("option", text.long_date(c.on), value=c.on.isoformat())
                        for c in reversed(checkins))
-        for select_id, pick in (("change-from", 1), ("change-to", 0)):
+        kept = [str(element(i).value or "") for i in ("change-from", "change-to")]
+        keep = self.picked and kept[0] != kept[1] and all(k in dates for k in kept)
+        for (select_id, pick), old in zip((("change-from", 1), ("change-to", 0)), kept,
+                                          strict=True):
             select = element(select_id)
-            kept = str(select.value or "")
             select.innerHTML = options
-            if kept in dates:
-                select.value = kept
+            if keep:
+                select.value = old
             elif len(checkins) > pick:
                 select.selectedIndex = pick
         self.show_change()
@@ -130,6 +133,7 @@ class CoachTools:
 
     @guarded
     def on_change_pick(self, event: Any) -> None:
+        self.picked = True
         self.show_change()
 
     def show_change(self) -> None:

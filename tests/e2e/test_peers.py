@@ -21,7 +21,7 @@ from tests.e2e.helpers import (
     start,
     stored_checkins,
 )
-from tests.e2e.test_coach import coach_document, week
+from tests.e2e.test_coach import coach_document, open_details, week
 
 ROOT = Path(__file__).resolve().parents[2]
 # Own 12.05 / 5 / 10 / 5.95; industry 8 / 7 / 9 / 7; network 9 / 6 / 8 / 7.
@@ -103,7 +103,7 @@ def test_older_check_ins_without_peers_still_show_everywhere(page: Page, site_ur
     # The Coach explains the change: without peers on the older check-in it cannot tell the
     # market's part from the member's, and says so.
     go(page, "coach")
-    page.click("#change-details summary")
+    open_details(page, "change-details")
     expect(page.locator("#change-body .market")).to_contain_text("Not enough information")
 
 
@@ -124,7 +124,7 @@ def test_events_noted_on_a_check_in_explain_the_change(page: Page, site_url: str
     assert not page.is_checked("#f-event_holiday"), "the form starts empty again"
 
     go(page, "coach")
-    page.click("#change-details summary")
+    open_details(page, "change-details")
     events = page.locator("#change-body .events li")
     expect(events).to_have_text(["22 Nov 2026: Holiday or time off, LinkedIn changed something"])
 
