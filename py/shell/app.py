@@ -186,6 +186,8 @@ class App:
             problem.innerHTML = views.problem(str(loaded.problem), loaded.raw or "")
             problem.hidden = False
             return
+        if loaded.document == before:
+            return  # another tab stored what this one already shows (e.g. the same held fit)
         self.document = loaded.document
         if (before.checklist, before.plan, before.goal) != (
                 loaded.document.checklist, loaded.document.plan, loaded.document.goal):

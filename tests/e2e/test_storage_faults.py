@@ -106,6 +106,23 @@ def test_a_check_in_saved_in_one_tab_appears_in_the_other(
     expect(other.locator("#status")).to_contain_text("Updated with changes saved in another tab")
 
 
+def test_another_tab_storing_the_same_data_leaves_this_one_as_it_was(
+        page: Page, context: BrowserContext, site_url: str, watch: PageWatch) -> None:
+    """A tab that stores what this one already shows (the same data written out again,
+    as a second tab does with the Coach's fit) must not replace this tab's message."""
+    start(page, site_url, document=document_v2(OCT))
+    add_checkin(page, "2026-11-01", "12", "8", "7", "9")
+    other = _second_tab(context, site_url, watch)
+    other.evaluate("k => localStorage.setItem(k, JSON.stringify("
+                   "JSON.parse(localStorage.getItem(k)), null, 1))", DOCUMENT_KEY)
+    # The storage event reaches this tab within the next turns; then a real change follows,
+    # so the message seen last must be that change's, never the same-data write's.
+    page.wait_for_timeout(1000)
+    expect(page.locator("#status")).to_contain_text("Saved the check-in of 1 Nov 2026")
+    add_checkin(other, "2026-11-08", "12", "8", "7", "10")
+    expect(page.locator("#status")).to_contain_text("Updated with changes saved in another tab")
+
+
 def _edit_note(tab: Page, date: str, note: str) -> None:
     reveal(tab, "#history-table")
     tab.click(f"#history-table tr[data-date='{date}'] [data-action=edit]")
