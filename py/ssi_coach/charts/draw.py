@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from html import escape
 
 import matplotlib
@@ -97,11 +97,7 @@ def lines_svg(chart: Chart) -> str:
     with matplotlib.rc_context(_STYLE):
         figure = _figure(7.2, 3.0)
         axes = figure.subplots()
-        days = _days(chart)
-        for series, colour in zip(chart.series, _colours(chart.series), strict=True):
-            points = [(d, v) for d, v in zip(days, series.values, strict=True) if v is not None]
-            axes.plot([d for d, _ in points], [v for _, v in points], color=colour,
-                      marker="o", markersize=4, linewidth=1.6, label=series.label)
+        _lines(axes, chart, lambda series: "o", 4)
         known = [v for s in chart.series for v in s.values if v is not None]
         low, high = max(0.0, min(known) - 5), min(chart.y_max, max(known) + 5)
         if chart.lower_is_better:
@@ -137,18 +133,23 @@ def outcomes_svg(chart: Chart) -> str:
         return _to_svg(figure, chart.summary)
 
 
+def _lines(axes, chart: Chart, marker: Callable[[Series], str],  # type: ignore[no-untyped-def]
+           size: float) -> None:
+    """One line per series over the chart's dates; a missing value leaves a gap."""
+    days = _days(chart)
+    for series, colour in zip(chart.series, _colours(chart.series), strict=True):
+        points = [(d, v) for d, v in zip(days, series.values, strict=True) if v is not None]
+        axes.plot([d for d, _ in points], [v for _, v in points], color=colour,
+                  marker=marker(series), markersize=size, linewidth=1.6, label=series.label)
+
+
 def gaps_svg(chart: Chart) -> str:
     """Each pillar's gap to its peers as a line around 0 (above is ahead of them), with a
     dotted vertical line on each check-in with events."""
     with matplotlib.rc_context(_STYLE):
         figure = _figure(7.2, 3.2)
         axes = figure.subplots()
-        days = _days(chart)
-        for series, colour in zip(chart.series, _colours(chart.series), strict=True):
-            points = [(d, v) for d, v in zip(days, series.values, strict=True) if v is not None]
-            axes.plot([d for d, _ in points], [v for _, v in points], color=colour,
-                      marker=PILLAR_MARKERS.get(series.pillar or "", "o"), markersize=4.5,
-                      linewidth=1.6, label=series.label)
+        _lines(axes, chart, lambda series: PILLAR_MARKERS.get(series.pillar or "", "o"), 4.5)
         axes.axhline(0, color=TOTAL_COLOUR, linewidth=0.8)
         known = [abs(v) for s in chart.series for v in s.values if v is not None]
         reach = min(chart.y_max, max([*known, 1.0]) + 1)
