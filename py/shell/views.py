@@ -180,14 +180,14 @@ def _rank_row(rank: RankFigure) -> Markup:
 
 
 def _streak(weeks: int | None) -> Child:
+    """After the check-in count, on the same line: the weeks of activity logged in a row."""
     if weeks is None:
         return None
     if weeks == 0:
-        return el("p", "No activity logged last week. ", el("a", "Log a week", href="#/activity"),
-                  " to start a streak.", class_="muted", data_testid="streak")
-    return el("p", el("strong", text.count(weeks, "week")), " of activity logged in a row. ",
-              el("a", "Log this week", href="#/activity"), class_="streak",
-              data_testid="streak")
+        return el("span", " · no activity logged last week (",
+                  el("a", "log a week", href="#/activity"), ")", data_testid="streak")
+    return el("span", " · ", el("strong", text.count(weeks, "week")),
+              " of activity logged in a row", class_="streak", data_testid="streak")
 
 
 def _due_card(board: Dashboard, streak: int | None) -> Markup:
@@ -200,8 +200,9 @@ def _due_card(board: Dashboard, streak: int | None) -> Markup:
         state = el("p", f"Next check-in due {text.long_date(board.due_on)}.")
     count = board.checkin_count
     return el("section", el("h3", "Check-in rhythm", id="due-heading"), el("p", last), state,
-              el("p", f"{count} check-in{'s' if count != 1 else ''} logged.", class_="muted"),
-              _streak(streak), class_="card due-card" + (" is-due" if board.due else ""),
+              el("p", f"{text.count(count, 'check-in')} logged", _streak(streak), ".",
+                 class_="muted"),
+              class_="card due-card" + (" is-due" if board.due else ""),
               aria_labelledby="due-heading", data_testid="due")
 
 

@@ -52,7 +52,11 @@ THREE = (
 )
 CSV_HEADER = ("Date,Total,Establish your professional brand,Find the right people,"
               "Engage with insights,Build relationships,Industry SSI rank (Top %),"
-              "Network SSI rank (Top %),Industry average SSI,Network average SSI,Industry,Note")
+              "Network SSI rank (Top %),Industry average SSI,Network average SSI,Industry,Note,"
+              "Industry avg: Brand,Industry avg: People,Industry avg: Insights,"
+              "Industry avg: Relationships,Network avg: Brand,Network avg: People,"
+              "Network avg: Insights,Network avg: Relationships,Industry status,"
+              "Network status,Events")
 
 
 def csv_file(name: str, text: str) -> dict[str, object]:

@@ -31,9 +31,9 @@ CHECKINS = (record("2026-09-01", 11, 7, 6, 8, industry_rank=40, network_rank=30)
             record("2026-10-04", 12, 8, 7, 9, industry_rank=38, network_rank=28,
                    industry="Software", note="webinar"),
             record("2026-11-01", 12.5, 8.25, 7.4, 9.1, industry_rank=35, network_rank=27))
-HEADINGS = {"home": "dashboard-heading", "checkins": "form-heading", "coach": "coach-heading",
-            "activity": "activity-heading", "network": "network-heading",
-            "team": "team-heading", "data": "data-heading"}
+HEADINGS = {"home": "dashboard-heading", "checkins": "form-heading", "peers": "peers-heading",
+            "coach": "coach-heading", "activity": "activity-heading",
+            "network": "network-heading", "team": "team-heading", "data": "data-heading"}
 
 
 def shows(page: Page, view: str) -> None:
