@@ -412,8 +412,8 @@ def _paste_peers(reading: SsiReading) -> Child:
     if not groups:
         return None
     head = el("tr", el("th", "Pillar", scope="col"),
-              [el("th", f"{g.label} average", scope="col") for g in groups])
-    rows = [el("tr", el("th", p.label, scope="row"),
+              [el("th", g.label, scope="col") for g in groups])
+    rows = [el("tr", el("th", p.short, scope="row", title=p.label),
                [el("td", text.score(_score(reading.peers(g), p))) for g in groups])
             for p in PILLARS]
     statuses = [el("li", f"{g.heading}: {reading.status(g)}")

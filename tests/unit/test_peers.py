@@ -53,7 +53,7 @@ def test_the_summary_names_both_weakest_pillars_with_their_gaps() -> None:
     found = compare_with_peers(real())
     assert found is not None
     assert found.summary == (
-        "On 1 Nov 2026 your weakest pillar, Find the right people, is 1.53 above the average "
+        "On 1 Nov 2026, your weakest pillar, Find the right people, is 1.53 above the average "
         "of your industry and network. Relative to your peers, your weakest is Build "
         "relationships (0.735 below) and your strongest Establish your professional brand "
         "(8.498 above).")
@@ -63,7 +63,7 @@ def test_when_the_weakest_is_also_furthest_below_peers_it_is_said_once() -> None
     low = PeerAverages(10, 10, 10, 10)
     found = compare_with_peers(checkin(scores=(12, 5, 11, 12), industry_peers=low))
     assert found is not None
-    assert found.summary == ("On 1 Nov 2026 Find the right people is your weakest pillar, both "
+    assert found.summary == ("On 1 Nov 2026, Find the right people is your weakest pillar, both "
                              "in score and relative to your peers: 5 below your industry's "
                              "average.")
 

@@ -172,7 +172,7 @@ def comparison_summary(found: PeerComparison) -> str:
     against = peers_phrase(found.groups)
     weakest, below, above = (found.weakest[0], found.weakest_relative[0],
                              found.strongest_relative[0])
-    head = f"On {long_date(found.on)}"
+    head = f"On {long_date(found.on)},"
     if weakest == below:
         return (f"{head} {weakest.label} is your weakest pillar, both in score and relative "
                 f"to your peers: {_gap(found, weakest)} {against}.")
