@@ -20,7 +20,6 @@ from ssi_coach.checkins.validation import (
     read_checkin_form,
 )
 from ssi_coach.errors import StorageError
-from ssi_coach.importers.ssi_page import read_ssi_page, reading_to_form
 from ssi_coach.model import CheckIn, FieldError, display_total
 from ssi_coach.storage.draft import DRAFT_KEY, Draft, decode_draft, encode_draft
 
@@ -258,6 +257,10 @@ class CheckinTools:
         self.read_paste()
 
     def read_paste(self) -> None:
+        # Imported on the first paste, not at start-up: the reader compiles its patterns for
+        # every language when it loads, and the numbers should paint before that.
+        from ssi_coach.importers.ssi_page import read_ssi_page, reading_to_form
+
         result = read_ssi_page(str(element("paste-text").value))
         shown = element("paste-result")
         if result.reading is None:

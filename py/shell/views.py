@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ssi_coach import text
 from ssi_coach.activity.actions import Action
 from ssi_coach.charts.data import Chart
 from ssi_coach.checkins.dashboard import Dashboard, PillarFigure, RankFigure
 from ssi_coach.checkins.merge import CheckinMerge, differences
-from ssi_coach.importers.ssi_page import SsiReading
 from ssi_coach.model import (
     PEER_GROUPS,
     PILLAR_MAX,
@@ -32,6 +32,9 @@ from ssi_coach.routes import View, href
 from ssi_coach.storage.concurrent import Conflict
 
 from .html import Child, Markup, el, join, trusted
+
+if TYPE_CHECKING:  # the paste reader loads on the first paste (see checkins.read_paste)
+    from ssi_coach.importers.ssi_page import SsiReading
 
 SSI_PAGE = "https://www.linkedin.com/sales/ssi"
 _PILLAR_SHORT = {p.key: p.short for p in PILLARS}

@@ -62,6 +62,17 @@ def test_the_scoring_path_loads_without_pandas_numpy_or_matplotlib() -> None:
     assert result.stdout.strip() == "[]"
 
 
+def test_the_paste_reader_loads_on_the_first_paste_not_at_start_up() -> None:
+    """No shell module imports the paste reader when it loads (only inside a function, or
+    for type checking): its patterns for every language compile on the first paste, not
+    before the numbers paint."""
+    for path in (ROOT / "py" / "shell").glob("*.py"):
+        for node in ast.parse(path.read_text()).body:  # module level only
+            if isinstance(node, ast.ImportFrom):
+                assert "ssi_page" not in (node.module or ""), path
+                assert "ssi_page" not in {alias.name for alias in node.names}, path
+
+
 def test_every_package_explains_itself() -> None:
     for init in [*(ROOT / "py").rglob("__init__.py")]:
         docstring = ast.get_docstring(ast.parse(init.read_text()))
