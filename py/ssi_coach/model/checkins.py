@@ -32,18 +32,15 @@ PILLARS: tuple[Pillar, ...] = (
 PILLAR_KEYS = tuple(p.key for p in PILLARS)
 
 
-@dataclass(frozen=True)
-class PeerAverages:
-    """The average of each pillar among one group of peers (the member's industry, or their
-    network) as the SSI page shows it beside the member's own: 0-25, up to 3 decimals."""
+class FourPillars:
+    """What a set of four pillar scores (`brand`, `people`, `insights`, `relationships`
+    attributes) answers: each score, in PILLARS order, and their total."""
 
-    brand: float
-    people: float
-    insights: float
-    relationships: float
+    __slots__ = ()
 
     @property
     def total(self) -> float:
+        # Rounded to the pillars' own precision so 12.1 + 6.2 is 18.3, not 18.299999999999997.
         return round(sum(self.pillar_scores()), 3)
 
     def pillar_scores(self) -> tuple[float, ...]:
@@ -51,6 +48,17 @@ class PeerAverages:
 
     def score_of(self, pillar: Pillar) -> float:
         return float(getattr(self, pillar.key))
+
+
+@dataclass(frozen=True)
+class PeerAverages(FourPillars):
+    """The average of each pillar among one group of peers (the member's industry, or their
+    network) as the SSI page shows it beside the member's own: 0-25, up to 3 decimals."""
+
+    brand: float
+    people: float
+    insights: float
+    relationships: float
 
 
 @dataclass(frozen=True)
@@ -90,7 +98,7 @@ EVENT_KEYS = tuple(e.key for e in EVENTS)
 
 
 @dataclass(frozen=True)
-class CheckIn:
+class CheckIn(FourPillars):
     """The member's SSI as read on one day. Pillars are stored exactly as given."""
 
     on: dt.date
@@ -117,16 +125,6 @@ class CheckIn:
     def status(self, group: PeerGroup) -> str:
         return str(getattr(self, f"{group.key}_status"))
 
-    @property
-    def total(self) -> float:
-        # Rounded to the pillars' own precision so 12.1 + 6.2 is 18.3, not 18.299999999999997.
-        return round(sum(self.pillar_scores()), 3)
-
-    def pillar_scores(self) -> tuple[float, ...]:
-        return tuple(getattr(self, key) for key in PILLAR_KEYS)
-
-    def score_of(self, pillar: Pillar) -> float:
-        return float(getattr(self, pillar.key))
 
 
 def display_total(total: float) -> int:
