@@ -1,10 +1,11 @@
 """Records, the bottom layer of the core: frozen dataclasses for what the app knows (check-ins,
 the four pillars, the peers' pillar averages and events beside a check-in, weekly activity
-logs, the profile checklist, the weekly plan and goal, the network summary, the calibration
-fit the Coach holds, the document holding them all), the problem records every reader and
-form returns, and the two rules several layers share: the weakest pillars of a set of scores
-and comparing dated records by date. Nothing here imports from any other part of ssi_coach,
-so every other module can build on these names: import them from `ssi_coach.model`.
+logs, post analytics, the profile checklist, the weekly plan and goal, the network summary,
+the calibration fit the Coach holds, the document holding them all), the problem records
+every reader and form returns, and the two rules several layers share: the weakest pillars
+of a set of scores and comparing dated records by date. Nothing here imports from any other
+part of ssi_coach, so every other module can build on these names: import them from
+`ssi_coach.model`.
 """
 
 from .activity import (
@@ -49,15 +50,31 @@ from .compare import DateComparison, Update, compare_by_date
 from .document import Document
 from .network import NetworkSummary
 from .plans import Goal, WeeklyPlan
+from .posts import (
+    DECISION_MAKER_SENIORITIES,
+    DEMOGRAPHIC_CATEGORIES,
+    DEMOGRAPHIC_KEYS,
+    POST_METRIC_KEYS,
+    POST_METRICS,
+    ExportStamp,
+    PostAnalytics,
+    PostDay,
+    Share,
+    SinglePost,
+    TopPost,
+    WindowSnapshot,
+)
 from .problems import FieldError, Problem
 
 __all__ = [
-    "ACTIVITY", "CHECKLIST_KEYS", "EVENTS", "EVENT_KEYS", "IMPORTED", "MAX_WEEKLY_COUNT",
-    "MEASURES", "MEASURE_KEYS", "OUTCOMES", "PART_OF", "PEER_GROUPS", "PILLARS",
-    "PILLAR_KEYS", "PILLAR_MAX", "PROFILE_CHECKLIST", "SOURCES", "TOTAL_MAX", "TYPED",
-    "Calibration", "CheckIn", "Checklist", "ChecklistItem", "DateComparison", "Document",
-    "Event", "FieldError", "FittedOn", "Goal", "HeldFit", "Measure", "NetworkSummary",
-    "PeerAverages", "PeerGroup", "Person", "Pillar", "PillarFit", "Problem", "Update",
-    "WeekLog", "WeeklyPlan", "compare_by_date", "display_total", "effective_weeks",
-    "fill_in", "fitted_on", "fitted_score", "weakest_pillars", "week_of",
+    "ACTIVITY", "CHECKLIST_KEYS", "DECISION_MAKER_SENIORITIES", "DEMOGRAPHIC_CATEGORIES",
+    "DEMOGRAPHIC_KEYS", "EVENTS", "EVENT_KEYS", "IMPORTED", "MAX_WEEKLY_COUNT", "MEASURES",
+    "MEASURE_KEYS", "OUTCOMES", "PART_OF", "PEER_GROUPS", "PILLARS", "PILLAR_KEYS", "PILLAR_MAX",
+    "POST_METRICS", "POST_METRIC_KEYS", "PROFILE_CHECKLIST", "SOURCES", "TOTAL_MAX", "TYPED",
+    "Calibration", "CheckIn", "Checklist", "ChecklistItem", "DateComparison", "Document", "Event",
+    "ExportStamp", "FieldError", "FittedOn", "Goal", "HeldFit", "Measure", "NetworkSummary",
+    "PeerAverages", "PeerGroup", "Person", "Pillar", "PillarFit", "PostAnalytics", "PostDay",
+    "Problem", "Share", "SinglePost", "TopPost", "Update", "WeekLog", "WeeklyPlan",
+    "WindowSnapshot", "compare_by_date", "display_total", "effective_weeks", "fill_in",
+    "fitted_on", "fitted_score", "weakest_pillars", "week_of",
 ]

@@ -15,6 +15,7 @@ from .calibration import HeldFit
 from .checkins import CheckIn, Person, require_date_order
 from .network import NetworkSummary
 from .plans import Goal, WeeklyPlan
+from .posts import PostAnalytics
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,8 @@ class Document:
     # The calibration the Coach shows, with the check-ins it was fitted on: refitted when
     # they change, held while they do not (see ssi_coach.activity.calibration.with_fit_held).
     held_fit: HeldFit | None = None
+    # What the member's post analytics workbooks said, merged (see model.posts).
+    posts: PostAnalytics = field(default_factory=PostAnalytics)
 
     def __post_init__(self) -> None:
         require_date_order(self.checkins)
@@ -82,6 +85,10 @@ class Document:
     def with_held_fit(self, held: HeldFit | None) -> Document:
         """A document holding `held` as the Coach's calibration (None: no fit held)."""
         return replace(self, held_fit=held)
+
+    def with_posts(self, posts: PostAnalytics) -> Document:
+        """A document holding `posts` as everything known from post analytics."""
+        return replace(self, posts=posts)
 
     def find(self, on: dt.date) -> CheckIn | None:
         return next((c for c in self.checkins if c.on == on), None)
