@@ -82,6 +82,39 @@ TEST_TOOLS = "test-tools"  # vendor/ subfolder the test suite reads
 # The packages the app imports in the browser; their closure comes from the lock.
 APP_PACKAGES = ("matplotlib", "pandas")
 
+
+@dataclass(frozen=True)
+class PureWheel:
+    """A pure-Python wheel from PyPI that Pyodide's lock does not list: fetched and verified
+    like every download, then added to the lock so the page loads it by name, like pandas."""
+
+    download: Download
+    name: str  # the lock's package name, which the page asks loadPackage for
+    version: str
+    imports: tuple[str, ...]
+    depends: tuple[str, ...] = ()
+
+
+def _pypi_wheel(name: str, version: str, file_name: str, sha256: str,
+                imports: tuple[str, ...], depends: tuple[str, ...] = ()) -> PureWheel:
+    return PureWheel(Download("pypi", f"{name}=={version}", file_name, sha256),
+                     name.lower(), version, imports, depends)
+
+
+# The post analytics reader (openpyxl, with et_xmlfile) and the workbook writer (XlsxWriter),
+# each loaded only when the member imports or downloads a workbook.
+PURE_WHEELS = (
+    _pypi_wheel("openpyxl", "3.1.5", "openpyxl-3.1.5-py2.py3-none-any.whl",
+                "5282c12b107bffeef825f4617dc029afaf41d0ea60823bbb665ef3079dc79de2",
+                ("openpyxl",), ("et_xmlfile",)),
+    _pypi_wheel("et_xmlfile", "2.0.0", "et_xmlfile-2.0.0-py3-none-any.whl",
+                "7a91720bc756843502c3b7504c77b8fe44217c85c537d85037f0f536151b2caa",
+                ("et_xmlfile",)),
+    _pypi_wheel("XlsxWriter", "3.3.0", "xlsxwriter-3.3.0-py3-none-any.whl",
+                "5f04772d43281da5109af66f39b65153359a203e896847c416476e709b024469",
+                ("xlsxwriter",)),
+)
+
 PYODIDE_CORE_FILES = (
     "pyodide.mjs",
     "pyodide.asm.mjs",
@@ -182,11 +215,16 @@ def vendor_pyscript(tgz: bytes, target: Path) -> None:
         write(target / name, data)
 
 
-def vendor_pyodide(tgz: bytes, carrier: bytes, target: Path) -> list[str]:
+def vendor_pyodide(tgz: bytes, carrier: bytes, target: Path,
+                   pure: dict[PureWheel, bytes]) -> list[str]:
     core = extract_tgz_members(tgz, "package/", PYODIDE_CORE_FILES)
     for name, data in core.items():
         write(target / name, data)
     lock = json.loads(core["pyodide-lock.json"])
+    for wheel, data in pure.items():
+        lock["packages"][wheel.name] = lock_entry(wheel, data)
+        write(target / wheel.download.file_name, data)
+    write(target / "pyodide-lock.json", json.dumps(lock, separators=(",", ":")).encode())
     closure = package_closure(lock, APP_PACKAGES)
     with zipfile.ZipFile(io.BytesIO(carrier)) as archive:
         for name in closure:
@@ -202,6 +240,15 @@ def vendor_pyodide(tgz: bytes, carrier: bytes, target: Path) -> list[str]:
     return closure
 
 
+def lock_entry(wheel: PureWheel, data: bytes) -> dict[str, Any]:
+    """The lock's entry for a pure wheel, in the shape of Pyodide's own entries."""
+    return {"name": wheel.name, "version": wheel.version,
+            "file_name": wheel.download.file_name, "install_dir": "site",
+            "sha256": sha256_of(data), "package_type": "package",
+            "imports": list(wheel.imports), "depends": list(wheel.depends),
+            "unvendored_tests": False}
+
+
 def write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
@@ -214,7 +261,8 @@ RUNTIME_AS_IS = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 
 def recipe() -> dict[str, Any]:
     """Everything that decides the vendored bytes: when it changes, setup runs again."""
-    pins = [PYSCRIPT_TGZ, PYODIDE_TGZ, WHEEL_CARRIER, AXE_TGZ]
+    pins = [PYSCRIPT_TGZ, PYODIDE_TGZ, WHEEL_CARRIER, AXE_TGZ,
+            *(wheel.download for wheel in PURE_WHEELS)]
     compiler = [sha256_of((ROOT / name).read_bytes()) for name in PRECOMPILE_SOURCES]
     return {"pins": [p.sha256 for p in pins], "packages": list(APP_PACKAGES),
             "compiler": compiler}
@@ -267,12 +315,13 @@ def setup(vendor: Path, cache: Path) -> None:
     pyscript_tgz = fetch(PYSCRIPT_TGZ, cache)
     pyodide_tgz = fetch(PYODIDE_TGZ, cache)
     carrier = fetch(WHEEL_CARRIER, cache)
+    pure = {wheel: fetch(wheel.download, cache) for wheel in PURE_WHEELS}
     axe = extract_tgz_members(fetch(AXE_TGZ, cache), "package/", ("axe.min.js",))
     staging = vendor.with_name(vendor.name + ".partial")
     shutil.rmtree(staging, ignore_errors=True)
     vendor_pyscript(pyscript_tgz, staging / f"pyscript-{PYSCRIPT_VERSION}")
     stock = staging / f"pyodide-{PYODIDE_VERSION}"
-    closure = vendor_pyodide(pyodide_tgz, carrier, stock)
+    closure = vendor_pyodide(pyodide_tgz, carrier, stock, pure)
     compiled = precompile(stock, staging)
     write(staging / TEST_TOOLS / "axe.min.js", axe["axe.min.js"])
     (staging / ".stamp").write_text(
@@ -281,7 +330,8 @@ def setup(vendor: Path, cache: Path) -> None:
     shutil.rmtree(vendor, ignore_errors=True)
     staging.replace(vendor)
     print(f"  vendored PyScript {PYSCRIPT_VERSION}, Pyodide {PYODIDE_VERSION} and "
-          f"{len(closure)} verified wheels: {', '.join(closure)}; compiled copy in "
+          f"{len(closure)} verified wheels: {', '.join(closure)}, plus "
+          f"{', '.join(w.name for w in PURE_WHEELS)} from PyPI; compiled copy in "
           f"vendor/{compiled}", flush=True)
 
 

@@ -100,3 +100,29 @@ def test_compiled_runtime_holds_bytecode_not_source() -> None:
     assert "matplotlib/figure.pyc" in names and "matplotlib/figure.py" not in names
     assert "matplotlib/mpl-data/fonts/ttf/DejaVuSans.ttf" in names
     assert not any(name.endswith("STIXGeneral.ttf") for name in names)  # never used
+
+
+def test_the_workbook_wheels_are_pinned_from_pypi_and_in_the_lock_the_page_loads_from() -> None:
+    """openpyxl (with et_xmlfile) and XlsxWriter: PyPI's own wheels, pinned by sha256, listed
+    in both locks (so loadPackage finds them by name) and compiled to bytecode like the rest."""
+    import json
+    import zipfile
+
+    pins = {w.name: w.download for w in runtime.PURE_WHEELS}
+    assert pins["openpyxl"].sha256.startswith("5282c12b") and pins["openpyxl"].registry == "pypi"
+    assert pins["et_xmlfile"].sha256.startswith("7a91720b")
+    assert pins["xlsxwriter"].sha256.startswith("5f04772d")
+    stock = runtime.ROOT / "vendor" / f"pyodide-{runtime.PYODIDE_VERSION}"
+    compiled = _compiled_or_skip()
+    stock_lock = json.loads((stock / "pyodide-lock.json").read_text())["packages"]
+    full_lock = json.loads((compiled / "pyodide-lock.json").read_text())
+    assert package_closure(full_lock, ("openpyxl",)) == ["et_xmlfile", "openpyxl"]
+    lock = full_lock["packages"]
+    for name, download in pins.items():
+        assert hashlib.sha256((stock / download.file_name).read_bytes()).hexdigest() \
+            == download.sha256 == stock_lock[name]["sha256"]
+        data = (compiled / download.file_name).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == lock[name]["sha256"]
+    with zipfile.ZipFile(compiled / pins["openpyxl"].file_name) as wheel:
+        names = wheel.namelist()
+    assert "openpyxl/reader/excel.pyc" in names and "openpyxl/reader/excel.py" not in names
