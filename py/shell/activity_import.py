@@ -13,7 +13,7 @@ import asyncio
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from pyscript import when, window  # type: ignore[import-not-found]
+from pyscript import when  # type: ignore[import-not-found]
 
 from ssi_coach.importers.linkedin.types import (
     MAX_UPLOAD_BYTES,
@@ -27,6 +27,7 @@ from ssi_coach.model import SOURCES
 from . import browser, import_views
 from .browser import element
 from .context import Context
+from .drop import DropZone, load_packages, packages_loaded
 from .guard import guarded, guarded_async
 
 if TYPE_CHECKING:
@@ -46,49 +47,11 @@ class ExportImport:
         self.context = context
         self.pending: PendingExport | None = None
         self.busy = False
-        self.pandas_ready = False
         self.imports: list[asyncio.Future[None]] = []  # running imports, kept alive
 
     def bind(self) -> None:
-        when("change", "#export-file")(self.on_file_chosen)
-        when("dragover", "#export-drop")(self.on_drag_over)
-        when("dragleave", "#export-drop")(self.on_drag_leave)
-        when("drop", "#export-drop")(self.on_drop)
-        # A file dropped anywhere else must not make the browser leave the page.
-        when("dragover", window)(self.on_stray_drag)
-        when("drop", window)(self.on_stray_drag)
+        DropZone("export-drop", "export-file", self._start).bind()
         when("click", "#export-panel")(self.on_panel_click)
-
-    # ---- choosing files -------------------------------------------------------------------
-
-    @guarded
-    def on_file_chosen(self, event: Any) -> None:
-        field = event.target
-        files = _file_list(field.files)
-        field.value = ""  # choosing the same files again must fire another change
-        self._start(files)
-
-    @guarded
-    def on_drag_over(self, event: Any) -> None:
-        event.preventDefault()
-        event.dataTransfer.dropEffect = "copy"
-        element("export-drop").classList.add("dragging")
-
-    @guarded
-    def on_drag_leave(self, event: Any) -> None:
-        element("export-drop").classList.remove("dragging")
-
-    @guarded
-    def on_drop(self, event: Any) -> None:
-        event.preventDefault()
-        event.stopPropagation()
-        element("export-drop").classList.remove("dragging")
-        self._start(_file_list(event.dataTransfer.files))
-
-    @guarded
-    def on_stray_drag(self, event: Any) -> None:
-        if browser.found(event.target.closest("#export-drop")) is None:
-            event.preventDefault()
 
     def _start(self, files: list[Any]) -> None:
         if not files:
@@ -122,14 +85,11 @@ class ExportImport:
             self.busy = False
 
     async def _load_pandas(self) -> None:
-        if self.pandas_ready:
+        if packages_loaded("pandas"):
             return
         self._progress(None, "Loading the data tools (first import only)")
         await asyncio.sleep(PAINT_PAUSE_S)
-        import pyodide_js  # type: ignore[import-not-found]
-
-        await pyodide_js.loadPackage(["pandas"])
-        self.pandas_ready = True
+        await load_packages("pandas")
 
     async def _read(self, uploads: list[Upload]) -> None:
         from ssi_coach.activity.export_merge import export_merge
@@ -213,11 +173,6 @@ class ExportImport:
         element("export-status").textContent = ""
         if message:
             self.context.say(message)
-
-
-def _file_list(files: Any) -> list[Any]:
-    found = browser.found(files)
-    return [] if found is None else [found.item(i) for i in range(found.length)]
 
 
 def _too_big(file: Any) -> str:

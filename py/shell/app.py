@@ -23,6 +23,7 @@ from .browser import element
 from .checkins import CheckinTools
 from .coach import CoachTools
 from .data import DataTools
+from .drop import guard_stray_drops
 from .guard import guarded
 from .home import HomeTools
 from .html import Markup, el, join
@@ -111,6 +112,7 @@ class App:
         when("click", "#problem")(self.on_problem_click)
         when("hashchange", window)(self.on_hash_change)
         when("storage", window)(self.on_storage)
+        guard_stray_drops()
         for tools in (self.home, self.checkins, self.coach, self.activity, self.exports,
                       self.team, self.data):
             tools.bind()

@@ -75,10 +75,17 @@ def local_today() -> dt.date:
     return dt.date(now.getFullYear(), now.getMonth() + 1, now.getDate())
 
 
-def download(filename: str, content: str, mime: str = "application/json") -> None:
-    """Offer `content` as a file download, made in the page: nothing is uploaded."""
-    options = to_js({"type": f"{mime};charset=utf-8"}, dict_converter=js.Object.fromEntries)
-    blob = js.Blob.new(to_js([content]), options)
+def download(filename: str, content: str | bytes, mime: str = "application/json") -> None:
+    """Offer `content` (text, or the bytes of a binary file such as a workbook) as a file
+    download, made in the page: nothing is uploaded."""
+    if isinstance(content, bytes):
+        part = js.Uint8Array.new(len(content))
+        part.assign(content)
+        kind = mime
+    else:
+        part, kind = content, f"{mime};charset=utf-8"
+    options = to_js({"type": kind}, dict_converter=js.Object.fromEntries)
+    blob = js.Blob.new(to_js([part]), options)
     url = js.URL.createObjectURL(blob)
     link = document.createElement("a")
     link.href = url

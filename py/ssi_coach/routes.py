@@ -30,6 +30,7 @@ VIEWS: tuple[View, ...] = (
     View("peers", "Peers"),
     View("coach", "Coach"),
     View("activity", "Activity"),
+    View("posts", "Posts"),
     View("network", "Network"),
     View("team", "Team"),
     View("data", "Data"),

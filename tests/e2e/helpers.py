@@ -96,7 +96,7 @@ def stored_checkins(page: Page) -> list[dict[str, Any]]:
 
 # ---- views --------------------------------------------------------------------------------
 
-VIEWS = ("home", "checkins", "peers", "coach", "activity", "network", "team", "data")
+VIEWS = ("home", "checkins", "peers", "coach", "activity", "posts", "network", "team", "data")
 
 
 def go(page: Page, view: str) -> None:
