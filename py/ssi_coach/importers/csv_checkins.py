@@ -6,18 +6,15 @@ columns, ',' ';' or tab as the separator, comma decimals, UTF-8 or UTF-16, blank
 and files from before a column existed (peers' averages, statuses, events are optional).
 Every row goes through the same rules as the check-in form (`validation`); a row that breaks
 one is set aside as a `Problem` naming the file, the physical line and the column, and the
-other rows still come in. Nothing here raises on what is in the file.
+other rows still come in. Nothing here raises on what is in the file. Decoding, the
+separator and physical line numbers are `csv_text`'s, shared with the weekly log's reader.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
 import dataclasses
 import datetime as dt
-import io
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -46,11 +43,12 @@ from ..model import (
     FieldError,
     Problem,
 )
+from .csv_text import MAX_RAW_LENGTH as MAX_RAW_LENGTH
+from .csv_text import Refused, csv_rows, header_key, raw_text, text_lines
 
 REQUIRED_FIELDS = ("date", *PILLAR_KEYS)
 TOTAL_TOLERANCE = 0.01
 MAX_CSV_BYTES = 5_000_000  # decades of daily check-ins fit; a wrong file is stopped early
-MAX_RAW_LENGTH = 200  # Problem.raw is for showing the row, not for keeping it
 
 LABELS = {**RECORD_LABELS, "total": "Total"}  # column -> the name a Problem gives it
 _RANKS = ("industry_rank", "network_rank")
@@ -59,7 +57,6 @@ _STATUSES = tuple(status_field(group) for group in PEER_GROUPS)
 _TEXTS = ("industry", "note", *_STATUSES)
 _MAX_SHOWN_EVENT = 40  # an unknown event is quoted in the Problem, a long one only in part
 _COLUMN_ORDER = tuple(field for field, _ in CSV_COLUMNS)  # problems of a row, left to right
-_DELIMITERS = (",", ";", "\t")  # in order of preference when a header line is ambiguous
 
 T = TypeVar("T")
 
@@ -73,12 +70,6 @@ class CsvRead:
 
 
 # ---- import: columns ---------------------------------------------------------------------
-
-def _header_key(text: str) -> str:
-    """' Industry SSI rank (Top %) ' -> 'industryssiranktop': case, spaces, marks ignored."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(ch for ch in folded if ch.isalnum())
-
 
 def _alias_table() -> dict[str, str]:
     names: dict[str, list[str]] = {field: [field, header] for field, header in CSV_COLUMNS}
@@ -112,7 +103,7 @@ def _alias_table() -> dict[str, str]:
     table: dict[str, str] = {}
     for field, aliases in names.items():
         for alias in aliases:
-            key = _header_key(alias)
+            key = header_key(alias)
             if table.setdefault(key, field) != field:
                 raise AssertionError(f"header alias {alias!r} names two columns")
     return table
@@ -125,43 +116,13 @@ def _columns(header: list[str]) -> dict[str, int]:
     """Field -> column index. The first column naming a field wins; unknown ones are extra."""
     columns: dict[str, int] = {}
     for index, cell in enumerate(header):
-        field = _HEADER_ALIASES.get(_header_key(cell))
+        field = _HEADER_ALIASES.get(header_key(cell))
         if field is not None:
             columns.setdefault(field, index)
     return columns
 
 
-def _delimiter(line: str) -> str:
-    """The separator a header line uses: the most frequent candidate outside quotes."""
-    counts = dict.fromkeys(_DELIMITERS, 0)
-    quoted = False
-    for ch in line:
-        if ch == '"':
-            quoted = not quoted
-        elif not quoted and ch in counts:
-            counts[ch] += 1
-    best = max(_DELIMITERS, key=lambda d: counts[d])  # max keeps the first of equals
-    return best if counts[best] else ","
-
-
 # ---- import: text ------------------------------------------------------------------------
-
-def _decode(data: bytes | str) -> tuple[str, int]:
-    """(the file's text, 0), or ("", the line where the bytes stop being text)."""
-    if isinstance(data, str):
-        return data.removeprefix("\ufeff"), 0
-    if data.startswith(codecs.BOM_UTF8):
-        encoding, body = "utf-8", data[len(codecs.BOM_UTF8):]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding, body = "utf-16", data  # the codec reads the BOM to learn the byte order
-    else:
-        encoding, body = "utf-8", data
-    try:
-        return body.decode(encoding), 0
-    except UnicodeDecodeError as error:
-        before = body[: error.start].decode(encoding, errors="replace")
-        return "", len(re.findall(r"\r\n|\r|\n", before)) + 1
-
 
 def _unescape_formula(text: str) -> str:
     """Undo the writer's apostrophe before a formula-like cell, and only that one."""
@@ -199,7 +160,7 @@ def _event_table() -> dict[str, str]:
     names["job_change"] += ["new job", "new role"]
     names["linkedin_change"] += ["LinkedIn change"]
     names["campaign"] += ["push"]
-    return {_header_key(name): key for key, aliases in names.items() for name in aliases}
+    return {header_key(name): key for key, aliases in names.items() for name in aliases}
 
 
 _EVENT_NAMES = _event_table()
@@ -212,7 +173,7 @@ def parse_events(text: str) -> tuple[str, ...]:
     for piece in re.split(r"[;,]", text):
         if not piece.strip():
             continue
-        key = _EVENT_NAMES.get(_header_key(piece))
+        key = _EVENT_NAMES.get(header_key(piece))
         if key is None:
             shown = piece.strip()[:_MAX_SHOWN_EVENT]
             known = EVENTS_SEPARATOR.join(e.label for e in EVENTS)
@@ -300,45 +261,7 @@ def _empty_message(field: str) -> str:
     return f"This cell is empty; each pillar needs its score (0 to {PILLAR_MAX})."
 
 
-def _raw(lines: list[str], start: int, end: int) -> str:
-    text = "".join(lines[start - 1: end]).rstrip("\r\n")
-    return text if len(text) <= MAX_RAW_LENGTH else text[: MAX_RAW_LENGTH - 1] + "…"
-
-
 # ---- import ------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class _Refused:
-    """Why a whole file cannot be used: it becomes one Problem at `line`."""
-
-    line: int
-    message: str
-    raw: str = ""
-
-
-def _text_lines(data: bytes | str) -> tuple[list[str], int, str] | _Refused:
-    """The file's physical lines, the index of its header line and its separator."""
-    if len(data) > MAX_CSV_BYTES:
-        return _Refused(1, "This file is too large to be a list of SSI check-ins.")
-    text, bad_line = _decode(data)
-    if bad_line:
-        return _Refused(bad_line, f"This file is not readable text from line {bad_line} on. "
-                        "Save it from your spreadsheet as “CSV UTF-8” and try again.")
-    # newline="" splits at \r\n, \r and \n but keeps them: the csv module needs them as they
-    # are inside quoted cells, and each piece is one physical line for the line numbers.
-    lines = io.StringIO(text, newline="").readlines()
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if first is None:
-        return _Refused(1, "This file is empty.")
-    delimiter = _delimiter(lines[first])
-    sep = re.fullmatch(r"sep=([,;\t|])", lines[first].strip("\r\n"), re.IGNORECASE)
-    if sep:  # Excel's own hint line ("sep=;") names the separator and precedes the header
-        delimiter = sep.group(1)
-        first = next((i for i, line in enumerate(lines) if i > first and line.strip()), None)
-        if first is None:
-            return _Refused(1, "This file has no column headers.")
-    return lines, first, delimiter
-
 
 @dataclass
 class _Sheet:
@@ -363,7 +286,7 @@ class _Sheet:
                 row.fail("date", f"Date {checkin.on.isoformat()} appears twice in this file "
                                  f"(line {earlier}).")
         if row.errors:
-            raw = _raw(self.lines, start, end)
+            raw = raw_text(self.lines, start, end)
             self.problems += [Problem(self.file_name, start, LABELS[f], row.errors[f], raw)
                               for f in _COLUMN_ORDER if f in row.errors]
         else:
@@ -379,34 +302,27 @@ def read_checkins_csv(data: bytes | str, *, file_name: str, today: dt.date) -> C
     Never raises on the file's content: a file that cannot be used at all gives no check-ins
     and one Problem at the line where it goes wrong (line 1 for a missing column).
     """
-    found = _text_lines(data)
-    if isinstance(found, _Refused):
+    found = text_lines(data, max_bytes=MAX_CSV_BYTES,
+                       too_large="This file is too large to be a list of SSI check-ins.")
+    if isinstance(found, Refused):
         return CsvRead((), (Problem(file_name, found.line, "", found.message, found.raw),))
-    lines, first, delimiter = found
-    reader = csv.reader(iter(lines[first:]), delimiter=delimiter)
-    sheet = _Sheet(file_name, lines, today)
+    sheet = _Sheet(file_name, found.lines, today)
     columns: dict[str, int] | None = None
-    while True:
-        start = first + reader.line_num + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            problem = Problem(file_name, start, "", "The rest of the file cannot be read as "
-                              f"CSV from this line on ({error}).", _raw(lines, start, start))
+    for row in csv_rows(found):
+        if isinstance(row, Refused):
+            problem = Problem(file_name, row.line, "", row.message, row.raw)
             if columns is None:
                 return CsvRead((), (problem,))
             sheet.problems.append(problem)
             break
-        end = first + reader.line_num
         if columns is None:
-            columns = _columns(cells)
+            columns = _columns(row.cells)
             missing = [LABELS[f] for f in REQUIRED_FIELDS if f not in columns]
             if missing:
                 return CsvRead((), (Problem(
-                    file_name, start, "", "The first line must name the columns; this file "
-                    f"has no column for: {', '.join(missing)}.", _raw(lines, start, end)),))
+                    file_name, row.start, "", "The first line must name the columns; this "
+                    f"file has no column for: {', '.join(missing)}.",
+                    raw_text(found.lines, row.start, row.end)),))
             continue
-        sheet.add(cells, columns, start, end)
+        sheet.add(row.cells, columns, row.start, row.end)
     return sheet.read()
