@@ -51,3 +51,15 @@ class AnalyticsReading:
 
     files: tuple[AggregateFile | SinglePostFile, ...]
     refused: tuple[Problem, ...] = ()
+
+
+def too_large(name: str, size: int) -> Problem:
+    """The refusal of a file over MAX_WORKBOOK_BYTES, decided before a byte of it is read."""
+    megabytes = size / (1024 * 1024)
+    return Problem(name, 0, "", f"is {megabytes:,.1f} MB; LinkedIn's analytics workbooks are "
+                                "well under 1 MB, so this is not one. Nothing was read from it.")
+
+
+def with_refused(reading: AnalyticsReading, refused: tuple[Problem, ...]) -> AnalyticsReading:
+    """The reading with more refused files (those refused before reading), listed first."""
+    return AnalyticsReading(reading.files, refused + reading.refused)
