@@ -234,8 +234,8 @@ def weeks_svg(chart: WeeksChart) -> str:
         locator = AutoDateLocator(minticks=2, maxticks=7)
         last.xaxis.set_major_locator(locator)
         last.xaxis.set_major_formatter(ConciseDateFormatter(locator))
-        last.legend(keys, labels, loc="upper center", bbox_to_anchor=(0.5, -0.25 if below
-                    is not None else -0.12), ncols=4, frameon=False, fontsize=8)
+        figure.legend(keys, labels, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncols=4,
+                      frameon=False, fontsize=8)  # below the dates, wherever the last axes end
         return _to_svg(figure, chart.summary)
 
 
