@@ -50,3 +50,17 @@ def long_date(day: dt.date) -> str:
 def count(number: int, one: str, many: str | None = None) -> str:
     """'1 check-in', '2 check-ins', '1,204 connections' (`many` for irregular plurals)."""
     return f"{number:,} {one if number == 1 else (many or one + 's')}"
+
+
+def whole(number: int) -> str:
+    """1234 -> '1,234', -2 -> '−2': counts that may fall below zero (net engagements)."""
+    return f"{number:,}".replace("-", MINUS)
+
+
+def percent(share: float | None, places: int = 1) -> str:
+    """0.0364 -> '3.6%', 0.2 -> '20%'; '—' when unknown. `share` is a fraction."""
+    if share is None:
+        return "—"
+    rounded = round(share * 100, places) or 0.0  # never "−0%"
+    text = f"{rounded:.{places}f}".rstrip("0").rstrip(".") if places else f"{rounded:.0f}"
+    return text.replace("-", MINUS) + "%"

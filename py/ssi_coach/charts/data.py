@@ -2,7 +2,9 @@
 
 Charts over time are `Chart`s (one value per date; events the member noted become markers,
 named in the summary). The peers chart is a `PeersChart`: one value per pillar for the
-member and each peer group, with the rows of the table that shows the same numbers.
+member and each peer group, with the rows of the table that shows the same numbers. The
+Posts view's charts are `WeeksChart`s: a bar per ISO week (weeks not complete told apart),
+a line on its own axis, and the table beside the chart.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from dataclasses import dataclass
 from ..model import PILLAR_MAX, PILLARS, TOTAL_MAX, CheckIn, Pillar, display_total
 from ..peers.compare import PeerComparison, gap_trend
 from ..peers.events import notes_of
-from ..text import change, long_date, score
+from ..posts.weekly import PostWeek, totals_of
+from ..text import change, count, long_date, percent, score, whole
 
 # One colour per pillar, everywhere (charts here; the stylesheet's --pillar-<key> has the same):
 # the Okabe-Ito palette, distinguishable with the common forms of colour blindness. Colour is
@@ -180,3 +183,112 @@ def gap_chart(checkins: Sequence[CheckIn]) -> Chart | None:
 
 def _last(series: Series) -> float:
     return next(v for v in reversed(series.values) if v is not None)
+
+
+# ---- posts ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class WeeksChart:
+    """A bar per ISO week and a line on its own right-hand axis (engagements are a few
+    percent of impressions; the follower total is thousands next to a few new followers a
+    week), optionally the engagement rate in a panel below; with the table beside it."""
+
+    title: str
+    weeks: tuple[dt.date, ...]  # Mondays, oldest first
+    complete: tuple[bool, ...]  # per week: False draws its bar hatched ("partial week")
+    bars: Series  # one value per week, on the left axis
+    y_label: str
+    line: Series  # one value per `line_dates`, on the right axis
+    line_dates: tuple[dt.date, ...]
+    line_label: str
+    head: tuple[str, ...]  # the table's column headings
+    rows: tuple[tuple[str, ...], ...]  # one per week (or per date), the cells as shown
+    summary: str
+    rate: Series | None = None  # engagement rate in percent per week, drawn below
+
+
+def post_weeks_chart(weeks: Sequence[PostWeek]) -> WeeksChart | None:
+    """Weekly impressions (bars) and engagements (line), the engagement rate below; None
+    without any week."""
+    if not weeks:
+        return None
+    rates = tuple(None if (r := w.engagement_rate()) is None else round(r * 100, 2)
+                  for w in weeks)
+    return WeeksChart(
+        title="Impressions and engagements per week",
+        weeks=tuple(w.week for w in weeks), complete=tuple(w.complete for w in weeks),
+        bars=Series("Impressions", tuple(float(w.impressions) for w in weeks)),
+        y_label="Impressions per week",
+        line=Series("Engagements", tuple(float(w.engagements) for w in weeks)),
+        line_dates=tuple(w.week for w in weeks), line_label="Engagements per week",
+        rate=Series("Engagement rate (%)", rates),
+        head=("Week of", "Impressions", "Engagements", "Engagement rate", "Complete"),
+        rows=tuple((long_date(w.week), whole(w.impressions), whole(w.engagements),
+                    percent(w.engagement_rate()), _completeness(w)) for w in weeks),
+        summary=_weeks_summary(weeks),
+    )
+
+
+def _completeness(week: PostWeek) -> str:
+    if week.complete:
+        return "yes"
+    if week.partial:
+        return "no: holds an export day"
+    return f"no: {count(week.days, 'day')}"
+
+
+def _weeks_summary(weeks: Sequence[PostWeek]) -> str:
+    impressions, engagements, _ = totals_of(weeks)
+    complete = [w for w in weeks if w.complete]
+    text = (f"{whole(impressions)} impressions and {whole(engagements)} engagements over "
+            f"{count(len(weeks), 'week')}, {len(complete):,} of them complete.")
+    if complete:
+        last = complete[-1]
+        text += (f" Last complete week, of {long_date(last.week)}: "
+                 f"{whole(last.impressions)} impressions, {whole(last.engagements)} "
+                 f"engagements ({percent(last.engagement_rate())}).")
+    return text
+
+
+def followers_chart(weeks: Sequence[PostWeek],
+                    totals: Sequence[tuple[dt.date, int]]) -> WeeksChart | None:
+    """New followers per week (bars) and the follower total each export stated (line, at its
+    export day); None when there is neither. Totals are kept as stated, never rebuilt from
+    the weekly gains (those are gross, the total is net of unfollows)."""
+    counted = [w for w in weeks if w.new_followers is not None]
+    if not counted and not totals:
+        return None
+    rows = sorted([(w.week, "Week of", w) for w in counted] + [(d, "Total", n) for d, n in totals],
+                  key=lambda row: (row[0], row[1]))
+    return WeeksChart(
+        title="New followers per week and your follower total",
+        weeks=tuple(w.week for w in counted), complete=tuple(w.complete for w in counted),
+        bars=Series("New followers", tuple(float(w.new_followers or 0) for w in counted)),
+        y_label="New followers per week",
+        line=Series("Follower total", tuple(float(n) for _, n in totals)),
+        line_dates=tuple(d for d, _ in totals), line_label="Follower total",
+        head=("Date", "New followers that week", "Follower total", "Complete"),
+        rows=tuple(_follower_row(row) for row in rows),
+        summary=_followers_summary(counted, totals),
+    )
+
+
+def _follower_row(row: tuple[dt.date, str, PostWeek | int]) -> tuple[str, ...]:
+    day, _, value = row
+    if isinstance(value, PostWeek):
+        return (f"Week of {long_date(day)}", whole(value.new_followers or 0), "",
+                _completeness(value))
+    return (long_date(day), "", whole(value), "")
+
+
+def _followers_summary(weeks: Sequence[PostWeek], totals: Sequence[tuple[dt.date, int]]) -> str:
+    parts = []
+    if weeks:
+        gained = sum(w.new_followers or 0 for w in weeks)
+        parts.append(f"{whole(gained)} new followers over {count(len(weeks), 'week')}.")
+    if totals:
+        day, total = totals[-1]
+        parts.append(f"Follower total {whole(total)} on {long_date(day)}"
+                     + (f", from {whole(totals[0][1])} on {long_date(totals[0][0])}."
+                        if len(totals) > 1 else "."))
+    return " ".join(parts)

@@ -18,7 +18,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from ..team.table import HeatMap
-from .data import PILLAR_COLOURS, Chart, PeersChart, Series
+from .data import PILLAR_COLOURS, Chart, PeersChart, Series, WeeksChart
 
 # Lines that are not pillars take the Okabe-Ito colours no pillar uses (vermilion, sky blue,
 # yellow), so a colour always means one pillar and nothing else.
@@ -183,6 +183,64 @@ def peers_svg(chart: PeersChart) -> str:
                     bbox_to_anchor=(0.5, -0.1), ncols=len(chart.series), frameon=False,
                     fontsize=8)
         return _to_svg(figure, chart.summary)
+
+
+def weeks_svg(chart: WeeksChart) -> str:
+    """A bar per week (weeks not complete hatched, not filled) on the left axis and the line
+    on its own right axis; the engagement rate, when the chart has it, in a panel below."""
+    with matplotlib.rc_context(_STYLE):
+        height = 4.4 if chart.rate is not None else 3.4
+        figure = _figure(7.2, height, right=0.8)
+        if chart.rate is not None:
+            axes, below = figure.subplots(2, 1, sharex=True,
+                                          gridspec_kw={"height_ratios": (2.2, 1), "hspace": 0.12})
+        else:
+            axes, below = figure.subplots(), None
+        bar_colour, line_colour = OTHER_COLOURS[1], OTHER_COLOURS[0]
+        middles = [float(day) + 3.5 for day in date2num(list(chart.weeks))]
+        axes.bar(middles, _numbers(chart.bars.values), 6.0,
+                 color=[bar_colour if done else "#ffffff" for done in chart.complete],
+                 edgecolor=bar_colour, hatch=[None if done else "///" for done in chart.complete],
+                 linewidth=0.8, label=chart.bars.label)
+        axes.set_ylabel(chart.y_label, fontsize=8)
+        axes.set_ylim(bottom=min(0.0, *_known(chart.bars.values)))
+        axes.grid(axis="y", alpha=0.3)
+        right = axes.twinx()
+        right.spines["right"].set_visible(True)
+        lines = [float(day) + 0.5 for day in date2num(list(chart.line_dates))]
+        if chart.line_dates == chart.weeks:
+            lines = middles  # a weekly line sits on the middle of its week's bar
+        right.plot(lines, _numbers(chart.line.values), color=line_colour, marker="o",
+                   markersize=3.5, linewidth=1.6, label=chart.line.label)
+        right.set_ylabel(chart.line_label, fontsize=8)
+        if chart.line_dates == chart.weeks:  # a count per week: from 0 (or below, net)
+            right.set_ylim(bottom=min(0.0, *_known(chart.line.values)))
+        keys = [Patch(facecolor=bar_colour, edgecolor=bar_colour),  # not the first bar's look
+                *right.get_legend_handles_labels()[0]]
+        labels = [chart.bars.label, chart.line.label]
+        if not all(chart.complete):
+            keys.append(Patch(facecolor="#ffffff", edgecolor=bar_colour, hatch="///"))
+            labels.append("Week not complete")
+        last = axes
+        if below is not None and chart.rate is not None:
+            below.plot(middles, _numbers(chart.rate.values), color=TOTAL_COLOUR, marker="s",
+                       markersize=3, linewidth=1.2, label=chart.rate.label)
+            below.set_ylabel("Rate (%)", fontsize=8)
+            below.set_ylim(bottom=min(0.0, *_known(chart.rate.values)))
+            below.grid(axis="y", alpha=0.3)
+            keys.append(below.get_legend_handles_labels()[0][0])
+            labels.append(chart.rate.label)
+            last = below
+        locator = AutoDateLocator(minticks=2, maxticks=7)
+        last.xaxis.set_major_locator(locator)
+        last.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+        figure.legend(keys, labels, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncols=4,
+                      frameon=False, fontsize=8)  # below the dates, wherever the last axes end
+        return _to_svg(figure, chart.summary)
+
+
+def _known(values: Sequence[float | None]) -> list[float]:
+    return [v for v in values if v is not None]
 
 
 def _bar_keys(chart: PeersChart) -> list[Patch]:
