@@ -63,6 +63,8 @@ def open_book(upload: Upload) -> Book | Problem:
     try:
         archive = zipfile.ZipFile(io.BytesIO(upload.data))
     except zipfile.BadZipFile:
+        if upload.data.startswith(b"PK\x03\x04"):  # a zip cut short or garbled
+            return _damaged(name)
         return refusal(name, f"{name} is not an Excel workbook (.xlsx).")
     except Exception:  # noqa: BLE001 - any other failure to open a zip is damage
         return _damaged(name)
