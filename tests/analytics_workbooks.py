@@ -1,10 +1,11 @@
 """Synthetic LinkedIn post analytics workbooks (.xlsx), faithful to the quirks of the real
 files, together with what a correct reader must find in them.
 
-The byte formats follow the format notes of issue 16 (`linkedin-analytics.md`, § numbers
-below refer to it); the values are computed *while generating*, from the generated numbers,
-never by reading the files back. Everything is fictional: the member is "Ada Example", the
-companies and titles are made up, post ids are random.
+The byte formats follow the format notes of issue 16 (§ numbers below are theirs) and the
+reader's README (py/ssi_coach/importers/analytics/README.md); the values are computed
+*while generating*, from the generated numbers, never by reading the files back. Everything
+is fictional: the member is "Ada Example", the companies and titles are made up, post ids
+are random.
 
 Stable API (other tests import it):
 

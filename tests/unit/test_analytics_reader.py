@@ -328,3 +328,17 @@ def test_numbers_percentages_and_dates_in_every_cell_type() -> None:
     assert date_of(46115.0, day_first=False) == dt.date(2026, 4, 3)  # an Excel serial
     assert date_of(dt.datetime(2026, 4, 3, 0, 0), day_first=True) == dt.date(2026, 4, 3)
     assert date_of("13/13/2026", day_first=True) is None
+
+
+def test_the_package_loads_without_openpyxl() -> None:
+    """The browser loads openpyxl only when a workbook is imported."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys, ssi_coach.importers.analytics, ssi_coach.importers.analytics.types;"
+            "print('openpyxl' in sys.modules)")
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=root / "py", check=True)
+    assert result.stdout.strip() == "False"
