@@ -1,7 +1,8 @@
 """The app: start-up, the context every view's tools share (the document, saving it, the
 status message, drawing every view again), switching views, and wiring each view's module to
 the page. What each view does is in the module named after it (`home`, `checkins`, `coach`,
-`activity` and `activity_import`, `peers`, `network`, `team`, `data`)."""
+`activity` and `activity_import`, `peers`, `posts` and `posts_import`, `network`,
+`team`, `data` and `sheets`)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,9 @@ from .home import HomeTools
 from .html import Markup, el, join
 from .network import NetworkTools
 from .peers import PeersTools
+from .posts import PostsTools
+from .posts_import import PostsImport
+from .sheets import SheetTools
 from .team import TeamTools
 
 
@@ -43,6 +47,9 @@ class App:
         self.exports = ExportImport(self)
         self.network = NetworkTools(self)
         self.peers = PeersTools(self)
+        self.posts = PostsTools(self)
+        self.posts_import = PostsImport(self)
+        self.sheets = SheetTools(self)
         self.team = TeamTools(self)
         self.data = DataTools(self)
         self.document = Document()
@@ -97,7 +104,7 @@ class App:
         self.checkins.reset_form()
         self.checkins.restore_draft()
         self.show_sections("dashboard", "charts", "entry", "peers", "coach", "activity",
-                           "network", "history", "team", "data")
+                           "posts", "network", "history", "team", "data")
         element("nav-list").innerHTML = views.nav_items(VIEWS)
         element("site-nav").hidden = False
         element("nav-toggle").hidden = False
@@ -114,7 +121,7 @@ class App:
         when("storage", window)(self.on_storage)
         guard_stray_drops()
         for tools in (self.home, self.checkins, self.coach, self.activity, self.exports,
-                      self.team, self.data):
+                      self.posts_import, self.team, self.data, self.sheets):
             tools.bind()
 
     async def charts_loaded(self, draw_module: Any) -> None:
@@ -128,6 +135,8 @@ class App:
             self.coach.render_outcomes()
             await browser.next_task()
             self.peers.render()
+            await browser.next_task()
+            self.posts.render()
             await browser.next_task()
             self.network.render()
             await browser.next_task()
@@ -147,6 +156,7 @@ class App:
             self.coach.render(coached)
             self.activity.render()
             self.peers.render()
+            self.posts.render()
             self.network.render()
             self.team.render()
         self.home.render_charts()

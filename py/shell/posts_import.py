@@ -89,7 +89,7 @@ class PostsImport:
             self.busy = False
 
     async def _read(self, uploads: list[Upload], too_big: list[Problem]) -> None:
-        from ssi_coach.importers.analytics.read import read_workbooks
+        from ssi_coach.importers.analytics import read_workbooks
         from ssi_coach.posts.merge import plan_merge
 
         for step in read_workbooks(uploads):

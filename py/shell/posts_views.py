@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ssi_coach.posts.weekday import WeekdayAdvice
+
 from ssi_coach import text
 from ssi_coach.charts.data import WeeksChart
-from ssi_coach.importers.analytics.types import AggregateFile, AnalyticsReading
+from ssi_coach.importers.analytics.types import AnalyticsReading
 from ssi_coach.model import Problem
 from ssi_coach.posts.merge import PostsMerge
 from ssi_coach.posts.view import (
@@ -25,11 +27,9 @@ from ssi_coach.posts.view import (
     TopPostRow,
     share_text,
 )
-from ssi_coach.posts.weekday import WeekdayAdvice
 from ssi_coach.posts.weekly import PostWeek
 
 from .html import Child, Markup, el, join, trusted
-from .import_views import progress as progress  # the same bar as the data export's
 from .views import chart_drawing
 
 SHOWN_TOP_POSTS = 15  # the rest are counted; the workbook download has them all
@@ -154,7 +154,7 @@ def _top_posts(rows: Sequence[TopPostRow]) -> Markup | None:
     body = [el("tr", el("th", text.long_date(r.published), scope="row"),
                el("td", post_link(r.url, r.linkable)),
                el("td", _number(r.impressions)), el("td", _number(r.engagements)),
-               el("td", _rate(r.rate)))
+               el("td", _rate(r.rate())))
             for r in rows[:SHOWN_TOP_POSTS]]
     more = len(rows) - SHOWN_TOP_POSTS
     return el("section",
@@ -175,8 +175,15 @@ def _weekday(advice: WeekdayAdvice | None) -> Markup:
                           "in your exports' top-post lists or single-post files, on at least "
                           "two weekdays with 3 posts each.", class_="muted"),
                   id="posts-weekday")
+    head = el("tr", [el("th", h, scope="col") for h in ("Weekday", "Posts",
+                                                         "Median impressions")])
+    rows = [el("tr", el("th", g.name, scope="row"), el("td", g.posts),
+               el("td", f"{g.median:,.0f}"),
+               class_="best" if g == advice.best else None) for g in advice.groups]
     return el("section", el("h3", "Best weekday to post"),
-              el("p", el("strong", advice.headline()), " ", advice.evidence()),
+              el("p", advice.words()),
+              el("div", el("table", el("thead", head), el("tbody", rows),
+                           id="posts-weekday-table"), class_="table-wrap", tabindex="0"),
               id="posts-weekday")
 
 
@@ -298,8 +305,6 @@ def import_refused(reading: AnalyticsReading) -> Markup:
 
 
 def saved_message(plan: PostsMerge) -> str:
-    aggregates = sum(isinstance(f, AggregateFile) for f in ())  # kept for symmetry
-    del aggregates
     parts = [text.count(plan.days_added, "day") + " added",
              text.count(plan.days_changed, "day") + " revised"]
     if plan.posts_added or plan.posts_updated:

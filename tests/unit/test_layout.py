@@ -77,3 +77,24 @@ def test_every_package_explains_itself() -> None:
     for init in [*(ROOT / "py").rglob("__init__.py")]:
         docstring = ast.get_docstring(ast.parse(init.read_text()))
         assert docstring and len(docstring) > 60, init
+
+
+def test_the_workbook_reader_and_writer_load_only_when_a_workbook_is_imported_or_asked_for(
+        ) -> None:
+    """openpyxl and XlsxWriter are downloaded into the page only when the member imports post
+    analytics or asks for the workbook: no shell module imports them, or the modules that
+    import them, when it loads; and the core the page loads at start leaves them out."""
+    lazy = ("openpyxl", "xlsxwriter", "exporters.workbook", "importers.analytics.book",
+            "importers.analytics.aggregate", "importers.analytics.single")
+    for path in (ROOT / "py" / "shell").glob("*.py"):
+        for node in ast.parse(path.read_text()).body:  # module level only
+            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            assert not any(part in name for name in names for part in lazy), (path, names)
+    code = ("import sys; import ssi_coach.importers.analytics, ssi_coach.posts.view, "
+            "ssi_coach.posts.merge, ssi_coach.posts.weekday, ssi_coach.exporters.csv_weeks, "
+            "ssi_coach.activity.week_merge, shell.posts_views, shell.sheet_views; "
+            "print(sorted({'openpyxl', 'xlsxwriter', 'et_xmlfile'} & set(sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT / "py", check=True)
+    assert result.stdout.strip() == "[]"

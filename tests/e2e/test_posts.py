@@ -1,0 +1,211 @@
+"""Posts, end to end: drop two overlapping post analytics workbooks, check the report, save,
+see the weekly sums the files hold (the newer export winning each day), import them again
+and change nothing, download the workbook and find the same numbers in it; bad files are
+refused and change nothing; the weekly log goes out as CSV and comes back through a preview.
+
+The workbooks are synthetic and quirk-faithful (tests/analytics_workbooks.py); the expected
+weekly sums are computed here from the days the generator wrote, never read from the page.
+The page fixture fails any test that requests another origin, so the workbooks provably never
+leave the browser.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from playwright.sync_api import Page, expect
+
+from tests.analytics_workbooks import (
+    NEW,
+    ExpectedAggregate,
+    GeneratedWorkbook,
+    overlapping_pair,
+)
+from tests.e2e.helpers import download_after_click, go, reveal, start, stored, stored_document
+from tests.e2e.test_coach import coach_document, week
+
+pytestmark = pytest.mark.e2e
+
+IMPORT_TIMEOUT_MS = 120_000  # openpyxl loads on the first import: seconds on a 2-core machine
+END = dt.date(2026, 11, 16)  # the newer export's day; "today" in the page is 22 November
+
+
+def drop(page: Page, zone: str, files: list[tuple[str, bytes]]) -> None:
+    """Drop files on a drop zone the way a browser does: a drop event carrying them."""
+    reveal(page, f"#{zone}")
+    payload = [[name, base64.b64encode(data).decode()] for name, data in files]
+    page.evaluate(
+        """([zoneId, files]) => {
+            const transfer = new DataTransfer();
+            for (const [name, b64] of files) {
+                const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+                transfer.items.add(new File([bytes], name));
+            }
+            const zone = document.getElementById(zoneId);
+            for (const kind of ['dragover', 'drop']) {
+                zone.dispatchEvent(new DragEvent(kind, {dataTransfer: transfer, bubbles: true,
+                                                        cancelable: true}));
+            }
+        }""", [zone, payload])
+
+
+def open_posts_import(page: Page) -> None:
+    go(page, "posts")
+    details = page.locator("#posts-import-details")
+    if details.get_attribute("open") is None:
+        details.locator("> summary").click()
+
+
+def merged_days(older: ExpectedAggregate, newer: ExpectedAggregate) -> dict[dt.date, tuple]:
+    """Per day the newer export's figures; days only the older has, the older's."""
+    days = {d.day: (d.impressions, d.engagements, d.new_followers) for d in older.days}
+    days.update({d.day: (d.impressions, d.engagements, d.new_followers) for d in newer.days})
+    return days
+
+
+def weekly_sums(days: dict[dt.date, tuple]) -> dict[dt.date, tuple[int, int]]:
+    sums: dict[dt.date, tuple[int, int]] = {}
+    for day, (impressions, engagements, _) in days.items():
+        monday = day - dt.timedelta(days=day.weekday())
+        before = sums.get(monday, (0, 0))
+        sums[monday] = (before[0] + impressions, before[1] + engagements)
+    return sums
+
+
+def shown(number: int) -> str:
+    return f"{number:,}".replace("-", "\u2212")
+
+
+def files_of(*workbooks: GeneratedWorkbook) -> list[tuple[str, bytes]]:
+    return [(w.name, w.data) for w in workbooks]
+
+
+def test_drop_two_overlapping_workbooks_save_see_weekly_sums_reimport_and_download(
+        page: Page, site_url: str) -> None:
+    older, newer = overlapping_pair(seed=4, gap_days=9, days=120, era=NEW, end=END)
+    assert isinstance(older.expected, ExpectedAggregate)
+    assert isinstance(newer.expected, ExpectedAggregate)
+    days = merged_days(older.expected, newer.expected)
+    sums = weekly_sums(days)
+    start(page, site_url, charts=True)
+    go(page, "posts")
+    expect(page.locator("#posts-body .empty-state")).to_contain_text("No post analytics yet")
+    before = stored(page)
+
+    # Newer first: the order of the files must not matter.
+    open_posts_import(page)
+    drop(page, "posts-drop", files_of(newer, older))
+    report = page.locator("#posts-panel .posts-report")
+    expect(report).to_be_visible(timeout=IMPORT_TIMEOUT_MS)
+    expect(page.locator("#posts-report-heading")).to_be_focused()
+    lines = report.locator(".posts-report-files li")
+    expect(lines).to_have_count(2)
+    expect(lines.nth(0)).to_contain_text(f"{newer.name}: aggregate export")
+    expect(lines.nth(0)).to_contain_text("120 days")
+    expect(lines.nth(1)).to_contain_text(f"{older.name}: aggregate export")
+    expect(lines.nth(1)).to_contain_text("where a newer file of this import wins")
+    expect(report.locator(".posts-report-saved")).to_contain_text(
+        f"Will be saved: {len(days)} days added")
+    assert stored(page) == before, "nothing is saved before the member confirms"
+
+    report.locator("[data-action=posts-confirm]").click()
+    expect(page.locator("#status")).to_contain_text(
+        f"Saved your post analytics: {len(days)} days added")
+    saved = stored_document(page)
+    assert saved["posts"], "the merged analytics are stored"
+
+    # The weekly table holds the sums of the merged days, week by week.
+    table = page.locator("#posts-weekly-table")
+    for monday, (impressions, engagements) in sums.items():
+        row = table.locator(f"tr[data-week='{monday.isoformat()}'] td")
+        expect(row.nth(0)).to_have_text(shown(impressions))
+        expect(row.nth(1)).to_have_text(shown(engagements))
+    headline = page.locator("#posts-headline")
+    expect(headline).to_contain_text(shown(newer.expected.followers_total))
+    link = page.locator("#posts-top-table a").first
+    expect(link).to_have_attribute("target", "_blank")
+    expect(link).to_have_attribute("rel", "noopener noreferrer")
+    assert (link.get_attribute("href") or "").startswith("https://www.linkedin.com/")
+    expect(page.locator("#posts-weekly-chart svg")).to_be_visible(timeout=60_000)
+
+    # The same files again: nothing to save, nothing changes.
+    after_save = stored(page)
+    drop(page, "posts-drop", files_of(older, newer))
+    expect(report).to_be_visible(timeout=IMPORT_TIMEOUT_MS)
+    expect(report.locator(".posts-report-saved")).to_have_text(
+        "Nothing to save: everything these files hold is already saved.")
+    expect(report.locator("[data-action=posts-confirm]")).to_have_count(0)
+    report.locator("[data-action=posts-cancel]").click()
+    assert stored(page) == after_save
+
+    # The workbook download holds the same weekly numbers, typed.
+    go(page, "data")
+    name, data = download_after_click(page, "#workbook-download")
+    assert name == "ssi-coach-2026-11-22.xlsx"
+    sheet = load_workbook(io.BytesIO(data), read_only=True)["Posts weekly"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert {row[0].date(): (row[1], row[2]) for row in rows} == sums
+    assert all(isinstance(row[1], int) for row in rows)
+
+
+def test_files_that_are_not_linkedin_analytics_are_refused_and_change_nothing(
+        page: Page, site_url: str) -> None:
+    start(page, site_url, document=coach_document(weeks=[week("2026-11-09", posts=2)]))
+    before = stored(page)
+    open_posts_import(page)
+    drop(page, "posts-drop", [("notes.xlsx", b"not a workbook at all"),
+                              ("Content_2026-01-01_2026-12-31_Ada.xlsx", b"PK\x03\x04broken")])
+    refused = page.locator("#posts-panel .export-refused")
+    expect(refused).to_be_visible(timeout=IMPORT_TIMEOUT_MS)
+    expect(refused).to_contain_text("Nothing was imported.")
+    expect(refused).to_contain_text("notes.xlsx:")
+    expect(refused).to_contain_text("Content_2026-01-01_2026-12-31_Ada.xlsx:")
+    assert stored(page) == before
+    refused.locator("[data-action=posts-close]").click()
+    expect(page.locator("#posts-panel")).to_be_hidden()
+
+
+def test_the_weekly_log_goes_out_as_csv_and_comes_back_through_a_preview(
+        page: Page, site_url: str, tmp_path: Path) -> None:
+    start(page, site_url, document=coach_document(weeks=[
+        week("2026-11-02", posts=2, comments_written=5),
+        week("2026-11-09", posts=1, meetings=1)]))
+    go(page, "data")
+    name, data = download_after_click(page, "#weeks-csv-export")
+    assert name == "ssi-coach-weekly-log-2026-11-22.csv"
+    text = data.decode("utf-8-sig")
+    assert "2026-11-02" in text and "2026-11-09" in text
+
+    # The member edits one count, adds a week, and imports the file back.
+    lines = text.splitlines()
+    header = lines[0].split(",")
+    posts_column = next(i for i, h in enumerate(header) if h.strip().lower().startswith("posts"))
+    edited = []
+    for line in lines[1:]:
+        cells = line.split(",")
+        if cells[0] == "2026-11-09":
+            cells[posts_column] = "4"
+        edited.append(cells)
+    added = [""] * len(header)
+    added[0], added[posts_column] = "2026-11-16", "3"
+    path = tmp_path / "log.csv"
+    path.write_text("\r\n".join([lines[0], *(",".join(c) for c in edited), ",".join(added)]))
+    before = stored(page)
+    reveal(page, "#weeks-csv-file")
+    page.set_input_files("#weeks-csv-file", path)
+    preview = page.locator("#import-panel")
+    expect(preview).to_contain_text("1 new week to add")
+    expect(preview.locator(".weeks-changes")).to_contain_text("1 → 4")
+    assert stored(page) == before
+    preview.locator("input[name=weeks-conflicts][value=replace]").check()
+    preview.locator("[data-action=weeks-confirm]").click()
+    expect(page.locator("#status")).to_contain_text(
+        "Imported the weekly log: 1 week added and 1 week changed.")
+    weeks = {w["week"]: w["counts"] for w in stored_document(page)["weeks"]}
+    assert weeks["2026-11-09"]["posts"] == 4 and weeks["2026-11-09"]["meetings"] == 1
+    assert weeks["2026-11-16"] == {"posts": 3}
