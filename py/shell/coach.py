@@ -17,6 +17,7 @@ from ssi_coach.activity.coach_view import CoachView, coach_view
 from ssi_coach.activity.explain import explain_change
 from ssi_coach.activity.outcomes import Correlation, correlations, outcome_points, outcomes_chart
 from ssi_coach.activity.whatif import read_goal_form, read_plan_form
+from ssi_coach.posts.weekly import weekly
 
 from . import browser, coach_forms, coach_views, views
 from .browser import element
@@ -80,14 +81,16 @@ class CoachTools:
         """The outcomes panel; on its own when Matplotlib arrives, leaving the rest alone."""
         document = self.context.document
         if found is None:
-            found = correlations(outcome_points(document.checkins, document.activity_weeks()))
+            found = correlations(outcome_points(document.checkins, document.activity_weeks(),
+                                                weekly(document.posts)))
         element("outcomes-body").innerHTML = (
             self.outcomes_figure() + coach_views.outcome_correlations(found))
 
     def outcomes_figure(self) -> str:
         """The outcomes chart once Matplotlib is in; its numbers are always in the table."""
         document = self.context.document
-        chart = outcomes_chart(outcome_points(document.checkins, document.activity_weeks()))
+        chart = outcomes_chart(outcome_points(document.checkins, document.activity_weeks(),
+                                              weekly(document.posts)))
         if chart is None or len(chart.series) < 2:
             return coach_views.outcomes_not_logged()
         if self.context.draw is None:

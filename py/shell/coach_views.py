@@ -276,6 +276,10 @@ def _action_item(action: Action, with_gain: bool = True) -> Markup:
     gain = (el("p", f"{_gain(*action.gain_4w)} after 4 weeks, "
                f"{_gain(*action.gain_12w)} after 12 weeks.", class_="gain")
             if with_gain else None)
+    if with_gain and action.own_data and action.gain_12w == (0.0, 0.0):
+        gain = el("p", "No modelled gain: the estimate reads how much you do, not when or how, "
+                  "so there is no number to show. The evidence is your own posts.",
+                  class_="gain")
     return el(
         "li",
         el("strong", action.title), " ",

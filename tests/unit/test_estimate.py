@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from ssi_coach.activity.calibration import apply
 from ssi_coach.activity.estimate import (
+    POST_FIGURES,
     RATE_KEYS,
     SIGNALS,
     WINDOW_DAYS,
@@ -73,16 +74,20 @@ def test_every_signal_names_its_source_and_what_it_reads(signal: Signal) -> None
     assert signal.source.strip() and signal.label.strip()
     assert signal.pillar in PILLAR_KEYS
     assert signal.weight > 0 and signal.saturation > 0
-    assert bool(signal.measures) != bool(signal.items)  # the log or the checklist, not both
+    # The log and/or post analytics, or the checklist alone.
+    assert bool(signal.measures or signal.figure) != bool(signal.items)
     assert set(signal.measures) <= set(MEASURE_KEYS)
     assert set(signal.items) <= set(CHECKLIST_KEYS)
+    assert not signal.figure or signal.figure in POST_FIGURES
+    if signal.figure:  # the member sees where the number comes from
+        assert "post analytics workbook" in signal.source
 
 
 def test_a_key_in_two_pillars_reads_the_same_counts() -> None:
     # One habit, one rate: posting feeds brand and insights, decision-makers people and
     # relationships.
     for key in RATE_KEYS:
-        reads = {(s.measures, s.items) for s in SIGNALS if s.key == key}
+        reads = {(s.measures, s.items, s.figure) for s in SIGNALS if s.key == key}
         assert len(reads) == 1, key
     assert len({(s.pillar, s.key) for s in SIGNALS}) == len(SIGNALS)
 
@@ -108,20 +113,22 @@ def test_a_measure_no_signal_reads_leaves_the_rates_alone() -> None:
 # Expected points worked out by hand from weight * (1 - exp(-3 * rate / saturation)), so a
 # change to a weight or saturation in the table shows here.
 SIGNAL_TABLE = [
-    ("brand", "profile", 0.5, 6.9918),
+    ("brand", "profile", 0.5, 6.2150),
     ("brand", "endorsements", 1, 1.9004),
     ("brand", "posts", 1, 5.7013),
     ("brand", "engagement_received", 12, 3.4940),
-    ("brand", "recommendations", 0.1, 2.0964),
+    ("brand", "recommendations", 0.1, 1.3976),
+    ("brand", "new_followers", 5, 1.5537),
     ("people", "people_searches", 5, 4.6612),
     ("people", "profiles_viewed", 15, 5.3676),
     ("people", "requests_sent", 4, 4.1928),
     ("people", "decision_makers_added", 1, 4.4248),
     ("insights", "comments_written", 7, 7.0203),
-    ("insights", "reactions_given", 10, 3.8843),
+    ("insights", "reactions_given", 10, 3.1075),
     ("insights", "reshares", 1, 2.3306),
-    ("insights", "group_posts", 0.5, 2.1105),
+    ("insights", "group_posts", 0.5, 1.5829),
     ("insights", "posts", 1, 4.7511),
+    ("insights", "engagement_received", 12, 1.3976),
     ("relationships", "requests_accepted", 3, 4.6612),
     ("relationships", "messages_sent", 8, 3.6371),
     ("relationships", "replies_received", 2, 4.8916),
@@ -146,11 +153,12 @@ TYPICAL = {"profile": 0.5, "endorsements": 1, "posts": 1, "engagement_received":
            "recommendations": 0.1, "people_searches": 5, "profiles_viewed": 15,
            "requests_sent": 4, "decision_makers_added": 1, "comments_written": 7,
            "reactions_given": 10, "reshares": 1, "group_posts": 0.5, "requests_accepted": 3,
-           "messages_sent": 8, "replies_received": 2, "conversations_started": 1}
+           "messages_sent": 8, "replies_received": 2, "conversations_started": 1,
+           "new_followers": 5}
 
 
 @pytest.mark.parametrize(("pillar", "raw"), [
-    ("brand", 20.1840), ("people", 18.6465), ("insights", 20.0969), ("relationships", 18.2470),
+    ("brand", 20.2620), ("people", 18.6465), ("insights", 20.1900), ("relationships", 18.2470),
 ])
 def test_each_pillar_adds_up_its_signals(pillar: str, raw: float) -> None:
     result = estimate(only(**TYPICAL)).of(pillar)

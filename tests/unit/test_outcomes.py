@@ -17,6 +17,7 @@ from ssi_coach.activity.outcomes import (
     outcomes_chart,
 )
 from ssi_coach.model import OUTCOMES, WeekLog
+from ssi_coach.posts.weekly import PostWeek
 
 from .conftest import checkin
 
@@ -107,7 +108,51 @@ def test_outcome_points_sum_the_four_whole_weeks_before_each_check_in() -> None:
     assert point.on == dt.date(2026, 11, 22) and point.ssi == 40
     # Deals were not logged one week: a three-week sum would read as a drop, so it is None.
     assert dict(point.outcomes) == {"prospect_conversations": None, "meetings": 6,
-                                    "opportunities": None, "deals_won": None}
+                                    "opportunities": None, "deals_won": None,
+                                    "posts": None, "impressions": None}
+
+
+def _post_week(monday: str, impressions: int, *, days: int = 7) -> PostWeek:
+    return PostWeek(dt.date.fromisoformat(monday), impressions, impressions // 25, 2, days,
+                    partial=False)
+
+
+def test_posts_and_impressions_are_summed_over_the_same_weeks() -> None:
+    weeks = [_week("2026-10-26", posts=1), _week("2026-11-02", posts=2),
+             _week("2026-11-09", posts=0), _week("2026-11-16", posts=1)]
+    analysed = [_post_week("2026-10-19", 9000),  # before the window: not counted
+                _post_week("2026-10-26", 1200), _post_week("2026-11-02", 3400),
+                _post_week("2026-11-09", 800), _post_week("2026-11-16", 1000)]
+    (point,) = outcome_points([checkin("2026-11-22", (10, 10, 10, 10))], weeks, analysed)
+    assert (point.outcomes["posts"], point.outcomes["impressions"]) == (4, 6400)
+    # A week of post analytics short of days would read as fewer impressions: no sum then.
+    short = [*analysed[:4], _post_week("2026-11-16", 1000, days=5)]
+    (point,) = outcome_points([checkin("2026-11-22", (10, 10, 10, 10))], weeks, short)
+    assert point.outcomes["impressions"] is None and point.outcomes["posts"] == 4
+
+
+def test_the_chart_shows_impressions_in_thousands_next_to_ssi_and_outcomes() -> None:
+    points = [OutcomePoint(FIRST + dt.timedelta(weeks=4 * n), s,
+                           {"meetings": m, "impressions": i, "posts": p})
+              for n, (s, m, i, p) in enumerate([(30, 2, 4500, 3), (35, None, 12000, 4)])]
+    chart = outcomes_chart(points)
+    assert chart is not None
+    assert [s.label for s in chart.series] == [
+        "SSI", "Meetings", "Posts published", "Impressions of your posts (thousands)"]
+    assert chart.series[3].values == (4.5, 12.0)
+    assert chart.y_max == 100
+    assert ("Your SSI and 1 logged outcome, with posts published and impressions of your "
+            "posts, over 2 check-ins") in chart.summary
+
+
+def test_impressions_get_a_verdict_once_a_check_in_has_them() -> None:
+    points = _points([10, 20, 30, 40, 50, 60], [1, 2, 3, 4, 5, 6])
+    assert [c.measure.key for c in correlations(points)] == [m.key for m in OUTCOMES]
+    seen = [OutcomePoint(p.on, p.ssi, {**p.outcomes, "impressions": 1000 * (n + 1)})
+            for n, p in enumerate(points)]
+    found = {c.measure.key: c for c in correlations(seen)}
+    assert found["impressions"].r == pytest.approx(1.0)
+    assert "higher SSI went with more impressions of your posts" in found["impressions"].verdict
 
 
 def test_the_chart_shows_ssi_and_logged_outcomes() -> None:

@@ -14,12 +14,19 @@ high (unknown inputs counted at their best). A gain is reported as the range bet
 gain computed on the high ends and the gain on the scores. So when everything is known the
 range is a single value; when the action's own rate is not logged, its low end is 0 (the
 member may already do it). It does not cover the weights being guesses: the UI says that.
+
+Tips from the member's own post analytics join the same list: the weekday their posts did
+best on, the format that did best, and, when engagement slipped this month, the catalogue's
+"invite comments" row with the evidence. Each states the data it rests on. The weekday and
+the format change when or how the member posts, which the estimate does not read, so they
+have no modelled gain (0, and `own_data` says why); they rank as if they had OWN_DATA_POINTS.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+import statistics
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..model import (
@@ -29,9 +36,12 @@ from ..model import (
     PROFILE_CHECKLIST,
     Calibration,
     Checklist,
+    PostAnalytics,
     weakest_pillars,
 )
 from ..peers.compare import PeerComparison
+from ..posts.weekday import best_format, best_weekday
+from ..posts.weekly import PostWeek, weekly
 from ..text import long_date, score
 from .estimate import RATE_KEYS, SIGNALS, Estimate, Inputs, estimate, inputs_for, with_rates
 from .whatif import WINDOW_WEEKS, blend
@@ -51,6 +61,17 @@ LOW_ACCEPT_SHARE, LEAST_REQUESTS = 0.3, 5.0
 # check-in) weighs in a pillar's place against a point of room to grow: the same. Both are
 # points of the same pillar, and a point the peers already have is one within reach.
 BELOW_PEERS_WEIGHT = 1.0
+# A tip from the member's own posts (weekday, format) has no modelled gain: within its pillar
+# it ranks as if it added half a point over 12 weeks. That puts it below the habits that
+# would add whole points (a weekly post, daily comments) and above the small top-ups; it
+# costs no extra time, and its evidence is the member's own.
+OWN_DATA_POINTS = 0.5
+# Engagement that slipped: the engagement rate (engagements per impression) of the last
+# SLUMP_WEEKS complete weeks of post analytics, all inside the estimate's window, below
+# SLUMP_SHARE of the median weekly rate of the LEAST_HISTORY or more complete weeks before
+# them. One member's weekly rate swings by about a third around its median as posts land or
+# not; a whole month under 60 % of it is more than that swing.
+SLUMP_WEEKS, SLUMP_SHARE, LEAST_HISTORY = 4, 0.6, 8
 
 
 @dataclass(frozen=True)
@@ -65,6 +86,9 @@ class Action:
     gain_4w: tuple[float, float]  # expected pillar gain range after 4 weeks
     gain_12w: tuple[float, float]  # ... and once the whole window follows it
     stakeholder: str = ""  # for deal work: whom it reaches ("decision-maker", "champion")
+    # From the member's own post analytics; with gains of (0, 0) it has no modelled gain (it
+    # changes when or how they post, which the estimate does not read).
+    own_data: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,6 +105,7 @@ class Idea:
     stakeholder: str = ""
     item: str = ""  # the checklist item it completes: a one-off, not a habit
     extra: Mapping[str, str] = field(default_factory=dict)  # words about the member, if any
+    own_data: bool = False  # a tip from their post analytics: kept without a modelled gain
 
 
 def _one_off(item: str, title: str, effort: str, principle: str = "") -> Idea:
@@ -182,24 +207,33 @@ _ONE_OFFS = frozenset(idea.key for idea in ACTIONS if idea.item)
 def next_actions(est: Estimate, checklist: Checklist | None, *, limit: int = LIMIT,
                  calibration: Calibration | None = None,
                  plan: Mapping[str, float] | None = None,
-                 peers: PeerComparison | None = None) -> tuple[Action, ...]:
+                 peers: PeerComparison | None = None,
+                 posts: PostAnalytics | None = None) -> tuple[Action, ...]:
     """The best next actions for this member, best first. Pass the calibration `est` was
     made with so the gains are on the same scale.
 
     With a weekly `plan`, actions are ranked from where the plan leads: what the plan
     already covers is not suggested again, the pillar the plan leaves weakest comes first,
     and gains are what an action adds on top of the plan. With `peers` (the latest
-    check-in against its peers), a pillar below them moves up by `priority`."""
+    check-in against its peers), a pillar below them moves up by `priority`. With the
+    member's `posts` analytics, tips from them join the list (see the module docstring)."""
     planned = frozenset(plan or ())
     if plan:
         est = estimate(with_rates(est.inputs, plan), calibration)
     baseline = estimate(est.inputs, calibration)
-    actions = [a for idea in _ideas(est.inputs)
+    actions = [a for idea in _ideas(est.inputs, posts or PostAnalytics())
                if (a := _action(idea, est, baseline, checklist, calibration, planned, peers))
                is not None]
     # Stable sort: among equals the catalogue's order decides.
-    actions.sort(key=lambda a: (-priority(est, a.pillar, peers), -a.gain_12w[1]))
+    actions.sort(key=lambda a: (-priority(est, a.pillar, peers), -ranked_gain(a)))
     return tuple(_cap_one_offs(actions))[:max(limit, 0)]
+
+
+def ranked_gain(action: Action) -> float:
+    """The gain an action ranks by within its pillar: its 12-week gain's high end; at least
+    OWN_DATA_POINTS for a tip from the member's own posts."""
+    gain = action.gain_12w[1]
+    return max(gain, OWN_DATA_POINTS) if action.own_data else gain
 
 
 def priority(est: Estimate, pillar: str, peers: PeerComparison | None = None) -> float:
@@ -235,16 +269,22 @@ def _cap_one_offs(actions: list[Action]) -> Iterator[Action]:
 
 # ---- the member's numbers --------------------------------------------------------------------
 
-def _ideas(inputs: Inputs) -> Iterator[Idea]:
-    """The catalogue, with the outreach rows swapped for fixes when outreach goes unanswered."""
+def _ideas(inputs: Inputs, posts: PostAnalytics) -> Iterator[Idea]:
+    """The catalogue, with the outreach rows swapped for fixes when outreach goes unanswered
+    and the comments row for its evidence when engagement slipped; then the tips from the
+    member's own posts."""
     follow_up, invites = _follow_up(inputs.rates), _personal_invites(inputs.rates)
+    slump = _engagement_slump(inputs, weekly(posts))
     for idea in ACTIONS:
         if idea.key == "message_weekly" and follow_up is not None:
             yield follow_up
         elif idea.key == "connect_with_note" and invites is not None:
             yield invites
+        elif idea.key == "invite_comments" and slump is not None:
+            yield slump
         else:
             yield idea
+    yield from _post_tips(posts)
 
 
 def _share(rates: Mapping[str, float | None], part: str, whole: str,
@@ -288,6 +328,51 @@ def _personal_invites(rates: Mapping[str, float | None]) -> Idea | None:
                            f"{share:.0%} are accepted"})
 
 
+def _post_tips(posts: PostAnalytics) -> Iterator[Idea]:
+    """The weekday and the format the member's own posts did best with, where the data says."""
+    day = best_weekday(posts)
+    if day is not None:
+        yield Idea(
+            "post_on_weekday", "brand", f"Publish your next posts on a {day.best.name}", {},
+            "no extra time", "",
+            "When you publish is yours to choose, and your own posts were seen most on this "
+            "day.", extra={"weekday": day.words().removesuffix(".")}, own_data=True)
+    kind = best_format(posts)
+    if kind is not None:
+        yield Idea(
+            "post_format", "brand", f"Make more of your posts {kind.best.name} posts", {},
+            "no extra time", "",
+            "The format is yours to choose, and your single-post files say this one was "
+            "seen most.", extra={"format": kind.words().removesuffix(".")}, own_data=True)
+
+
+def _engagement_slump(inputs: Inputs, weeks: Sequence[PostWeek]) -> Idea | None:
+    """The comments row with its evidence, when engagement slipped (see SLUMP_SHARE)."""
+    rated = [(w, rate) for w in weeks if w.complete and (rate := w.engagement_rate()) is not None]
+    recent, before = rated[-SLUMP_WEEKS:], rated[:-SLUMP_WEEKS]
+    if len(recent) < SLUMP_WEEKS or len(before) < LEAST_HISTORY:
+        return None
+    if recent[0][0].week < inputs.window_start:
+        return None  # an old export: last month's posts may have done anything
+    usual = statistics.median(rate for _, rate in before)
+    impressions = sum(w.impressions for w, _ in recent)
+    now = sum(w.engagements for w, _ in recent) / impressions
+    if now >= SLUMP_SHARE * usual:
+        return None
+    rates = ", ".join(f"{rate:.1%}" for _, rate in recent)
+    return Idea(
+        "revive_engagement", "brand",
+        "End each post with a question, and reply to every comment within a day",
+        {"engagement_received": round(usual * impressions / SLUMP_WEEKS, 1)},
+        "about 10 minutes after each post", "liking",
+        "Engagement your posts receive feeds your brand and your insights; a question invites "
+        "it, and replies keep the conversation going.",
+        extra={"engagement": f"Your posts' engagement rate fell to {now:.1%} over your last "
+                             f"{SLUMP_WEEKS} complete weeks ({rates}), against your usual "
+                             f"{usual:.1%} (the median of {len(before)} weeks before)"},
+        own_data=True)
+
+
 # ---- one action ----------------------------------------------------------------------------
 
 def _action(idea: Idea, est: Estimate, baseline: Estimate, checklist: Checklist | None,
@@ -296,15 +381,19 @@ def _action(idea: Idea, est: Estimate, baseline: Estimate, checklist: Checklist 
     if _room(est, idea.pillar) <= FULL_WITHIN:
         return None  # recommendations always target a pillar with room to grow
     targets = _targets(idea, est.inputs, checklist)
-    if not targets:
+    none = (0.0, 0.0)
+    gain_12w = gain_4w = none
+    if targets:
+        gain_12w = _gain(baseline, est.inputs, targets, WINDOW_WEEKS, idea.pillar, calibration)
+    if gain_12w[1] >= MIN_GAIN:
+        gain_4w = _gain(baseline, est.inputs, targets, EARLY_WEEKS, idea.pillar, calibration)
+    elif idea.own_data:
+        targets, gain_12w = {}, none  # the member's own evidence stands without a gain
+    else:
         return None
-    gain_12w = _gain(baseline, est.inputs, targets, WINDOW_WEEKS, idea.pillar, calibration)
-    if gain_12w[1] < MIN_GAIN:
-        return None
-    gain_4w = _gain(baseline, est.inputs, targets, EARLY_WEEKS, idea.pillar, calibration)
     return Action(idea.key, idea.title, idea.pillar, targets, idea.effort,
                   _reason(idea, est, targets, checklist, planned, peers), idea.principle, gain_4w,
-                  gain_12w, idea.stakeholder)
+                  gain_12w, idea.stakeholder, idea.own_data)
 
 
 def _targets(idea: Idea, inputs: Inputs, checklist: Checklist | None) -> dict[str, float]:

@@ -39,6 +39,7 @@ from ..model import (
     fitted_on,
     fitted_score,
 )
+from ..posts.weekly import PostWeek, weekly
 from .estimate import WINDOW_DAYS, estimate, inputs_for
 
 MIN_CHECKINS = 3  # with fewer, each leave-one-out line would rest on a single check-in
@@ -76,12 +77,12 @@ def apply(calibration: Calibration, pillar_key: str, raw: float) -> float:
 
 
 def calibrate(checkins: Sequence[CheckIn], weeks: Sequence[WeekLog],
-              checklist: Checklist | None, *,
-              window_days: int = WINDOW_DAYS) -> Calibration | NotYet:
-    """Fit each pillar on the check-ins that have at least MIN_WEEKS_BEHIND logged weeks in
-    their trailing window. The checklist keeps no history, so its current answers stand for
-    every check-in."""
-    pairs = _usable(checkins, weeks, checklist, window_days)
+              checklist: Checklist | None, *, window_days: int = WINDOW_DAYS,
+              posts: Sequence[PostWeek] = ()) -> Calibration | NotYet:
+    """Fit each pillar on the check-ins that have at least MIN_WEEKS_BEHIND logged weeks (or
+    complete weeks of post analytics, `posts`) in their trailing window. The checklist keeps
+    no history, so its current answers stand for every check-in."""
+    pairs = _usable(checkins, weeks, checklist, window_days, posts)
     if len(pairs) < MIN_CHECKINS:
         return NotYet(len(pairs), MIN_CHECKINS)
     fits = {}
@@ -102,11 +103,16 @@ def shown_fit(document: Document) -> Calibration | NotYet:
     if held is not None and held.holds_for(document.checkins):
         if held.calibration is not None:
             return held.calibration
-        found = calibrate(document.checkins, document.activity_weeks(), document.checklist)
+        found = _calibrate(document)
         # Too few when these check-ins came: it starts with the next one, never in between.
         return found if isinstance(found, NotYet) else NotYet(found.based_on, MIN_CHECKINS,
                                                               waiting=True)
-    return calibrate(document.checkins, document.activity_weeks(), document.checklist)
+    return _calibrate(document)
+
+
+def _calibrate(document: Document) -> Calibration | NotYet:
+    return calibrate(document.checkins, document.activity_weeks(), document.checklist,
+                     posts=weekly(document.posts))
 
 
 def with_fit_held(document: Document) -> Document:
@@ -122,11 +128,12 @@ Scores = tuple[float, ...]  # one per pillar, in PILLARS order
 
 
 def _usable(checkins: Sequence[CheckIn], weeks: Sequence[WeekLog], checklist: Checklist | None,
-            window_days: int) -> list[tuple[Scores, Scores]]:
+            window_days: int, posts: Sequence[PostWeek]) -> list[tuple[Scores, Scores]]:
     """(raw estimates, actual scores) of each check-in with activity logged behind it."""
     pairs = []
     for checkin in checkins:
-        inputs = inputs_for(weeks, checklist, end=checkin.on, window_days=window_days)
+        inputs = inputs_for(weeks, checklist, end=checkin.on, window_days=window_days,
+                            posts=posts)
         if inputs.weeks_logged >= MIN_WEEKS_BEHIND:
             raws = tuple(p.raw for p in estimate(inputs).pillars)
             pairs.append((raws, checkin.pillar_scores()))

@@ -2,9 +2,10 @@
 
 Standard library only, like the rest of the scoring path: the estimate, the calibration on
 the member's own check-ins, the ranked next actions, the projection of their plan against
-their goal, and how their outcomes move with their SSI. When the latest check-in carries the
-peers' pillar averages, the actions are ranked with them and each pillar's estimate can show
-them (`peers_line`).
+their goal, and how their outcomes move with their SSI. Post analytics, when imported, feed
+the estimate, the outcomes and the actions drawn from the member's own posts. When the
+latest check-in carries the peers' pillar averages, the actions are ranked with them and each
+pillar's estimate can show them (`peers_line`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 from ..model import Calibration, Document, Pillar, WeeklyPlan
 from ..peers.compare import PeerComparison, averages_line, compare_with_peers
+from ..posts.weekly import weekly
 from .actions import Action, next_actions
 from .calibration import NotYet, shown_fit
 from .estimate import Estimate, estimate, inputs_for
@@ -49,9 +51,11 @@ def coach_view(document: Document, today: dt.date) -> CoachView:
     check-ins are the ones it was made for (`shown_fit`), so logging more activity never
     lowers the estimate; save `with_fit_held(document)` to keep a new fit across reloads."""
     weeks = document.activity_weeks()  # typed and imported, merged as the member chose
+    post_weeks = weekly(document.posts)
     fit = shown_fit(document)
     calibration = fit if isinstance(fit, Calibration) else None
-    current = estimate(inputs_for(weeks, document.checklist, end=today), calibration)
+    current = estimate(inputs_for(weeks, document.checklist, end=today, posts=post_weeks),
+                       calibration)
     peers = compare_with_peers(document.checkins[-1]) if document.checkins else None
     projection = None
     if document.plan is not None or document.goal is not None:
@@ -63,9 +67,9 @@ def coach_view(document: Document, today: dt.date) -> CoachView:
         calibration=fit,
         actions=next_actions(current, document.checklist, calibration=calibration,
                              plan=document.plan.weekly if document.plan else None,
-                             peers=peers),
+                             peers=peers, posts=document.posts),
         projection=projection,
-        correlations=correlations(outcome_points(document.checkins, weeks)),
+        correlations=correlations(outcome_points(document.checkins, weeks, post_weeks)),
         planned=bool(document.plan and document.plan.weekly),
         peers=peers,
     )

@@ -9,16 +9,22 @@ estimate and the UI must say so.
 Missing is not zero: an input that was never logged adds nothing to the score (exactly as
 if it had been logged as 0, so not logging is never rewarded), lowers the confidence and
 widens the range up to what the input could add at saturation.
+
+Two inputs can also come from the member's post analytics workbooks (`ssi_coach.posts`):
+the engagement their posts receive and the followers they gain. Only complete weeks of
+those figures count (a week still coming in, or with days missing, would read as a drop),
+and a week without them is missing, like a blank in the log.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..model import CHECKLIST_KEYS, PILLAR_MAX, PILLARS, Calibration, Checklist, Pillar, WeekLog
+from ..posts.weekly import PostWeek
 
 WINDOW_DAYS = 90  # the trailing window the rates are averaged over; SSI moves over months
 STEEPNESS = 3.0  # 1 - e^-3 ≈ 0.95: a signal gives ~95% of its weight at its saturation
@@ -30,6 +36,10 @@ class Signal:
 
     The same key may feed two pillars (posting feeds brand and insights); it is one habit
     with one rate, so a what-if plan that changes it moves both.
+
+    A signal with a post analytics `figure` reads it from each complete week of the member's
+    post analytics; in a week that has it, LinkedIn's own count wins over the log's counts of
+    the same thing (one input, one number a week: never both added up).
     """
 
     key: str  # the key of its rate in Inputs.rates
@@ -40,6 +50,15 @@ class Signal:
     source: str  # the published input it stands for, shown to the member
     measures: tuple[str, ...] = ()  # weekly counts summed into its rate
     items: tuple[str, ...] = ()  # or: checklist items whose done share is its rate
+    figure: str = ""  # and/or: a weekly post analytics figure (a key of POST_FIGURES)
+
+
+# The weekly figures of the post analytics workbooks a signal can read (`posts.weekly`).
+POST_FIGURES: Mapping[str, Callable[[PostWeek], int | None]] = {
+    "engagements": lambda week: week.engagements,  # net reactions, comments, reposts
+    "new_followers": lambda week: week.new_followers,  # None: no follower rows that week
+}
+_ANALYTICS = "post analytics workbook"
 
 
 _PROFILE_ITEMS = tuple(key for key in CHECKLIST_KEYS if key != "endorsements")
@@ -50,7 +69,7 @@ _PROFILE_ITEMS = tuple(key for key in CHECKLIST_KEYS if key != "endorsements")
 SIGNALS: tuple[Signal, ...] = (
     # ---- Establish your professional brand ----
     # "The completeness of your LinkedIn profile" (a105145): the checklist's done share.
-    Signal("profile", "brand", "Profile checklist items done", 9, 1.0,
+    Signal("profile", "brand", "Profile checklist items done", 8, 1.0,
            "Profile completeness", items=_PROFILE_ITEMS),
     # "...including the endorsements you've received" (a105145).
     Signal("endorsements", "brand", "Endorsements received (checklist)", 2, 1.0,
@@ -58,14 +77,20 @@ SIGNALS: tuple[Signal, ...] = (
     # "Articles you've published" (a105145); docs/domain.md adds posts. Habit: one a week.
     Signal("posts", "brand", "Posts and articles published per week", 6, 1.0,
            "Posts and articles published", measures=("posts", "articles")),
-    # "likes and comments those posts receive" (docs/domain.md §2, brand).
+    # "likes and comments those posts receive" (docs/domain.md §2, brand): logged, or the
+    # workbook's engagements (which also count reposts, so they read a little higher).
     Signal("engagement_received", "brand", "Reactions and comments received per week", 5, 30,
-           "Likes and comments your posts receive",
-           measures=("reactions_received", "comments_received")),
+           f"Likes and comments your posts receive (your log, or the {_ANALYTICS})",
+           measures=("reactions_received", "comments_received"), figure="engagements"),
     # "recommendations made and received" (docs/domain.md §2); about one a month is a good pace.
-    Signal("recommendations", "brand", "Recommendations given or received per week", 3, 0.25,
+    Signal("recommendations", "brand", "Recommendations given or received per week", 2, 0.25,
            "Recommendations made and received",
            measures=("recommendations_given", "recommendations_received")),
+    # "...and the followers they bring" (docs/domain.md §2, brand), from the workbook only:
+    # gross follows a week. A weekly post that lands gains a handful; ten a week is a brand
+    # that draws people in.
+    Signal("new_followers", "brand", "New followers per week", 2, 10,
+           f"Followers your posts bring ({_ANALYTICS})", figure="new_followers"),
     # ---- Find the right people ----
     # "People searches" (a105145).
     Signal("people_searches", "people", "People searches per week", 6, 10,
@@ -85,17 +110,22 @@ SIGNALS: tuple[Signal, ...] = (
     Signal("comments_written", "insights", "Comments written per week", 8, 10,
            "Comments on others' posts", measures=("comments_written",)),
     # ...likes.
-    Signal("reactions_given", "insights", "Reactions given per week", 5, 20,
+    Signal("reactions_given", "insights", "Reactions given per week", 4, 20,
            "Likes and reactions given", measures=("reactions_given",)),
     # ...reshares.
     Signal("reshares", "insights", "Reshares per week", 3, 2,
            "Reshares", measures=("reshares",)),
     # "Groups joined and your engagement within Groups" (a105145).
-    Signal("group_posts", "insights", "Group posts and comments per week", 4, 2,
+    Signal("group_posts", "insights", "Group posts and comments per week", 3, 2,
            "Engagement within groups", measures=("group_posts",)),
     # ...shares: "sharing content worth reading" (docs/domain.md §2); the posting habit again.
     Signal("posts", "insights", "Posts and articles published per week", 5, 1.0,
            "Sharing valuable content", measures=("posts", "articles")),
+    # "...and the engagement the member's own posts receive" (docs/domain.md §2, insights):
+    # the brand's signal again, weighted lower here, where engaging with others comes first.
+    Signal("engagement_received", "insights", "Reactions and comments received per week", 2,
+           30, f"Engagement your own posts receive (your log, or the {_ANALYTICS})",
+           measures=("reactions_received", "comments_received"), figure="engagements"),
     # ---- Build relationships ----
     # The domain says unanswered outreach lowers this pillar, but the estimate must never
     # fall when a count rises. So outreach *outcomes* are rewarded as counts (requests
@@ -128,7 +158,7 @@ class Inputs:
     """The rates the estimate rests on, one per rate key, over one trailing window."""
 
     rates: Mapping[str, float | None]  # weekly average, or checklist share; None = missing
-    weeks_logged: int  # weeks in the window with any count logged
+    weeks_logged: int  # weeks in the window with any count logged or complete post analytics
     window_start: dt.date
     window_end: dt.date
     # Share of a checklist signal's items left unanswered (absent key = none): they count as
@@ -144,16 +174,18 @@ class Inputs:
 
 
 def inputs_for(weeks: Sequence[WeekLog], checklist: Checklist | None, *, end: dt.date,
-               window_days: int = WINDOW_DAYS) -> Inputs:
+               window_days: int = WINDOW_DAYS, posts: Sequence[PostWeek] = ()) -> Inputs:
     """The rates over the weeks whose Monday falls in [end - window_days, end].
 
     A rate averages only the weeks that logged it: a week that left it blank says nothing
-    about it, and counting it as 0 would punish not logging.
+    about it, and counting it as 0 would punish not logging. `posts` are the member's weekly
+    post analytics (`posts.weekly`); only their complete weeks are read.
     """
     if window_days < 1:
         raise ValueError("the window must be at least one day")
     start = end - dt.timedelta(days=window_days)
     inside = [w for w in weeks if start <= w.week <= end]
+    analysed = {w.week: w for w in posts if start <= w.week <= end and w.complete}
     rates: dict[str, float | None] = {}
     unanswered: dict[str, float] = {}
     for key in RATE_KEYS:
@@ -163,15 +195,27 @@ def inputs_for(weeks: Sequence[WeekLog], checklist: Checklist | None, *, end: dt
             if share and rates[key] is not None:
                 unanswered[key] = share
         else:
-            rates[key] = _weekly_average(inside, reads.measures)
-    logged = len({w.week for w in inside if w.counts})
+            rates[key] = _weekly_average(inside, reads.measures, _figures(analysed, reads.figure))
+    logged = len({w.week for w in inside if w.counts} | set(analysed))
     return Inputs(rates, logged, start, end, unanswered)
 
 
-def _weekly_average(weeks: Sequence[WeekLog], measures: tuple[str, ...]) -> float | None:
+def _figures(weeks: Mapping[dt.date, PostWeek], figure: str) -> dict[dt.date, int]:
+    """A post analytics figure by week, for the weeks that have it ({} without a figure)."""
+    if not figure:
+        return {}
+    read = POST_FIGURES[figure]
+    return {monday: value for monday, week in weeks.items() if (value := read(week)) is not None}
+
+
+def _weekly_average(weeks: Sequence[WeekLog], measures: tuple[str, ...],
+                    figures: Mapping[dt.date, int]) -> float | None:
+    """The mean weekly count; a week with a post analytics figure counts that figure instead
+    of what the log says. Net engagements can dip below 0 a week; a rate cannot."""
     totals = [sum(w.counts[m] for m in measures if m in w.counts)
-              for w in weeks if any(m in w.counts for m in measures)]
-    return sum(totals) / len(totals) if totals else None
+              for w in weeks if w.week not in figures and any(m in w.counts for m in measures)]
+    totals += figures.values()
+    return max(sum(totals) / len(totals), 0.0) if totals else None
 
 
 def _checklist_share(checklist: Checklist | None,

@@ -2,6 +2,10 @@
 
 Honesty first: fewer than MIN_POINTS pairs give "not enough data", never a number, and every
 finding says that moving together is not the same as one causing the other.
+
+Beside the outcomes the member logs, each check-in also gets the posts logged and the
+impressions those posts made (from the post analytics workbooks) over the same weeks, so
+visibility can be read next to SSI and results (`REACH`).
 """
 
 from __future__ import annotations
@@ -14,17 +18,25 @@ from dataclasses import dataclass
 
 from ..charts.data import Chart, Series
 from ..model import OUTCOMES, TOTAL_MAX, CheckIn, Measure, WeekLog
+from ..posts.weekly import PostWeek
 from .explain import WEEKS_BEFORE, logs_in, window_weeks
 
 MIN_POINTS = 6  # domain rule: correlations from fewer than ~6 points are not findings
 CAVEAT = "Moving together is not proof that one causes the other."
 # |r| thresholds, from weakest up; conventional rules of thumb, good enough for plain words.
 STRENGTHS = ((0.1, "no clear"), (0.3, "a weak"), (0.5, "a moderate"), (1.01, "a strong"))
+# Read next to the outcomes: posts from the weekly log, impressions from post analytics.
+POSTS = Measure("posts", "Posts published", "brand")
+IMPRESSIONS = Measure("impressions", "Impressions of your posts", "outcomes")
+REACH: tuple[Measure, ...] = (POSTS, IMPRESSIONS)
+SHOWN: tuple[Measure, ...] = (*OUTCOMES, *REACH)
+THOUSAND = 1000  # impressions are charted in thousands, next to counts of a few
 
 
 @dataclass(frozen=True)
 class OutcomePoint:
-    """A check-in's SSI and each outcome summed over the whole weeks before it."""
+    """A check-in's SSI and each outcome summed over the whole weeks before it; `outcomes`
+    also holds the posts logged and their impressions over those weeks (keys of REACH)."""
 
     on: dt.date
     ssi: float
@@ -39,27 +51,39 @@ class Correlation:
     verdict: str
 
 
-def outcome_points(checkins: Sequence[CheckIn],
-                   weeks: Sequence[WeekLog]) -> tuple[OutcomePoint, ...]:
-    return tuple(OutcomePoint(c.on, c.total, _sums(c, weeks)) for c in checkins)
+def outcome_points(checkins: Sequence[CheckIn], weeks: Sequence[WeekLog],
+                   posts: Sequence[PostWeek] = ()) -> tuple[OutcomePoint, ...]:
+    """Each check-in with its outcomes, posts and impressions (`posts`: the weekly post
+    analytics, `posts.weekly`) over the whole weeks before it."""
+    return tuple(OutcomePoint(c.on, c.total, _sums(c, weeks, posts)) for c in checkins)
 
 
-def _sums(checkin: CheckIn, weeks: Sequence[WeekLog]) -> dict[str, int | None]:
-    """Each outcome's total over the window, or None unless every week in it was logged:
-    a sum over fewer weeks would look like a drop in results."""
+def _sums(checkin: CheckIn, weeks: Sequence[WeekLog],
+          posts: Sequence[PostWeek]) -> dict[str, int | None]:
+    """Each total over the window, or None unless every week in it is known (logged, or a
+    complete week of post analytics): a sum over fewer weeks would look like a drop."""
     logs = {w.week: w for w in logs_in(checkin.on, weeks)}
+    days = window_weeks(checkin.on)
     sums: dict[str, int | None] = {}
-    for measure in OUTCOMES:
-        counts = [logs[day].count(measure.key) if day in logs else None
-                  for day in window_weeks(checkin.on)]
-        known = [c for c in counts if c is not None]
-        sums[measure.key] = sum(known) if len(known) == WEEKS_BEFORE else None
+    for measure in (*OUTCOMES, POSTS):
+        sums[measure.key] = _whole([logs[day].count(measure.key) if day in logs else None
+                                    for day in days])
+    analysed = {w.week: w.impressions for w in posts if w.complete}
+    sums[IMPRESSIONS.key] = _whole([analysed.get(day) for day in days])
     return sums
 
 
+def _whole(counts: Sequence[int | None]) -> int | None:
+    known = [c for c in counts if c is not None]
+    return sum(known) if len(known) == WEEKS_BEFORE else None
+
+
 def correlations(points: Sequence[OutcomePoint]) -> tuple[Correlation, ...]:
-    """Pearson's r between SSI and each outcome, one per outcome measure."""
-    return tuple(_correlation(m, points) for m in OUTCOMES)
+    """Pearson's r between SSI and each outcome, one per outcome measure; then posts and
+    impressions, where any check-in has them (SHOWN's order)."""
+    shown = [*OUTCOMES, *(m for m in REACH if any(p.outcomes.get(m.key) is not None
+                                                  for p in points))]
+    return tuple(_correlation(m, points) for m in shown)
 
 
 def _correlation(measure: Measure, points: Sequence[OutcomePoint]) -> Correlation:
@@ -107,23 +131,29 @@ def outcomes_chart(points: Sequence[OutcomePoint]) -> Chart | None:
     if len(points) < 2:
         return None
     series = [Series("SSI", tuple(p.ssi for p in points))]
-    for measure in OUTCOMES:
-        values = tuple(_as_float(p.outcomes.get(measure.key)) for p in points)
+    shown: list[Measure] = []
+    for measure in SHOWN:
+        scale = THOUSAND if measure is IMPRESSIONS else 1
+        values = tuple(_as_float(p.outcomes.get(measure.key), scale) for p in points)
         if any(v is not None for v in values):
-            series.append(Series(measure.label, values))
+            label = f"{measure.label} (thousands)" if scale != 1 else measure.label
+            series.append(Series(label, values))
+            shown.append(measure)
     counts = [v for s in series[1:] for v in s.values if v is not None]
-    logged = len(series) - 1
+    logged = sum(1 for m in shown if m in OUTCOMES)
+    reach = [m.label.lower() for m in shown if m in REACH]
+    beside = f", with {' and '.join(reach)}," if reach else ""
     return Chart(
         title="SSI and outcomes",
         dates=tuple(p.on for p in points),
         series=tuple(series),
         y_label=f"SSI (0-{TOTAL_MAX}); outcomes summed over {WEEKS_BEFORE} weeks",
         y_max=max([float(TOTAL_MAX), *counts]),
-        summary=(f"Your SSI and {logged} logged outcome{'s' if logged != 1 else ''} "
-                 f"over {len(points)} check-ins; each outcome is the total of the "
+        summary=(f"Your SSI and {logged} logged outcome{'s' if logged != 1 else ''}{beside} "
+                 f"over {len(points)} check-ins; each is the total of the "
                  f"{WEEKS_BEFORE} whole weeks before the check-in."),
     )
 
 
-def _as_float(value: int | None) -> float | None:
-    return None if value is None else float(value)
+def _as_float(value: int | None, scale: int = 1) -> float | None:
+    return None if value is None else value / scale
