@@ -515,9 +515,12 @@ def backup_summary(backup: Document, current: Document) -> Markup:
                 f"{text.long_date(checkins[-1].on)}")
 
     people = f" and {text.count(len(backup.people), 'shared report')}" if backup.people else ""
+    days = len(backup.posts.days)
+    posts = (f" It also holds post analytics ({text.count(days, 'day')}); merging adds them to "
+             "yours, the newer export winning each day." if not backup.posts.is_empty() else "")
     return join([
         el("p", f"The backup holds {span(backup.checkins)}{people}. "
-                f"Your data now: {span(current.checkins)}."),
+                f"Your data now: {span(current.checkins)}.{posts}"),
         el("p", "Replacing keeps your current data as a copy in this browser (and offers it "
                 "as a download) first.", class_="muted"),
     ])

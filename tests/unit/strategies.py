@@ -7,19 +7,28 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from ssi_coach.model import (
+    DEMOGRAPHIC_KEYS,
     EVENT_KEYS,
     IMPORTED,
     MEASURE_KEYS,
     PART_OF,
     PILLAR_KEYS,
+    POST_METRIC_KEYS,
     SOURCES,
     Calibration,
     CheckIn,
+    ExportStamp,
     HeldFit,
     NetworkSummary,
     PeerAverages,
     PillarFit,
+    PostAnalytics,
+    PostDay,
+    Share,
+    SinglePost,
+    TopPost,
     WeekLog,
+    WindowSnapshot,
     week_of,
 )
 
@@ -116,3 +125,63 @@ held_fits = st.builds(
     st.lists(st.tuples(st.dates(dt.date(2014, 1, 1), dt.date(2100, 1, 1)),
                        st.tuples(*[scores] * len(PILLAR_KEYS))), max_size=6).map(tuple),
     calibrations | st.none())  # None: too few check-ins then, calibration waits
+
+
+# ---- post analytics -------------------------------------------------------------------------
+
+ACTIVITY_URL = "https://www.linkedin.com/feed/update/urn:li:activity:"
+post_dates = st.dates(dt.date(2014, 1, 1), dt.date(2100, 1, 1))
+utc_times = st.datetimes(dt.datetime(2014, 1, 1), dt.datetime(2100, 1, 1),
+                         timezones=st.just(dt.UTC))
+# Canonical post URLs (stored by activity id) and every other shape stored as it is: ids of
+# another length, other LinkedIn URLs, any text, even text that is only an id's 19 digits.
+post_urls = st.one_of(
+    st.integers(10**18, 10**19 - 1).map(lambda n: f"{ACTIVITY_URL}{n}"),
+    st.integers(0, 10**21).map(lambda n: f"{ACTIVITY_URL}{n}"),
+    st.from_regex(r"https://www\.linkedin\.com/posts/[a-z-]{1,12}-share-\d{19}-[A-Za-z]{4}",
+                  fullmatch=True),
+    st.from_regex(r"\d{19}", fullmatch=True),
+    st.text(max_size=30),
+)
+shares = st.builds(Share, st.sampled_from(DEMOGRAPHIC_KEYS), st.text(max_size=20),
+                   st.none() | st.floats(0, 100))
+share_lists = st.lists(shares, max_size=6).map(tuple)
+figures = st.none() | st.integers(0, 10**7)
+top_posts = st.builds(TopPost, post_urls, post_dates, figures,
+                      st.none() | st.integers(-100, 10**6))
+
+
+@st.composite
+def export_stamps(draw: st.DrawFn, max_days: int = 60) -> ExportStamp:
+    start = draw(post_dates)
+    return ExportStamp(start, start + dt.timedelta(days=draw(st.integers(0, max_days - 1))),
+                       draw(st.none() | utc_times))
+
+
+window_snapshots = st.builds(
+    WindowSnapshot, export_stamps(), impressions=figures, members_reached=figures,
+    followers_total=figures, top_posts=st.lists(top_posts, max_size=4).map(tuple),
+    audience=share_lists, content_audience=share_lists)
+single_posts = st.builds(
+    SinglePost, post_urls, published=st.none() | post_dates, published_time=st.text(max_size=8),
+    metrics=st.dictionaries(st.sampled_from(POST_METRIC_KEYS), st.integers(0, 10**7)),
+    viewers=share_lists, created=st.none() | utc_times, kind=st.text(max_size=8))
+
+
+@st.composite
+def post_analytics(draw: st.DrawFn, max_snapshots: int = 4) -> PostAnalytics:
+    """Post analytics as a merge leaves them: each snapshot's export gives days from a run
+    inside its window (a later export in the list wins a day both give, so days of one
+    export may come in several runs, with gaps between windows); a few single posts."""
+    snapshots = draw(st.lists(window_snapshots, max_size=max_snapshots,
+                              unique_by=lambda s: s.stamp))
+    days: dict[dt.date, PostDay] = {}
+    for snapshot in snapshots:
+        stamp = snapshot.stamp
+        first = draw(st.integers(0, stamp.days()))
+        for offset in range(first, draw(st.integers(first, stamp.days()))):
+            day = stamp.start + dt.timedelta(days=offset)
+            days[day] = PostDay(day, draw(st.integers(0, 10**6)), draw(st.integers(-50, 10**5)),
+                                draw(st.none() | st.integers(0, 500)), stamp)
+    posts = draw(st.lists(single_posts, max_size=3, unique_by=lambda p: p.url))
+    return PostAnalytics(tuple(days[d] for d in sorted(days)), tuple(snapshots), tuple(posts))

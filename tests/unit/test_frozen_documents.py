@@ -23,18 +23,26 @@ from ssi_coach.errors import DocumentError, InvalidRecord, NewerSchemaVersion
 from ssi_coach.model import (
     PEER_GROUPS,
     PILLAR_KEYS,
+    POST_METRIC_KEYS,
     Calibration,
     CheckIn,
     Checklist,
     Document,
+    ExportStamp,
     Goal,
     HeldFit,
     NetworkSummary,
     PeerAverages,
     Person,
     PillarFit,
+    PostAnalytics,
+    PostDay,
+    Share,
+    SinglePost,
+    TopPost,
     WeekLog,
     WeeklyPlan,
+    WindowSnapshot,
 )
 from ssi_coach.storage import DOCUMENT_KEY, MemoryStorage, Store, decode, encode, schema_version
 from ssi_coach.storage.migrations import MIGRATIONS, Migration, migrate
@@ -43,7 +51,7 @@ FROZEN = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
 VERSIONS = range(schema_version() + 1)
 # The migrations that have shipped, in order; stored data in browsers depends on these names.
 SHIPPED = ("0001_create_checkins", "0002_add_people", "0003_add_activity", "0004_add_imports",
-           "0005_add_held_fit", "0006_add_peers")
+           "0005_add_held_fit", "0006_add_peers", "0007_add_posts")
 OPTIONAL_NUMBERS = ("industry_rank", "network_rank", "industry_average", "network_average")
 OPTIONAL_TEXTS = ("industry", "note")
 PEERS = ("industry_peers", "network_peers")
@@ -51,6 +59,7 @@ STATUSES = ("industry_status", "network_status")
 # The optional fields of a check-in, by the schema version that added them.
 CHECKIN_FIELDS_SINCE = {0: (*OPTIONAL_NUMBERS, *OPTIONAL_TEXTS), 6: (*PEERS, *STATUSES, "events")}
 LAST_GOOD_KEY = DOCUMENT_KEY + ".last-good"
+ACTIVITY_URL = "https://www.linkedin.com/feed/update/urn:li:activity:"
 
 Data = dict[str, Any]
 T = TypeVar("T")
@@ -108,6 +117,49 @@ def expected_held_fit(record: Data) -> HeldFit:
     return HeldFit(fitted_on, Calibration(fits, record["based_on"]))
 
 
+def _utc(text: str | None) -> dt.datetime | None:
+    return None if text is None else dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def _shares(rows: list[list[Any]]) -> tuple[Share, ...]:
+    return tuple(Share(category, value, percent) for category, value, percent in rows)
+
+
+def _top_post(row: list[Any]) -> TopPost:
+    key, published, impressions, engagements = row
+    url = key if key.startswith("https://") else ACTIVITY_URL + key
+    return TopPost(url, _day(published), impressions, engagements)
+
+
+def expected_snapshot(record: Data) -> WindowSnapshot:
+    start, end, created = record["window"]
+    return WindowSnapshot(
+        ExportStamp(_day(start), _day(end), _utc(created)),
+        **{name: record.get(name) for name in ("impressions", "members_reached",
+                                               "followers_total")},
+        top_posts=tuple(map(_top_post, record.get("top_posts", []))),
+        audience=_shares(record.get("audience", [])),
+        content_audience=_shares(record.get("content_audience", [])))
+
+
+def expected_posts(record: Data) -> PostAnalytics:
+    """v7's post analytics: days as columns from one start, sources as runs [snapshot, days]
+    (the frozen file has no gap between windows)."""
+    snapshots = tuple(map(expected_snapshot, record["snapshots"]))
+    days = record["days"]
+    stamps = [snapshots[index].stamp for index, length in days["sources"] for _ in range(length)]
+    rows = zip(stamps, days["impressions"], days["engagements"], days["new_followers"],
+               strict=True)
+    start = _day(days["start"])
+    return PostAnalytics(
+        tuple(PostDay(start + dt.timedelta(days=n), impressions, engagements, followers, stamp)
+              for n, (stamp, impressions, engagements, followers) in enumerate(rows)),
+        snapshots,
+        tuple(SinglePost(p["url"], _day(p["published"]), p["published_time"], p["metrics"],
+                         _shares(p["viewers"]), _utc(p["created"]), p["kind"])
+              for p in record["posts"]))
+
+
 def expected_document(data: Data) -> Document:
     """The Document the file describes; fields its version did not have keep their defaults."""
     return Document(
@@ -124,6 +176,7 @@ def expected_document(data: Data) -> Document:
         network=_or_none(data.get("network"), expected_network),
         imported_on=_or_none(data.get("imported_on"), _day),
         held_fit=_or_none(data.get("held_fit"), expected_held_fit),
+        posts=expected_posts(data["posts"]) if "posts" in data else PostAnalytics(),
     )
 
 
@@ -173,6 +226,28 @@ def test_each_frozen_document_uses_every_field_its_version_had(version: int) -> 
     if "held_fit" in data:  # a fit the app would hold: made for these very check-ins
         assert data["held_fit"]["fitted_on"] == [[r["date"], *(r[k] for k in PILLAR_KEYS)]
                                                  for r in own]
+    if "posts" in data:
+        _uses_every_post_field(data["posts"])
+
+
+def _uses_every_post_field(posts: Data) -> None:
+    """Days from two overlapping exports, every snapshot field, a single post with every
+    field; activity ids and a URL kept as it is; percentages, and "below 1 %" as null."""
+    assert set(posts) == {"days", "snapshots", "posts"}
+    assert len(posts["snapshots"]) >= 2 and len(posts["days"]["sources"]) >= 2
+    assert None in posts["days"]["new_followers"] and min(posts["days"]["engagements"]) < 0
+    assert set().union(*posts["snapshots"]) == {"window", "impressions", "members_reached",
+                                                "followers_total", "top_posts", "audience",
+                                                "content_audience"}
+    keys = [row[0] for s in posts["snapshots"] for row in s.get("top_posts", [])]
+    assert any(k.isdigit() for k in keys) and any(k.startswith("https://") for k in keys)
+    assert any(row[3] is None for s in posts["snapshots"] for row in s["top_posts"])
+    shares = [row for s in posts["snapshots"] for row in s.get("audience", [])]
+    assert any(row[2] is None for row in shares) and any(row[2] for row in shares)
+    (post,) = posts["posts"]
+    assert set(post) == {"url", "published", "published_time", "metrics", "viewers",
+                         "created", "kind"}
+    assert set(post["metrics"]) < set(POST_METRIC_KEYS), "only the figures the workbook had"
 
 
 # ---- decoding and round trips ---------------------------------------------------------------
@@ -235,6 +310,31 @@ def test_a_frozen_v6_document_holds_peers_statuses_and_events_as_the_model_reads
 def test_an_ssi_coach_before_v6_refuses_a_v6_document_rather_than_drop_its_peers() -> None:
     with pytest.raises(NewerSchemaVersion):
         decode(frozen(6)[0], MIGRATIONS[:5])
+
+
+def test_a_frozen_v7_document_holds_post_analytics_as_the_model_reads_them() -> None:
+    posts = decode(frozen(7)[0])[0].posts
+    older, newer = posts.snapshots
+    assert posts.latest() is newer
+    assert (posts.days[0].day, posts.days[-1].day) == (dt.date(2026, 10, 6), dt.date(2026, 11, 14))
+    assert len(posts.days) == 40
+    # The newer export gives every day it covers; the older one only the days before it.
+    assert {d.day for d in posts.days if d.source == older.stamp} == {
+        dt.date(2026, 10, 6) + dt.timedelta(days=n) for n in range(10)}
+    assert [d.day for d in posts.days if d.partial] == [dt.date(2026, 11, 14)]
+    assert newer.stamp.created == dt.datetime(2026, 11, 14, 0, 47, 12, tzinfo=dt.UTC)
+    assert older.top_posts[0].url == ACTIVITY_URL + "7518612088687689728"
+    assert newer.top_posts[-1].url.endswith("urn:li:ugcPost:7521043377201545216")
+    assert older.top_posts[-1].engagements is None and newer.top_posts[-1].impressions is None
+    assert older.audience[-1].below_one and round(older.audience[0].percent or 0, 2) == 6.81
+    (post,) = posts.posts
+    assert post.metric("comments") == 31 and post.metric("link_engagements") is None
+    assert sum(d.impressions for d in posts.days if d.source == newer.stamp) == newer.impressions
+
+
+def test_an_ssi_coach_before_v7_refuses_a_v7_document_rather_than_drop_its_posts() -> None:
+    with pytest.raises(NewerSchemaVersion):
+        decode(frozen(7)[0], MIGRATIONS[:6])
 
 
 # ---- loading through the Store --------------------------------------------------------------

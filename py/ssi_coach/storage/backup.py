@@ -3,6 +3,8 @@
 A backup is the stored document itself, pretty-printed and labelled, so any backup is also
 a valid document: restoring runs the same migrations and checks as loading, which means an
 older backup is upgraded and one from a newer version is refused with a clear message.
+Restoring a backup in place of the data brings back everything in it, post analytics too;
+merging one into the data adds its post analytics as well (`with_backup_posts`).
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from __future__ import annotations
 from json import dumps
 
 from ..errors import CorruptDocument
-from ..model import Document
+from ..model import Document, PostAnalytics
 from .codec import data_to_document, document_to_data, parse_json
+from .concurrent import merge_posts
 from .migrations import migrate
 
 BACKUP_LABEL = "ssi-coach backup"
@@ -39,3 +42,12 @@ def read_backup(data: bytes | str) -> Document:
     parsed.pop("backup_of", None)
     migrated, _ = migrate(parsed)
     return data_to_document(migrated)
+
+
+def with_backup_posts(current: Document, backup: Document) -> Document:
+    """`current` also holding the backup's post analytics, merged as two tabs' imports are
+    (see concurrent.merge_posts): each day from the newer export, every export's snapshot and
+    every single post kept, `current`'s where both hold the same one. A merge never drops
+    post analytics either side holds; with none in the backup, `current` is returned."""
+    merged = merge_posts(PostAnalytics(), current.posts, backup.posts)
+    return current if merged == current.posts else current.with_posts(merged)

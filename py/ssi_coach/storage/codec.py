@@ -44,6 +44,7 @@ from .activity_codec import (
     weeks_from_data,
 )
 from .migrations import MIGRATIONS, Data, Migration, migrate, schema_version
+from .posts_codec import posts_from_data, posts_to_data
 
 _OPTIONAL_NUMBERS = ("industry_rank", "network_rank", "industry_average", "network_average")
 _TEXTS = ("industry", "note")
@@ -83,6 +84,7 @@ def document_to_data(document: Document) -> Data:
         **activity_to_data(document.weeks, document.checklist, document.plan, document.goal),
         **imports_to_data(document),
         "held_fit": held_fit_to_data(document.held_fit),
+        "posts": posts_to_data(document.posts),
     }
 
 
@@ -127,6 +129,7 @@ def data_to_document(data: Data) -> Document:
         network=network_from_data(data.get("network")),
         imported_on=optional_date_from_data(data.get("imported_on"), "The last import's date"),
         held_fit=held_fit_from_data(data.get("held_fit")),
+        posts=posts_from_data(data.get("posts")),
     )
 
 

@@ -15,6 +15,13 @@ a new fit, the merged document keeps the one made for the merged check-ins, this
 (the estimate the member is looking at stays as shown); if neither was, none, and the Coach
 fits again, which is due anyway because the check-ins changed. It is never reported as a
 conflict: the member did not edit it.
+
+Post analytics (`posts`) come from LinkedIn's workbooks, not from editing, so they are
+merged rather than replaced: posts only one tab changed are that tab's; when both tabs
+imported workbooks, each day keeps the figures of the newer export (as an import does; this
+tab's on a tie), every export's snapshot is kept (this tab's where both hold the same
+export), and single posts are kept from both (this tab's where both hold the same post).
+Neither tab's import is lost, and none of this is reported as a conflict.
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Document, HeldFit
+from ..model import Document, HeldFit, PostAnalytics
 from .codec import data_to_document, document_to_data
 
 Data = dict[str, Any]
@@ -37,6 +44,7 @@ _RECORD_KEYS: dict[str, Callable[[Data], str]] = {
 }
 _KEYED_DICTS = ("week_sources",)  # plain {key: value} maps, merged key by key
 _DERIVED = ("held_fit",)  # follows the merged check-ins (see the module's docstring)
+_IMPORTED = ("posts",)  # merged by the exports' newness (see the module's docstring)
 
 
 @dataclass(frozen=True)
@@ -56,7 +64,7 @@ def merge(base: Document, mine: Document, theirs: Document) -> tuple[Document, l
     old, new, other = (document_to_data(d) for d in (base, mine, theirs))
     merged: Data = {"schema_version": new["schema_version"]}
     conflicts: list[Conflict] = []
-    for field in new.keys() - {"schema_version", *_DERIVED}:
+    for field in new.keys() - {"schema_version", *_DERIVED, *_IMPORTED}:
         if field in _RECORD_KEYS:
             key = _RECORD_KEYS[field]
             merged[field] = list(_merge_maps(
@@ -69,7 +77,27 @@ def merge(base: Document, mine: Document, theirs: Document) -> tuple[Document, l
                                        conflicts)
     document = data_to_document(merged)
     held = _held_fit(document, base.held_fit, mine.held_fit, theirs.held_fit)
-    return document.with_held_fit(held), sorted(conflicts, key=lambda c: (c.field, c.key))
+    posts = merge_posts(base.posts, mine.posts, theirs.posts)
+    return (document.with_held_fit(held).with_posts(posts),
+            sorted(conflicts, key=lambda c: (c.field, c.key)))
+
+
+def merge_posts(old: PostAnalytics, new: PostAnalytics, other: PostAnalytics) -> PostAnalytics:
+    """`new` (this tab's) and `other` (the stored ones), both started from `old`."""
+    if new in (other, old):
+        return other
+    if other == old:
+        return new
+    snapshots = {s.stamp: s for s in other.snapshots} | {s.stamp: s for s in new.snapshots}
+    days = {d.day: d for d in other.days}
+    for day in new.days:
+        if day.day not in days or day.source.newness() >= days[day.day].source.newness():
+            days[day.day] = day
+    posts = {p.url: p for p in other.posts} | {p.url: p for p in new.posts}
+    return PostAnalytics(
+        tuple(days[d] for d in sorted(days)),
+        tuple(sorted(snapshots.values(), key=lambda s: (s.stamp.newness(), s.stamp.start))),
+        tuple(posts.values()))
 
 
 def _held_fit(merged: Document, old: HeldFit | None, new: HeldFit | None,

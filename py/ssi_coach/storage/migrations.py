@@ -70,6 +70,15 @@ def _add_peers(data: Data) -> Data:
     return data
 
 
+def _add_posts(data: Data) -> Data:
+    """v7: what the member's LinkedIn post analytics workbooks said (`posts`: merged days as
+    columns, one snapshot per export window, single posts; see posts_codec.py). Absent or
+    empty means no post analytics, so nothing older needs a change; the version makes an
+    older ssi-coach refuse the document instead of dropping the posts at its next save."""
+    data.setdefault("posts", {})
+    return data
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_create_checkins", _create_checkins),
     Migration("0002_add_people", _add_people),
@@ -77,6 +86,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0004_add_imports", _add_imports),
     Migration("0005_add_held_fit", _add_held_fit),
     Migration("0006_add_peers", _add_peers),
+    Migration("0007_add_posts", _add_posts),
 )
 
 
