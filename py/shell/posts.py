@@ -3,10 +3,9 @@ they imported (the import itself is `posts_import`); the charts once Matplotlib 
 
 from __future__ import annotations
 
-from ssi_coach.posts.weekday import best_weekday
-
 from ssi_coach.charts.data import WeeksChart
 from ssi_coach.posts.view import posts_view
+from ssi_coach.posts.weekday import best_weekday
 
 from . import browser, posts_views
 from .browser import element

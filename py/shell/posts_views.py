@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ssi_coach.posts.weekday import WeekdayAdvice
-
 from ssi_coach import text
 from ssi_coach.charts.data import WeeksChart
 from ssi_coach.importers.analytics.types import AnalyticsReading
@@ -27,6 +25,7 @@ from ssi_coach.posts.view import (
     TopPostRow,
     share_text,
 )
+from ssi_coach.posts.weekday import WeekdayAdvice
 from ssi_coach.posts.weekly import PostWeek
 
 from .html import Child, Markup, el, join, trusted

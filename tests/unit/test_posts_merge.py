@@ -5,6 +5,7 @@ snapshots are kept apart and single posts are kept one per URL."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from random import Random
 
 from hypothesis import given
@@ -300,3 +301,27 @@ def test_each_day_holds_the_newest_export_covering_it_however_they_were_imported
     assert {d.day: (d.impressions, d.engagements, d.new_followers)
             for d in at_once.days} == expected
     assert len(at_once.snapshots) == len(chosen)  # one per export, never merged
+
+
+def test_old_windows_keep_headline_figures_only_and_importing_one_again_changes_nothing() -> None:
+    """Fourteen monthly exports: the newest DETAILED_WINDOWS keep their top posts, the older
+    ones only their figures (the storage budget), and re-importing an old file is a no-op."""
+    from ssi_coach.model import TopPost
+    from ssi_coach.posts.budget import DETAILED_WINDOWS
+
+    url = "https://www.linkedin.com/feed/update/urn:li:activity:7260000000000000000"
+    files = []
+    for month in range(1, 15):
+        end = dt.date(2025, 1, 10) + dt.timedelta(days=30 * month)
+        base = export((end - dt.timedelta(days=2)).isoformat(), end.isoformat(),
+                      [(10, 1, 0)] * 3, followers=1000 + month)
+        top = (TopPost(url, end, 50 + month, 5),)
+        files.append(AggregateFile(base.name, base.era, base.language,
+                                   replace(base.snapshot, top_posts=top), base.days))
+    stored = save(*files)
+    detailed = [s for s in stored.snapshots if s.top_posts]
+    assert len(stored.snapshots) == 14 and len(detailed) == DETAILED_WINDOWS
+    oldest = min(stored.snapshots, key=lambda s: s.stamp.newness())
+    assert oldest.top_posts == () and oldest.followers_total == 1001
+    again = plan_merge(stored, AnalyticsReading((files[0],)))
+    assert again.changes_nothing and again.result == stored

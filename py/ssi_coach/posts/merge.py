@@ -31,6 +31,7 @@ from ..importers.analytics.types import (
 )
 from ..model import ExportStamp, PostAnalytics, PostDay, Problem, SinglePost, WindowSnapshot
 from ..text import count, long_date
+from .budget import prune
 
 # What a file does to one post it holds (SinglePostReport.status).
 NEW, UPDATED, UNCHANGED = "new", "updated", "unchanged"
@@ -189,7 +190,8 @@ def plan_merge(current: PostAnalytics, reading: AnalyticsReading) -> PostsMerge:
     days, day_winners = _merged_days(current, aggregates)
     snapshots = _merged_snapshots(current, aggregates)
     posts, post_winners = _merged_posts(current, singles)
-    result = PostAnalytics(days=days, snapshots=snapshots, posts=posts)
+    # Within the storage budget: older windows keep their headline figures only (budget.py).
+    result = prune(PostAnalytics(days=days, snapshots=snapshots, posts=posts))
     reports: list[FileReport] = []
     for index, file in enumerate(reading.files):
         if isinstance(file, AggregateFile):
