@@ -21,6 +21,7 @@ import argparse
 import hashlib
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -98,7 +99,12 @@ class PureWheel:
 def _pypi_wheel(name: str, version: str, file_name: str, sha256: str,
                 imports: tuple[str, ...], depends: tuple[str, ...] = ()) -> PureWheel:
     return PureWheel(Download("pypi", f"{name}=={version}", file_name, sha256),
-                     name.lower(), version, imports, depends)
+                     canonical(name), version, imports, tuple(canonical(d) for d in depends))
+
+
+def canonical(name: str) -> str:
+    """A package name as Pyodide's lock keys it and loadPackage looks it up: 'et-xmlfile'."""
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 # The post analytics reader (openpyxl, with et_xmlfile) and the workbook writer (XlsxWriter),
@@ -264,7 +270,8 @@ def recipe() -> dict[str, Any]:
     pins = [PYSCRIPT_TGZ, PYODIDE_TGZ, WHEEL_CARRIER, AXE_TGZ,
             *(wheel.download for wheel in PURE_WHEELS)]
     compiler = [sha256_of((ROOT / name).read_bytes()) for name in PRECOMPILE_SOURCES]
-    return {"pins": [p.sha256 for p in pins], "packages": list(APP_PACKAGES),
+    return {"pins": [p.sha256 for p in pins],
+            "packages": [*APP_PACKAGES, *(f"{w.name}{w.depends}" for w in PURE_WHEELS)],
             "compiler": compiler}
 
 
