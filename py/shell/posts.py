@@ -33,12 +33,14 @@ class PostsTools:
     def render(self) -> None:
         posts = self.context.document.posts
         body, charts = element("posts-body"), element("posts-charts")
+        details = element("posts-details")
         view = posts_view(posts, browser.local_today())
         if view.is_empty:
             body.innerHTML = posts_views.posts_empty()
-            charts.innerHTML = ""
+            charts.innerHTML = details.innerHTML = ""
             return
-        body.innerHTML = posts_views.posts_panel(view, best_weekday(posts))
+        body.innerHTML = posts_views.posts_summary(view)
+        details.innerHTML = posts_views.posts_details(view, best_weekday(posts))
         charts.innerHTML = join([
             posts_views.chart_slot(chart, self._svg(chart, figure_id), figure_id)
             for chart, figure_id in ((view.weekly_chart, "posts-weekly-chart"),

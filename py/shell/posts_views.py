@@ -62,12 +62,18 @@ def posts_empty() -> Markup:
               class_="empty-state")
 
 
-def posts_panel(view: PostsView, advice: WeekdayAdvice | None) -> Markup:
-    """Everything but the charts: headline figures, the recent change, the tables."""
+def posts_summary(view: PostsView) -> Markup:
+    """What shows first: the latest export's figures, the recent change, what is missing."""
     return join([
         _headline(view),
         _recent(view.recent) if view.recent else None,
         _missing(view.missing) if view.missing else None,
+    ])
+
+
+def posts_details(view: PostsView, advice: WeekdayAdvice | None) -> Markup:
+    """Below the charts: the weekly table, top posts, best weekday, audiences, single posts."""
+    return join([
         weekly_table(view.weeks),
         _top_posts(view.top_posts),
         _weekday(advice),
@@ -77,6 +83,11 @@ def posts_panel(view: PostsView, advice: WeekdayAdvice | None) -> Markup:
                   "content-audience"),
         _single_posts(view.single_posts),
     ])
+
+
+def posts_panel(view: PostsView, advice: WeekdayAdvice | None) -> Markup:
+    """Everything but the charts, in the order the view shows it."""
+    return join([posts_summary(view), posts_details(view, advice)])
 
 
 def _headline(view: PostsView) -> Markup | None:
@@ -93,7 +104,7 @@ def _headline(view: PostsView) -> Markup | None:
              if age is not None and age > 14 else None)
     return el("div",
               el("p", f"Latest export: {window}.", class_="muted"),
-              el("dl", [[el("dt", label), el("dd", value)] for label, value in cards],
+              el("dl", [el("div", el("dt", label), el("dd", value)) for label, value in cards],
                  class_="posts-figures"),
               stale, id="posts-headline")
 
@@ -216,10 +227,10 @@ def _single_post(row: SinglePostRow) -> Markup:
     when = text.long_date(row.published) if row.published else "Date unknown"
     if row.published_time:
         when += f", {row.published_time}"
-    figures: list[Child] = [[el("dt", label), el("dd", text.whole(value))]
+    figures: list[Child] = [el("div", el("dt", label), el("dd", text.whole(value)))
                             for label, value in row.metrics]
     if row.rate is not None:
-        figures.append([el("dt", "Engagement rate"), el("dd", text.percent(row.rate))])
+        figures.append(el("div", el("dt", "Engagement rate"), el("dd", text.percent(row.rate))))
     dm = row.decision_makers
     return el("article",
               el("h4", when, f" · {row.kind}" if row.kind else None),

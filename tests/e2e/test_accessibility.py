@@ -19,6 +19,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from ssi_coach.exporters.share import SharedReport, encode_report
 from ssi_coach.model import CheckIn
+from tests.analytics_workbooks import NEW, overlapping_pair
 from tests.e2e.conftest import ROOT, PageWatch, wait_ready
 from tests.e2e.helpers import (
     NOW,
@@ -34,6 +35,14 @@ from tests.e2e.helpers import (
 )
 from tests.e2e.test_coach import coach_document, week
 from tests.e2e.test_export_import import choose_files, open_import, report
+from tests.e2e.test_posts import (
+    END,
+    IMPORT_TIMEOUT_MS,
+    drop,
+    files_of,
+    open_posts_import,
+    stored_posts,
+)
 from tests.linkedin_export import ExportSpec, make_export
 
 pytestmark = pytest.mark.e2e
@@ -102,6 +111,7 @@ def test_every_screen_of_the_members_own_data(page: Page, site_url: str,
     document["people"] = [{"name": "Ann Lee", "saved_on": "2026-11-02", "checkins": CHECKINS},
                           {"name": "Bo Chen", "saved_on": "2026-11-03",
                            "checkins": CHECKINS[:1]}]  # the Team section, with charts
+    document["posts"] = stored_posts()  # the Posts view with every part filled
     start(page, site_url, document=document, charts=True)
     go(page, "team")
     expect(page.locator("#team-heat-map svg")).to_be_visible()
@@ -117,6 +127,12 @@ def test_every_screen_of_the_members_own_data(page: Page, site_url: str,
     choose_files(page, tmp_path, make_export(ExportSpec(seed=3, weeks=8)).uploads)
     report(page)
     check_screen(page, "LinkedIn export report")
+
+    older, newer = overlapping_pair(seed=2, gap_days=5, days=60, era=NEW, end=END)
+    open_posts_import(page)
+    drop(page, "posts-drop", files_of(older, newer))
+    expect(page.locator("#posts-panel .posts-report")).to_be_visible(timeout=IMPORT_TIMEOUT_MS)
+    check_screen(page, "post analytics report")
 
 
 def test_shared_report_broken_link_and_unreadable_data(browser: Browser, page: Page,
@@ -223,7 +239,8 @@ def test_keyboard_only_add_edit_and_reach_every_control_with_visible_focus(
 
 def test_the_layout_works_360_px_wide(page: Page, site_url: str, watch: PageWatch) -> None:
     page.set_viewport_size({"width": 360, "height": 740})
-    start(page, site_url, document=coach_document(*CHECKINS), charts=True)
+    start(page, site_url, document={**coach_document(*CHECKINS), "posts": stored_posts()},
+          charts=True)
     open_all_details(page)
     for view in VIEWS:
         go(page, view)

@@ -15,15 +15,24 @@ import base64
 import datetime as dt
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 
+from ssi_coach.importers.analytics import read_all
+from ssi_coach.importers.linkedin.types import Upload
+from ssi_coach.model import PostAnalytics
+from ssi_coach.posts.merge import plan_merge
+from ssi_coach.storage.posts_codec import posts_to_data
 from tests.analytics_workbooks import (
     NEW,
     ExpectedAggregate,
+    ExpectedSinglePost,
     GeneratedWorkbook,
+    SinglePostSpec,
+    make_single_post,
     overlapping_pair,
 )
 from tests.e2e.helpers import download_after_click, go, reveal, start, stored, stored_document
@@ -85,11 +94,22 @@ def files_of(*workbooks: GeneratedWorkbook) -> list[tuple[str, bytes]]:
     return [(w.name, w.data) for w in workbooks]
 
 
+def stored_posts(seed: int = 6) -> dict[str, Any]:
+    """A document's "posts" as an import of two 2026 exports and a single post stores them:
+    for tests that need the Posts view filled without importing through the page."""
+    older, newer = overlapping_pair(seed=seed, gap_days=9, days=200, era=NEW, end=END)
+    single = make_single_post(SinglePostSpec(seed=seed, with_kind=True))
+    reading = read_all([Upload(w.name, w.data) for w in (older, newer, single)])
+    return posts_to_data(plan_merge(PostAnalytics(), reading).result)
+
+
 def test_drop_two_overlapping_workbooks_save_see_weekly_sums_reimport_and_download(
         page: Page, site_url: str) -> None:
     older, newer = overlapping_pair(seed=4, gap_days=9, days=120, era=NEW, end=END)
     assert isinstance(older.expected, ExpectedAggregate)
     assert isinstance(newer.expected, ExpectedAggregate)
+    single = make_single_post(SinglePostSpec(seed=8))
+    assert isinstance(single.expected, ExpectedSinglePost)
     days = merged_days(older.expected, newer.expected)
     sums = weekly_sums(days)
     start(page, site_url, charts=True)
@@ -99,16 +119,17 @@ def test_drop_two_overlapping_workbooks_save_see_weekly_sums_reimport_and_downlo
 
     # Newer first: the order of the files must not matter.
     open_posts_import(page)
-    drop(page, "posts-drop", files_of(newer, older))
+    drop(page, "posts-drop", files_of(newer, single, older))
     report = page.locator("#posts-panel .posts-report")
     expect(report).to_be_visible(timeout=IMPORT_TIMEOUT_MS)
     expect(page.locator("#posts-report-heading")).to_be_focused()
     lines = report.locator(".posts-report-files li")
-    expect(lines).to_have_count(2)
+    expect(lines).to_have_count(3)
+    expect(lines.nth(1)).to_contain_text(f"{single.name}: single post published")
     expect(lines.nth(0)).to_contain_text(f"{newer.name}: aggregate export")
     expect(lines.nth(0)).to_contain_text("120 days")
-    expect(lines.nth(1)).to_contain_text(f"{older.name}: aggregate export")
-    expect(lines.nth(1)).to_contain_text("where a newer file of this import wins")
+    expect(lines.nth(2)).to_contain_text(f"{older.name}: aggregate export")
+    expect(lines.nth(2)).to_contain_text("where a newer file of this import wins")
     expect(report.locator(".posts-report-saved")).to_contain_text(
         f"Will be saved: {len(days)} days added")
     assert stored(page) == before, "nothing is saved before the member confirms"
@@ -132,10 +153,17 @@ def test_drop_two_overlapping_workbooks_save_see_weekly_sums_reimport_and_downlo
     expect(link).to_have_attribute("rel", "noopener noreferrer")
     assert (link.get_attribute("href") or "").startswith("https://www.linkedin.com/")
     expect(page.locator("#posts-weekly-chart svg")).to_be_visible(timeout=60_000)
+    # The single post: its own figures and who saw it.
+    post = page.locator("#posts-single .single-post")
+    expect(post).to_have_count(1)
+    figure = post.locator("dl > div", has_text="Impressions").first
+    expect(figure.locator("dd")).to_have_text(
+        shown(single.expected.metrics["impressions"]))
+    expect(post).to_contain_text("of the people who saw it are decision makers")
 
     # The same files again: nothing to save, nothing changes.
     after_save = stored(page)
-    drop(page, "posts-drop", files_of(older, newer))
+    drop(page, "posts-drop", files_of(older, newer, single))
     expect(report).to_be_visible(timeout=IMPORT_TIMEOUT_MS)
     expect(report.locator(".posts-report-saved")).to_have_text(
         "Nothing to save: everything these files hold is already saved.")

@@ -325,3 +325,13 @@ def test_old_windows_keep_headline_figures_only_and_importing_one_again_changes_
     assert oldest.top_posts == () and oldest.followers_total == 1001
     again = plan_merge(stored, AnalyticsReading((files[0],)))
     assert again.changes_nothing and again.result == stored
+
+
+def test_in_one_import_the_older_file_says_how_many_of_its_days_the_newer_one_revises() -> None:
+    merge = plan_merge(PostAnalytics(), AnalyticsReading((SECOND, FIRST)))
+    older = merge.files[1]
+    assert isinstance(older, AggregateReport)
+    # 5-10 June are in both; the newer file differs on 6, 7, 9 and 10 June.
+    assert (older.days_new, older.days_superseded, older.days_superseded_revised) == (4, 6, 4)
+    assert "6 where a newer file of this import wins (4 of them revised by it)" in (
+        older.sentence())

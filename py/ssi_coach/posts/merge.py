@@ -62,6 +62,8 @@ class AggregateReport:
     days_superseded: int  # a newer file of this import wins
     rows_skipped: int
     snapshot: str  # NEW, UPDATED or UNCHANGED: the window's figures as stored after saving
+    # of the superseded days, those the newer file revises (its figures differ from these)
+    days_superseded_revised: int = 0
     duplicate_of: str = ""  # the earlier file of this import that is the same export
     notes: tuple[str, ...] = ()
 
@@ -80,7 +82,10 @@ class AggregateReport:
         if self.days_kept:
             parts.append(f"{self.days_kept:,} where a newer saved export wins (kept as is)")
         if self.days_superseded:
-            parts.append(f"{self.days_superseded:,} where a newer file of this import wins")
+            revised = (f" ({self.days_superseded_revised:,} of them revised by it)"
+                       if self.days_superseded_revised else "")
+            parts.append(f"{self.days_superseded:,} where a newer file of this import wins"
+                         f"{revised}")
         return f"{head}; {count(self.days_read, 'day')} read: {', '.join(parts)}.{_skipped(self)}"
 
 
@@ -289,14 +294,17 @@ def _aggregate_report(index: int, file: AggregateFile, reading: AnalyticsReading
                       current: PostAnalytics, result: PostAnalytics,
                       winners: dict[dt.date, int]) -> AggregateReport:
     stored = {d.day: _figures(d) for d in current.days}
-    counts = {"new": 0, "revised": 0, "unchanged": 0, "kept": 0, "superseded": 0}
+    counts = {"new": 0, "revised": 0, "unchanged": 0, "kept": 0, "superseded": 0,
+              "superseded_revised": 0}
     rows = _file_days(file)
+    kept = {d.day: _figures(d) for d in result.days}
     for day, row in rows.items():
         winner = winners[day]
         if winner == _STORED:
             counts["kept"] += 1
         elif winner != index:
             counts["superseded"] += 1
+            counts["superseded_revised"] += kept.get(day) != _figures(row)
         elif day not in stored:
             counts["new"] += 1
         else:
@@ -309,7 +317,8 @@ def _aggregate_report(index: int, file: AggregateFile, reading: AnalyticsReading
         name=file.name, stamp=stamp, era=file.era, days_read=len(rows),
         days_new=counts["new"], days_revised=counts["revised"],
         days_unchanged=counts["unchanged"], days_kept=counts["kept"],
-        days_superseded=counts["superseded"], rows_skipped=len(file.skipped),
+        days_superseded=counts["superseded"],
+        days_superseded_revised=counts["superseded_revised"], rows_skipped=len(file.skipped),
         snapshot=snapshot, duplicate_of=_duplicate_of(index, file, reading), notes=file.notes)
 
 
