@@ -1,7 +1,8 @@
 """Run the hardening checks and write their figures to docs/hardening.md.
 
 Usage: make hardening   (python -m tools.hardening_report [--cases N])
-1. The fuzz run: every property of tests/unit/test_fuzz.py with N generated cases each
+1. The fuzz run: every property of tests/unit/test_fuzz.py (every reader of what members bring,
+   post analytics workbooks included) with N generated cases each
    (10,000 by default; the everyday `make test` runs 100).
 2. The fault scenarios: storage damage, full storage, two tabs, offline and updates, frozen
    documents of every schema version, listed by test name with their outcome.

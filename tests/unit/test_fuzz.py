@@ -51,6 +51,7 @@ from ssi_coach.errors import (
 )
 from ssi_coach.exporters.csv_checkins import CSV_COLUMNS, checkins_to_csv
 from ssi_coach.exporters.share import MAX_NAME_LENGTH, SharedReport, decode_report, encode_report
+from ssi_coach.importers.analytics import read_all
 from ssi_coach.importers.csv_checkins import LABELS, MAX_RAW_LENGTH, CsvRead, read_checkins_csv
 from ssi_coach.importers.linkedin import dates as li_dates
 from ssi_coach.importers.linkedin import read_export
@@ -75,12 +76,15 @@ from ssi_coach.model import (
     CheckIn,
     Document,
     PeerAverages,
+    PostAnalytics,
     Problem,
     display_total,
 )
+from ssi_coach.posts.merge import plan_merge
 from ssi_coach.storage.backup import BACKUP_LABEL, backup_text, read_backup
 from ssi_coach.storage.codec import decode, document_to_data, encode
 from ssi_coach.storage.migrations import MIGRATIONS
+from ssi_coach.storage.posts_codec import posts_from_data, posts_to_data
 from tests.linkedin_export import LAYOUTS, VARIANTS, ExportSpec, make_export
 from tests.ssi_pages import (
     ACCESSIBILITY_TABLES,
@@ -101,6 +105,7 @@ from tests.ssi_pages import (
 
 from .conftest import TODAY
 from .strategies import checkins, in_date_order
+from .test_analytics_fuzz import mutated as mutated_workbook
 from .test_paste import FRAGMENTS
 from .test_storage import documents
 
@@ -1194,3 +1199,18 @@ def test_export_import_answers_messages_all_sent_by_the_member(uploads: list[Upl
     result = call("export import (read_export): messages all sent by the member",
                   lambda: read_export(uploads))
     assert isinstance(result, ExportReading)
+
+
+# ---- 6. post analytics workbooks ----------------------------------------------------------------
+
+@FUZZ
+@given(mutated_workbook())
+def test_post_analytics_workbooks_are_read_or_refused_merged_and_stored(data: bytes) -> None:
+    """A mutated workbook (flipped bytes, cut short, rows dropped, cells altered, sheets
+    renamed) is read or refused, never raises; what is read merges and survives storage."""
+    uploads = [Upload("AggregateAnalytics_Ada Example_2025-10-22_2025-11-10.xlsx", data)]
+    reading = call("post analytics workbook", lambda: read_all(uploads), len(data))
+    assert len(reading.files) + len(reading.refused) == 1
+    merged = plan_merge(PostAnalytics(), reading).result
+    stored = json.loads(json.dumps(posts_to_data(merged)))
+    assert posts_from_data(stored) == merged
