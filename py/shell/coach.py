@@ -152,4 +152,4 @@ class CoachTools:
             return
         body.innerHTML = coach_views.change_explanation(
             explain_change(first, second, document.activity_weeks(),
-                           checkins=document.checkins))
+                           checkins=document.checkins, posts=weekly(document.posts)))

@@ -146,3 +146,31 @@ def test_any_two_check_ins_are_explained(a: Any, b: Any) -> None:
 def test_a_rank_without_averages_is_never_attributed(old: int, new: int) -> None:
     move = _pair(FLAT_40, UP_45, _industry(old, None), _industry(new, None)).ranks[0]
     assert move.kind == ("unchanged" if old == new else "unknown")
+
+
+def test_post_analytics_add_what_the_posts_did_after_the_logged_measures() -> None:
+    from ssi_coach.posts.weekly import PostWeek
+
+    def post_week(monday: str, impressions: int, followers: int | None,
+                  days: int = 7) -> PostWeek:
+        return PostWeek(dt.date.fromisoformat(monday), impressions, impressions // 20,
+                        followers, days, partial=False)
+
+    posts = [post_week("2026-09-07", 1000, 2), post_week("2026-09-14", 1200, 2),
+             post_week("2026-09-21", 900, None), post_week("2026-09-28", 900, 4),
+             post_week("2026-10-05", 3000, 6), post_week("2026-10-12", 2600, 6),
+             post_week("2026-10-19", 9999, 9, days=3),  # not complete: left out
+             post_week("2026-10-26", 3400, 9)]
+    weeks = _logs("2026-09-07", *[{"comments_written": 1}] * 4) + \
+        _logs("2026-10-05", *[{"comments_written": 6}] * 4)
+    found = explain_change(checkin("2026-10-04", FLAT_40), checkin("2026-11-01", UP_45),
+                           weeks, posts=posts)
+    rows = {r.measure.key: (r.before, r.after) for r in found.activity_changes}
+    assert found.activity_changes[0].measure.key == "comments_written"  # logged first
+    assert rows["post_impressions"] == (1000, 3000)  # the partial-data week is not read
+    assert rows["post_new_followers"] == (8 / 3, 7)  # a week without follower rows: missing
+    assert "comments written: 1 a week before, 6 now" in found.summary
+    alone = explain_change(checkin("2026-10-04", FLAT_40), checkin("2026-11-01", UP_45), [],
+                           posts=posts)
+    assert "impressions of your posts (post analytics): 1,000 a week before, 3,000 now" in (
+        alone.summary)

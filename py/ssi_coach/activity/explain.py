@@ -7,6 +7,9 @@ information instead of guessing. The same goes for the pillars: with the peers' 
 averages on both check-ins, each pillar's change is split into the market's part and the
 member's (`peers.market`), and a drop shared by everyone is flagged as likely LinkedIn-wide.
 Events the member noted on the later check-in, or on any in between, are listed beside it.
+Post analytics, where imported, add what the member's posts did in the same weeks (their
+complete weeks only): impressions, engagements received and new followers, after the logged
+measures, since their scale would drown every other change.
 """
 
 from __future__ import annotations
@@ -18,9 +21,16 @@ from dataclasses import dataclass
 from ..model import ACTIVITY, PILLARS, CheckIn, Measure, Pillar, WeekLog, display_total, week_of
 from ..peers.events import EventNote, notes_between
 from ..peers.market import MarketSplit, market_split
+from ..posts.weekly import PostWeek
 from ..text import change, long_date, score
 
 WEEKS_BEFORE = 4  # about a month: the habit is to check the score monthly
+# What post analytics add to the weeks before each check-in, as measures of their own.
+POST_MEASURES: tuple[Measure, ...] = (
+    Measure("post_impressions", "Impressions of your posts (post analytics)", "brand"),
+    Measure("post_engagements", "Engagements on your posts (post analytics)", "brand"),
+    Measure("post_new_followers", "New followers (post analytics)", "brand"),
+)
 FLAT = 0.5  # a total that moved less than this is "flat" for explaining a rank
 
 
@@ -71,15 +81,18 @@ class ChangeExplanation:
 
 
 def explain_change(before: CheckIn, after: CheckIn, weeks: Sequence[WeekLog], *,
-                   checkins: Sequence[CheckIn] = ()) -> ChangeExplanation:
+                   checkins: Sequence[CheckIn] = (),
+                   posts: Sequence[PostWeek] = ()) -> ChangeExplanation:
     """What changed from `before` to `after` (given in either order) and the likely why.
-    Pass the member's `checkins` to include the events noted on those between the two."""
+    Pass the member's `checkins` to include the events noted on those between the two, and
+    their post analytics' weeks (`posts.weekly.weekly`) to include what their posts did."""
     if after.on < before.on:  # the story always runs from the older check-in to the newer
         before, after = after, before
     total = round(after.total - before.total, 3)
     pillars = tuple((p, round(after.score_of(p) - before.score_of(p), 3)) for p in PILLARS)
     ranks = tuple(_rank_move(label, before, after) for label in ("Industry", "Network"))
-    activity = activity_changes(before.on, after.on, weeks)
+    activity = (*activity_changes(before.on, after.on, weeks),
+                *activity_changes(before.on, after.on, post_logs(posts), POST_MEASURES))
     market = market_split(before, after)
     latest = {c.on: c for c in checkins} | {after.on: after}  # `after` as given wins its date
     events = notes_between(latest.values(), before.on, after.on)
@@ -114,17 +127,31 @@ def weekly_average(key: str, logs: Sequence[WeekLog]) -> float | None:
     return sum(counts) / len(counts) if counts else None
 
 
-def activity_changes(before: dt.date, after: dt.date,
-                     weeks: Sequence[WeekLog]) -> tuple[ActivityChange, ...]:
+def activity_changes(before: dt.date, after: dt.date, weeks: Sequence[WeekLog],
+                     measures: Sequence[Measure] = ACTIVITY) -> tuple[ActivityChange, ...]:
     """Measures whose weekly average differs between the two windows, biggest change first;
     then measures logged in only one of them, in form order."""
     old, new = logs_in(before, weeks), logs_in(after, weeks)
     rows = [ActivityChange(m, weekly_average(m.key, old), weekly_average(m.key, new))
-            for m in ACTIVITY]
+            for m in measures]
     compared = [r for r in rows if r.change is not None and abs(r.change) > 1e-9]
     one_sided = [r for r in rows if r.change is None and (r.before, r.after) != (None, None)]
     compared.sort(key=lambda r: -abs(r.change or 0.0))
     return (*compared, *one_sided)
+
+
+def post_logs(posts: Sequence[PostWeek]) -> tuple[WeekLog, ...]:
+    """The complete weeks of post analytics as logs of POST_MEASURES (a week still coming in,
+    or with days missing, would read as a drop)."""
+    logs = []
+    for week in posts:
+        if not week.complete:
+            continue
+        counts = {"post_impressions": week.impressions, "post_engagements": week.engagements}
+        if week.new_followers is not None:
+            counts["post_new_followers"] = week.new_followers
+        logs.append(WeekLog(week.week, counts))
+    return tuple(logs)
 
 
 # ---- ranks ------------------------------------------------------------------------------------
@@ -216,4 +243,4 @@ def _events_words(events: Sequence[EventNote]) -> str:
 
 
 def _per_week(value: float | None) -> str:
-    return "not logged" if value is None else f"{value:.1f}".removesuffix(".0")
+    return "not logged" if value is None else f"{value:,.1f}".removesuffix(".0")
