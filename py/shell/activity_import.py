@@ -9,11 +9,8 @@ saved until the member confirms, and then only what the report showed.
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-
-from pyscript import when  # type: ignore[import-not-found]
 
 from ssi_coach.importers.linkedin.types import (
     MAX_UPLOAD_BYTES,
@@ -27,14 +24,11 @@ from ssi_coach.model import SOURCES
 from . import browser, import_views
 from .browser import element
 from .context import Context
-from .drop import DropZone, load_packages, packages_loaded
-from .guard import guarded, guarded_async
+from .drop import FileImport, load_packages, packages_loaded
+from .guard import guarded_async
 
 if TYPE_CHECKING:
     from ssi_coach.activity.export_merge import ExportMerge
-
-PAINT_PAUSE_S = 0.02  # a macrotask: long enough for the browser to paint the progress bar
-
 
 @dataclass
 class PendingExport:
@@ -42,25 +36,12 @@ class PendingExport:
     plan: ExportMerge
 
 
-class ExportImport:
+class ExportImport(FileImport):
+    name = "export"
+
     def __init__(self, context: Context) -> None:
-        self.context = context
+        super().__init__(context)
         self.pending: PendingExport | None = None
-        self.busy = False
-        self.imports: list[asyncio.Future[None]] = []  # running imports, kept alive
-
-    def bind(self) -> None:
-        DropZone("export-drop", "export-file", self._start).bind()
-        when("click", "#export-panel")(self.on_panel_click)
-
-    def _start(self, files: list[Any]) -> None:
-        if not files:
-            return
-        if self.busy:
-            self.context.say("An import is already running; wait for its report first.")
-            return
-        self.imports = [f for f in self.imports if not f.done()]
-        self.imports.append(asyncio.ensure_future(self.run(files)))
 
     # ---- reading --------------------------------------------------------------------------
 
@@ -71,13 +52,12 @@ class ExportImport:
         try:
             too_big = next((f for f in files if f.size > MAX_UPLOAD_BYTES), None)
             if too_big is not None:  # refused before a byte is read into memory
-                self._show(import_views.refused(_too_big(too_big)))
+                self.show(import_views.refused(_too_big(too_big)))
                 return
             await self._load_pandas()
             uploads = []
             for number, file in enumerate(files, start=1):
-                self._progress(None, f"Opening {file.name} ({number} of {len(files)})")
-                await asyncio.sleep(PAINT_PAUSE_S)
+                await self.paint(None, f"Opening {file.name} ({number} of {len(files)})")
                 buffer = await file.arrayBuffer()
                 uploads.append(Upload(str(file.name), bytes(buffer.to_bytes())))
             await self._read(uploads)
@@ -87,8 +67,7 @@ class ExportImport:
     async def _load_pandas(self) -> None:
         if packages_loaded("pandas"):
             return
-        self._progress(None, "Loading the data tools (first import only)")
-        await asyncio.sleep(PAINT_PAUSE_S)
+        await self.paint(None, "Loading the data tools (first import only)")
         await load_packages("pandas")
 
     async def _read(self, uploads: list[Upload]) -> None:
@@ -97,40 +76,17 @@ class ExportImport:
 
         for step in import_steps(uploads):
             if isinstance(step, Progress):
-                self._progress(step)
-                await asyncio.sleep(PAINT_PAUSE_S)
+                await self.paint(step)
             elif isinstance(step, ImportRefused):
-                self._show(import_views.refused(step.message))
+                self.show(import_views.refused(step.message))
             else:
                 plan = export_merge(self.context.document, step, today=browser.local_today())
                 self.pending = PendingExport(step, plan)
-                self._show(import_views.report(step, plan))
+                self.show(import_views.report(step, plan))
                 element("export-report-heading").focus()
                 self.context.say("Your export is read. Check the report, then save or cancel.")
 
-    def _progress(self, step: Progress | None, message: str = "") -> None:
-        self._show(import_views.progress(step, message))
-        element("export-status").textContent = (step.message if step else message) + "…"
-
-    def _show(self, html: str) -> None:
-        panel = element("export-panel")
-        panel.innerHTML = html
-        panel.hidden = False
-
     # ---- confirm or cancel ----------------------------------------------------------------
-
-    @guarded
-    def on_panel_click(self, event: Any) -> None:
-        button = browser.closest(event, "button[data-action]")
-        if button is None:
-            return
-        action = str(button.dataset.action)
-        if action == "export-confirm":
-            self.confirm()
-        elif action == "export-cancel":
-            self.close("Import cancelled. Nothing was saved.")
-        elif action == "export-close":
-            self.close("")
 
     def confirm(self) -> None:
         from ssi_coach.activity.export_merge import apply_export_merge, export_merge
@@ -143,15 +99,13 @@ class ExportImport:
         plan = export_merge(self.context.document, pending.reading, today=browser.local_today())
         if plan != pending.plan:
             self.pending = PendingExport(pending.reading, plan)
-            self._show(import_views.report(pending.reading, plan))
+            self.show(import_views.report(pending.reading, plan))
             self.context.say("Your activity log changed since the report was made; here is the "
                              "report again. Nothing was saved yet.")
             return
         updated = apply_export_merge(self.context.document, plan, self._choices())
         if self.context.save(updated):
-            self.pending = None
-            element("export-panel").hidden = True
-            element("export-panel").innerHTML = ""
+            self.close("")
             self.context.render()
             self.context.say(f"Imported your LinkedIn export: {len(plan.added)} new and "
                              f"{len(plan.updated)} updated weeks of activity.")
@@ -167,12 +121,7 @@ class ExportImport:
 
     def close(self, message: str) -> None:
         self.pending = None
-        panel = element("export-panel")
-        panel.hidden = True
-        panel.innerHTML = ""
-        element("export-status").textContent = ""
-        if message:
-            self.context.say(message)
+        super().close(message)
 
 
 def _too_big(file: Any) -> str:

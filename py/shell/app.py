@@ -243,6 +243,8 @@ class App:
         heading = browser.query(element(f"view-{view.key}"), "h2[tabindex]")
         if focus and changed and heading is not None:
             browser.focus_at_top(heading)
+        if view.key == "posts" and self.report is None:
+            self.posts.shown()  # its charts are drawn only while it is on screen
 
     def close_menu(self) -> None:
         element("site-nav").classList.remove("open")

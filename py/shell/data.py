@@ -134,19 +134,11 @@ class DataTools:
         return name, data
 
     def _show_panel(self, html: str) -> None:
-        panel = element("import-panel")
-        panel.innerHTML = html
-        panel.hidden = False
-        panel.scrollIntoView()
-        heading = browser.query(panel, "h3")
-        if heading is not None:
-            heading.setAttribute("tabindex", "-1")
-            heading.focus()
+        show_import_panel(html)
 
     def _close_panel(self) -> None:
         self.pending = None
-        element("import-panel").hidden = True
-        element("import-panel").innerHTML = ""
+        close_import_panel()
 
     def confirm_import(self) -> None:
         pending = self.pending
@@ -274,3 +266,21 @@ class DataTools:
         raw = self.context.store.backend.get(key)
         if raw is not None:
             browser.download(f"{key}.json", raw)
+
+
+def show_import_panel(html: str) -> None:
+    """The Data view's panel for an import's preview (check-ins, backup, weekly log), in
+    view with its heading focused."""
+    panel = element("import-panel")
+    panel.innerHTML = html
+    panel.hidden = False
+    panel.scrollIntoView()
+    heading = browser.query(panel, "h3")
+    if heading is not None:
+        heading.setAttribute("tabindex", "-1")
+        heading.focus()
+
+
+def close_import_panel() -> None:
+    element("import-panel").hidden = True
+    element("import-panel").innerHTML = ""

@@ -1,17 +1,24 @@
-"""Choosing or dropping files onto a drop zone (the data export's, the post analytics'), and
-loading a package the first time a feature needs it: shared by the views that import files.
+"""Choosing or dropping files onto a drop zone (the data export's, the post analytics'), the
+import panel every such import shares (progress, report, save or cancel), and loading a
+package the first time a feature needs it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from pyscript import when, window  # type: ignore[import-not-found]
 
-from . import browser
+from ssi_coach.importers.linkedin.types import Progress
+
+from . import browser, import_views
 from .browser import element
+from .context import Context
 from .guard import guarded
+
+PAINT_PAUSE_S = 0.02  # a macrotask: long enough for the browser to paint the progress bar
 
 _loaded: set[str] = set()  # packages loaded into this page so far
 
@@ -88,3 +95,68 @@ class _StrayDrops:
 def file_list(files: Any) -> list[Any]:
     found = browser.found(files)
     return [] if found is None else [found.item(i) for i in range(found.length)]
+
+
+class FileImport:
+    """What every import of dropped files shares: one import at a time (kept alive while it
+    runs), its panel (`<name>-panel`: progress, then the report) with a status line for
+    screen readers (`<name>-status`), and the panel's buttons: `<name>-confirm` calls
+    `confirm`, `<name>-cancel` and `<name>-close` close it. `run` reads the files."""
+
+    name = ""  # the prefix of the page's ids and the buttons' actions: "export", "posts"
+
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        self.busy = False
+        self.imports: list[asyncio.Future[None]] = []  # running imports, kept alive
+
+    def bind(self) -> None:
+        DropZone(f"{self.name}-drop", f"{self.name}-file", self.start).bind()
+        when("click", f"#{self.name}-panel")(self.on_panel_click)
+
+    def start(self, files: list[Any]) -> None:
+        if not files:
+            return
+        if self.busy:
+            self.context.say("An import is already running; wait for its report first.")
+            return
+        self.imports = [f for f in self.imports if not f.done()]
+        self.imports.append(asyncio.ensure_future(self.run(files)))
+
+    def run(self, files: list[Any]) -> Awaitable[None]:
+        raise NotImplementedError
+
+    def confirm(self) -> None:
+        raise NotImplementedError
+
+    async def paint(self, step: Progress | None, message: str = "") -> None:
+        """Show the progress, then give the browser the time to paint it."""
+        self.show(import_views.progress(step, message))
+        element(f"{self.name}-status").textContent = (step.message if step else message) + "…"
+        await asyncio.sleep(PAINT_PAUSE_S)
+
+    def show(self, html: str) -> None:
+        panel = element(f"{self.name}-panel")
+        panel.innerHTML = html
+        panel.hidden = False
+
+    @guarded
+    def on_panel_click(self, event: Any) -> None:
+        button = browser.closest(event, "button[data-action]")
+        if button is None:
+            return
+        action = str(button.dataset.action)
+        if action == f"{self.name}-confirm":
+            self.confirm()
+        elif action == f"{self.name}-cancel":
+            self.close("Import cancelled. Nothing was saved.")
+        elif action == f"{self.name}-close":
+            self.close("")
+
+    def close(self, message: str) -> None:
+        panel = element(f"{self.name}-panel")
+        panel.hidden = True
+        panel.innerHTML = ""
+        element(f"{self.name}-status").textContent = ""
+        if message:
+            self.context.say(message)

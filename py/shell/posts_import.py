@@ -9,11 +9,8 @@ what the report showed (planned again against the current data first).
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-
-from pyscript import when  # type: ignore[import-not-found]
 
 from ssi_coach.importers.analytics.types import (
     MAX_WORKBOOK_BYTES,
@@ -24,16 +21,15 @@ from ssi_coach.importers.analytics.types import (
 from ssi_coach.importers.linkedin.types import Progress, Upload
 from ssi_coach.model import Problem
 
-from . import browser, import_views, posts_views
+from . import posts_views
 from .browser import element
 from .context import Context
-from .drop import DropZone, load_packages, packages_loaded
-from .guard import guarded, guarded_async
+from .drop import FileImport, load_packages, packages_loaded
+from .guard import guarded_async
 
 if TYPE_CHECKING:
     from ssi_coach.posts.merge import PostsMerge
 
-PAINT_PAUSE_S = 0.02  # a macrotask: long enough for the browser to paint the progress bar
 READER_PACKAGES = ("openpyxl",)  # et_xmlfile comes with it (the lock says so)
 
 
@@ -43,25 +39,12 @@ class PendingPosts:
     plan: PostsMerge
 
 
-class PostsImport:
+class PostsImport(FileImport):
+    name = "posts"
+
     def __init__(self, context: Context) -> None:
-        self.context = context
+        super().__init__(context)
         self.pending: PendingPosts | None = None
-        self.busy = False
-        self.imports: list[asyncio.Future[None]] = []  # running imports, kept alive
-
-    def bind(self) -> None:
-        DropZone("posts-drop", "posts-file", self._start).bind()
-        when("click", "#posts-panel")(self.on_panel_click)
-
-    def _start(self, files: list[Any]) -> None:
-        if not files:
-            return
-        if self.busy:
-            self.context.say("An import is already running; wait for its report first.")
-            return
-        self.imports = [f for f in self.imports if not f.done()]
-        self.imports.append(asyncio.ensure_future(self.run(files)))
 
     # ---- reading --------------------------------------------------------------------------
 
@@ -76,13 +59,11 @@ class PostsImport:
                 if int(file.size) > MAX_WORKBOOK_BYTES:  # never read into memory
                     too_big.append(too_large(str(file.name), int(file.size)))
                     continue
-                self._progress(None, f"Opening {file.name} ({number} of {len(files)})")
-                await asyncio.sleep(PAINT_PAUSE_S)
+                await self.paint(None, f"Opening {file.name} ({number} of {len(files)})")
                 buffer = await file.arrayBuffer()
                 uploads.append(Upload(str(file.name), bytes(buffer.to_bytes())))
             if not packages_loaded(*READER_PACKAGES):
-                self._progress(None, "Loading the workbook reader (first import only)")
-                await asyncio.sleep(PAINT_PAUSE_S)
+                await self.paint(None, "Loading the workbook reader (first import only)")
                 await load_packages(*READER_PACKAGES)
             await self._read(uploads, too_big)
         finally:
@@ -94,43 +75,20 @@ class PostsImport:
 
         for step in read_workbooks(uploads):
             if isinstance(step, Progress):
-                self._progress(step)
-                await asyncio.sleep(PAINT_PAUSE_S)
+                await self.paint(step)
                 continue
             reading = with_refused(step, tuple(too_big))
             if not reading.files:
-                self._show(posts_views.import_refused(reading))
+                self.show(posts_views.import_refused(reading))
                 self.context.say("Nothing was imported; the report says why.", error=True)
                 return
             plan = plan_merge(self.context.document.posts, reading)
             self.pending = PendingPosts(reading, plan)
-            self._show(posts_views.import_report(reading, plan))
+            self.show(posts_views.import_report(reading, plan))
             element("posts-report-heading").focus()
             self.context.say("Your workbooks are read. Check the report, then save or cancel.")
 
-    def _progress(self, step: Progress | None, message: str = "") -> None:
-        self._show(import_views.progress(step, message))
-        element("posts-status").textContent = (step.message if step else message) + "…"
-
-    def _show(self, html: str) -> None:
-        panel = element("posts-panel")
-        panel.innerHTML = html
-        panel.hidden = False
-
     # ---- confirm or cancel ----------------------------------------------------------------
-
-    @guarded
-    def on_panel_click(self, event: Any) -> None:
-        button = browser.closest(event, "button[data-action]")
-        if button is None:
-            return
-        action = str(button.dataset.action)
-        if action == "posts-confirm":
-            self.confirm()
-        elif action == "posts-cancel":
-            self.close("Import cancelled. Nothing was saved.")
-        elif action == "posts-close":
-            self.close("")
 
     def confirm(self) -> None:
         from ssi_coach.posts.merge import plan_merge
@@ -143,7 +101,7 @@ class PostsImport:
         plan = plan_merge(self.context.document.posts, pending.reading)
         if plan != pending.plan:
             self.pending = PendingPosts(pending.reading, plan)
-            self._show(posts_views.import_report(pending.reading, plan))
+            self.show(posts_views.import_report(pending.reading, plan))
             self.context.say("Your post analytics changed since the report was made; here is "
                              "the report again. Nothing was saved yet.")
             return
@@ -157,9 +115,4 @@ class PostsImport:
 
     def close(self, message: str) -> None:
         self.pending = None
-        panel = element("posts-panel")
-        panel.hidden = True
-        panel.innerHTML = ""
-        element("posts-status").textContent = ""
-        if message:
-            self.context.say(message)
+        super().close(message)

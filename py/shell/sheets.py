@@ -17,6 +17,7 @@ from ssi_coach.importers.csv_weeks import read_weeks_csv
 from . import browser, sheet_views
 from .browser import element
 from .context import Context
+from .data import close_import_panel, show_import_panel
 from .drop import load_packages, packages_loaded
 from .guard import guarded, guarded_async
 from .html import el
@@ -123,15 +124,8 @@ class SheetTools:
             len(pending.merge.added), len(pending.merge.updated) if replace else 0))
 
     def _show(self, html: str) -> None:
-        panel = element("import-panel")
-        panel.innerHTML = html
-        panel.hidden = False
-        panel.scrollIntoView()
-        heading = browser.query(panel, "h3")
-        if heading is not None:
-            heading.focus()
+        show_import_panel(html)
 
     def _close(self) -> None:
         self.pending = None
-        element("import-panel").hidden = True
-        element("import-panel").innerHTML = ""
+        close_import_panel()

@@ -6,6 +6,7 @@ depend on the day the suite runs.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 from collections.abc import Iterator
@@ -234,3 +235,22 @@ def strict_page(browser: Browser, site_url: str, *,
         assert not watch.problems, "\n".join(watch.problems)
     finally:
         ctx.close()
+
+
+def drop(page: Page, zone: str, files: list[tuple[str, bytes]]) -> None:
+    """Drop files on a drop zone the way a browser does: a drop event carrying them."""
+    reveal(page, f"#{zone}")
+    payload = [[name, base64.b64encode(data).decode()] for name, data in files]
+    page.evaluate(
+        """([zoneId, files]) => {
+            const transfer = new DataTransfer();
+            for (const [name, b64] of files) {
+                const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+                transfer.items.add(new File([bytes], name));
+            }
+            const zone = document.getElementById(zoneId);
+            for (const kind of ['dragover', 'drop']) {
+                zone.dispatchEvent(new DragEvent(kind, {dataTransfer: transfer, bubbles: true,
+                                                        cancelable: true}));
+            }
+        }""", [zone, payload])

@@ -8,7 +8,6 @@ proves that the export never leaves the browser.
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import io
 import json
@@ -19,7 +18,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import go, record, reveal, start, stored, stored_document
+from tests.e2e.helpers import drop, go, record, reveal, start, stored, stored_document
 from tests.e2e.test_coach import coach_document, week
 from tests.linkedin_export import ExportSpec, GeneratedExport, make_export
 
@@ -31,22 +30,7 @@ CHECKINS = (record("2026-10-04", 12, 8, 7, 9), record("2026-11-01", 12.5, 8.2, 7
 
 
 def drop_files(page: Page, files: list[tuple[str, bytes]]) -> None:
-    """Drop files on the drop zone the way a browser does: a drop event carrying them."""
-    reveal(page, "#export-drop")
-    payload = [[name, base64.b64encode(data).decode()] for name, data in files]
-    page.evaluate(
-        """(files) => {
-            const transfer = new DataTransfer();
-            for (const [name, b64] of files) {
-                const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
-                transfer.items.add(new File([bytes], name));
-            }
-            const zone = document.getElementById('export-drop');
-            zone.dispatchEvent(new DragEvent('dragover', {dataTransfer: transfer, bubbles: true,
-                                                         cancelable: true}));
-            zone.dispatchEvent(new DragEvent('drop', {dataTransfer: transfer, bubbles: true,
-                                                     cancelable: true}));
-        }""", payload)
+    drop(page, "export-drop", files)
 
 
 def choose_files(page: Page, tmp_path: Path, files: list[tuple[str, bytes]]) -> None:

@@ -11,7 +11,6 @@ leave the browser.
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import io
 from pathlib import Path
@@ -35,32 +34,21 @@ from tests.analytics_workbooks import (
     make_single_post,
     overlapping_pair,
 )
-from tests.e2e.helpers import download_after_click, go, reveal, start, stored, stored_document
+from tests.e2e.helpers import (
+    download_after_click,
+    drop,
+    go,
+    reveal,
+    start,
+    stored,
+    stored_document,
+)
 from tests.e2e.test_coach import coach_document, week
 
 pytestmark = pytest.mark.e2e
 
 IMPORT_TIMEOUT_MS = 120_000  # openpyxl loads on the first import: seconds on a 2-core machine
 END = dt.date(2026, 11, 16)  # the newer export's day; "today" in the page is 22 November
-
-
-def drop(page: Page, zone: str, files: list[tuple[str, bytes]]) -> None:
-    """Drop files on a drop zone the way a browser does: a drop event carrying them."""
-    reveal(page, f"#{zone}")
-    payload = [[name, base64.b64encode(data).decode()] for name, data in files]
-    page.evaluate(
-        """([zoneId, files]) => {
-            const transfer = new DataTransfer();
-            for (const [name, b64] of files) {
-                const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
-                transfer.items.add(new File([bytes], name));
-            }
-            const zone = document.getElementById(zoneId);
-            for (const kind of ['dragover', 'drop']) {
-                zone.dispatchEvent(new DragEvent(kind, {dataTransfer: transfer, bubbles: true,
-                                                        cancelable: true}));
-            }
-        }""", [zone, payload])
 
 
 def open_posts_import(page: Page) -> None:
