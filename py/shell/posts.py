@@ -35,6 +35,7 @@ class PostsTools:
         details = element("posts-details")
         view = posts_view(posts, browser.local_today())
         if view.is_empty:
+            element("posts-import-details").open = True  # the one thing to do here
             body.innerHTML = posts_views.posts_empty()
             charts.innerHTML = details.innerHTML = ""
             self.wanted = []

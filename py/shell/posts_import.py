@@ -110,6 +110,7 @@ class PostsImport(FileImport):
             return
         if self.context.save(self.context.document.with_posts(plan.result)):
             self.close("")
+            element("posts-import-details").open = False  # the figures, not the form, now
             self.context.render()
             self.context.say(posts_views.saved_message(plan))
 

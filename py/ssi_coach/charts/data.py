@@ -212,8 +212,10 @@ def post_weeks_chart(weeks: Sequence[PostWeek]) -> WeeksChart | None:
     without any week."""
     if not weeks:
         return None
-    rates = tuple(None if (r := w.engagement_rate()) is None else round(r * 100, 2)
-                  for w in weeks)
+    # A week not complete has no rate point: a partial day's few impressions would make the
+    # line plunge (or spike) at the end for no reason. Its bar is hatched instead.
+    rates = tuple(None if (r := w.engagement_rate()) is None or not w.complete
+                  else round(r * 100, 2) for w in weeks)
     return WeeksChart(
         title="Impressions and engagements per week",
         weeks=tuple(w.week for w in weeks), complete=tuple(w.complete for w in weeks),
