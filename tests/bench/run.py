@@ -1,7 +1,8 @@
 """`make bench`: every benchmark in one go, one table, one JSON file (.bench/results.json).
 
 1. Start-up (bench_startup): the app against the naive baseline, cold and warm.
-2. Import (bench_import): the large synthetic LinkedIn export, page against CPython.
+2. Import (bench_import): the large synthetic LinkedIn export, and three years of post
+   analytics workbooks, page against CPython.
 --quick runs each once (what CI does): numbers are printed but only a page that never
 reaches a stage fails the run (exit status 1), never a slow one.
 """
@@ -73,9 +74,13 @@ def main() -> int:
     print(f"import: large export, {min(runs, 3)} run(s)...", flush=True)
     imported = bench_import.measure(min(runs, 3))
     print(bench_import.report(imported))
+    print(f"import: post analytics, {min(runs, 3)} run(s)...", flush=True)
+    posts = bench_import.measure_posts(min(runs, 3))
+    print(bench_import.report_posts(posts))
     out = QUICK_RESULTS if args.quick else RESULTS
     out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps({"machine": about, "startup": startup, "import": imported},
+    out.write_text(json.dumps({"machine": about, "startup": startup, "import": imported,
+                               "posts_import": posts},
                               indent=2))
     print(f"results written to {out.relative_to(ROOT)}")
     return 0
