@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from .accounts import Account, company_key
 from .activity import Checklist, WeekLog, effective_weeks
 from .calibration import HeldFit
 from .checkins import CheckIn, Person, require_date_order
@@ -42,6 +43,8 @@ class Document:
     held_fit: HeldFit | None = None
     # What the member's post analytics workbooks said, merged (see model.posts).
     posts: PostAnalytics = field(default_factory=PostAnalytics)
+    # The member's target accounts and the people mapped in them, in the order added.
+    accounts: tuple[Account, ...] = field(default=())
 
     def __post_init__(self) -> None:
         require_date_order(self.checkins)
@@ -52,6 +55,9 @@ class Document:
         if any(day.weekday() != 0 or source not in ("typed", "imported")
                for day, source in self.week_sources.items()):
             raise ValueError("a week's source is a Monday mapped to typed or imported")
+        keys = [a.key for a in self.accounts]
+        if len(keys) != len(set(keys)):
+            raise ValueError("one account per company")
 
     def activity_weeks(self) -> tuple[WeekLog, ...]:
         """The activity the estimate, explanations and outcomes read: one log per week,
@@ -89,6 +95,28 @@ class Document:
     def with_posts(self, posts: PostAnalytics) -> Document:
         """A document holding `posts` as everything known from post analytics."""
         return replace(self, posts=posts)
+
+    def account(self, company: str) -> Account | None:
+        """The account for `company` (case and spacing aside), or None."""
+        key = company_key(company)
+        return next((a for a in self.accounts if a.key == key), None)
+
+    def with_account(self, account: Account, replacing: str | None = None) -> Document:
+        """A document with `account` added (`replacing` None; an account for the same company
+        is a ValueError), or standing in for the account whose key is `replacing`, in its
+        place in the list."""
+        if any(a.key == account.key and a.key != replacing for a in self.accounts):
+            raise ValueError(f"there is already an account for {account.company}")
+        if replacing is None:
+            return replace(self, accounts=(*self.accounts, account))
+        if all(a.key != replacing for a in self.accounts):
+            raise ValueError("that account is no longer here")
+        return replace(self, accounts=tuple(account if a.key == replacing else a
+                                            for a in self.accounts))
+
+    def without_account(self, key: str) -> Document:
+        """Forget an account and everyone in it."""
+        return replace(self, accounts=tuple(a for a in self.accounts if a.key != key))
 
     def find(self, on: dt.date) -> CheckIn | None:
         return next((c for c in self.checkins if c.on == on), None)

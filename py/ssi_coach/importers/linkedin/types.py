@@ -20,7 +20,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ...model import NetworkSummary, Problem, WeekLog
+from ...model import NetworkSummary, Problem, RelationshipFacts, WeekLog
 
 MAX_UPLOAD_BYTES = 300 * 1024 * 1024  # one chosen file; LinkedIn's largest exports are far below
 MAX_UNPACKED_BYTES = 1024 * 1024 * 1024  # all CSVs of one import once unzipped (zip bombs)
@@ -92,6 +92,20 @@ class FileReport:
 
 
 @dataclass(frozen=True)
+class Contact:
+    """A person in the export the member may add to an account: someone they are connected
+    to, invited or were invited by, or wrote with. Kept in memory while the export is open,
+    never stored as such (only people added to an account are)."""
+
+    name: str
+    profile_url: str  # normalised https://www.linkedin.com/in/<slug>; "" when hidden
+    company: str  # from Connections.csv; "" when not connected or not given
+    position: str
+    seniority: str  # the title's class (seniority.py): "c_suite", "vp", ..., "other"
+    facts: RelationshipFacts
+
+
+@dataclass(frozen=True)
 class ExportReading:
     """Everything read from one import, before anything is saved."""
 
@@ -108,3 +122,6 @@ class ExportReading:
     # one sentence per kind of file that came more than once: used the fullest copy, or
     # merged the copies (see copies.py)
     duplicates: tuple[str, ...] = ()
+    # Everyone the export knows by name, with what it says about them: for the Accounts
+    # view while the export is open; never stored.
+    people: tuple[Contact, ...] = ()
