@@ -31,6 +31,7 @@ VIEWS: tuple[View, ...] = (
     View("coach", "Coach"),
     View("activity", "Activity"),
     View("posts", "Posts"),
+    View("accounts", "Accounts"),
     View("network", "Network"),
     View("team", "Team"),
     View("data", "Data"),

@@ -97,7 +97,8 @@ def stored_checkins(page: Page) -> list[dict[str, Any]]:
 
 # ---- views --------------------------------------------------------------------------------
 
-VIEWS = ("home", "checkins", "peers", "coach", "activity", "posts", "network", "team", "data")
+VIEWS = ("home", "checkins", "peers", "coach", "activity", "posts", "accounts", "network", "team",
+         "data")
 
 
 def go(page: Page, view: str) -> None:

@@ -33,6 +33,7 @@ CHECKINS = (record("2026-09-01", 11, 7, 6, 8, industry_rank=40, network_rank=30)
             record("2026-11-01", 12.5, 8.25, 7.4, 9.1, industry_rank=35, network_rank=27))
 HEADINGS = {"home": "dashboard-heading", "checkins": "form-heading", "peers": "peers-heading",
             "coach": "coach-heading", "activity": "activity-heading", "posts": "posts-heading",
+            "accounts": "accounts-heading",
             "network": "network-heading", "team": "team-heading", "data": "data-heading"}
 
 

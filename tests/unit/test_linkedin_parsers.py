@@ -26,14 +26,9 @@ import pandas as pd
 import pytest
 
 from ssi_coach.importers.linkedin import archive, csvfile
-from ssi_coach.importers.linkedin.parsers import (
-    PARSERS,
-    Parsed,
-    member_url,
-    normalize_profile_url,
-    parse,
-)
+from ssi_coach.importers.linkedin.parsers import PARSERS, Parsed, member_url, parse
 from ssi_coach.importers.linkedin.types import SourceFile, Table
+from ssi_coach.importers.linkedin.urls import normalize_profile_url
 from ssi_coach.model import Problem
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "linkedin"

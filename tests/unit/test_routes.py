@@ -10,7 +10,7 @@ from ssi_coach.routes import HOME, VIEWS, Route, href, route
 
 def test_the_views_in_navigation_order() -> None:
     assert [v.key for v in VIEWS] == ["home", "checkins", "peers", "coach", "activity",
-                                     "posts", "network", "team", "data"]
+                                     "posts", "accounts", "network", "team", "data"]
     assert [v.label for v in VIEWS][:4] == ["Home", "Check-ins", "Peers", "Coach"]
 
 

@@ -30,10 +30,8 @@ A blank date anywhere else is reported like an unreadable one.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from urllib.parse import unquote
 
 import pandas as pd
 
@@ -42,6 +40,7 @@ from . import dates
 from .csvfile import squash
 from .seniority import classify
 from .types import Table
+from .urls import normalize_profile_url
 
 
 @dataclass(frozen=True, eq=False)
@@ -220,19 +219,6 @@ def date_errors(table: Table, label: str, text: pd.Series, when: pd.Series,
 
 
 # ---- values -------------------------------------------------------------------------------
-
-def normalize_profile_url(text: str) -> str:
-    """A profile URL in one spelling for matching: https://, lower-case host, no query,
-    fragment or trailing slash, percent-escapes decoded. "" stays ""."""
-    text = text.strip()
-    if not text:
-        return ""
-    text = re.split(r"[?#]", text, maxsplit=1)[0]
-    scheme_less = re.sub(r"^[A-Za-z][A-Za-z0-9+.-]*://", "", text)
-    host, _, path = scheme_less.partition("/")
-    path = unquote(path).rstrip("/")
-    return f"https://{host.lower()}/{path}" if path else f"https://{host.lower()}"
-
 
 def normalize_urls(urls: pd.Series) -> pd.Series:
     """`normalize_profile_url` over a column, once per distinct value."""
