@@ -9,6 +9,7 @@ saved until the member confirms, and then only what the report showed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +43,8 @@ class ExportImport(FileImport):
     def __init__(self, context: Context) -> None:
         super().__init__(context)
         self.pending: PendingExport | None = None
+        # Told of every export read, saved or not: the Accounts view searches its people.
+        self.opened: Callable[[ExportReading], None] | None = None
 
     # ---- reading --------------------------------------------------------------------------
 
@@ -80,6 +83,8 @@ class ExportImport(FileImport):
             elif isinstance(step, ImportRefused):
                 self.show(import_views.refused(step.message))
             else:
+                if self.opened is not None:
+                    self.opened(step)
                 plan = export_merge(self.context.document, step, today=browser.local_today())
                 self.pending = PendingExport(step, plan)
                 self.show(import_views.report(step, plan))

@@ -1,8 +1,8 @@
 """The app: start-up, the context every view's tools share (the document, saving it, the
 status message, drawing every view again), switching views, and wiring each view's module to
 the page. What each view does is in the module named after it (`home`, `checkins`, `coach`,
-`activity` and `activity_import`, `peers`, `posts` and `posts_import`, `network`,
-`team`, `data` and `sheets`)."""
+`activity` and `activity_import`, `peers`, `posts` and `posts_import`, `accounts` and
+`accounts_import`, `network`, `team`, `data` and `sheets`)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ from ssi_coach.storage import Store
 
 from . import browser, views
 from .activity import ActivityTools
+from .accounts import AccountsTools
+from .accounts_import import AccountsImport
 from .activity_import import ExportImport
 from .browser import element
 from .checkins import CheckinTools
@@ -50,6 +52,9 @@ class App:
         self.posts = PostsTools(self)
         self.posts_import = PostsImport(self)
         self.sheets = SheetTools(self)
+        self.accounts = AccountsTools(self)
+        self.accounts_import = AccountsImport(self, self.accounts.open_export)
+        self.exports.opened = self.accounts.open_export  # an Activity import opens it too
         self.team = TeamTools(self)
         self.data = DataTools(self)
         self.document = Document()
@@ -104,7 +109,7 @@ class App:
         self.checkins.reset_form()
         self.checkins.restore_draft()
         self.show_sections("dashboard", "charts", "entry", "peers", "coach", "activity",
-                           "posts", "network", "history", "team", "data")
+                           "posts", "accounts", "network", "history", "team", "data")
         element("nav-list").innerHTML = views.nav_items(VIEWS)
         element("site-nav").hidden = False
         element("nav-toggle").hidden = False
@@ -121,7 +126,8 @@ class App:
         when("storage", window)(self.on_storage)
         guard_stray_drops()
         for tools in (self.home, self.checkins, self.coach, self.activity, self.exports,
-                      self.posts_import, self.team, self.data, self.sheets):
+                      self.posts_import, self.accounts, self.accounts_import, self.team,
+                      self.data, self.sheets):
             tools.bind()
 
     async def charts_loaded(self, draw_module: Any) -> None:
@@ -137,6 +143,8 @@ class App:
             self.peers.render()
             await browser.next_task()
             self.posts.render()
+            await browser.next_task()
+            self.accounts.render()
             await browser.next_task()
             self.network.render()
             await browser.next_task()
@@ -157,6 +165,7 @@ class App:
             self.activity.render()
             self.peers.render()
             self.posts.render()
+            self.accounts.render()
             self.network.render()
             self.team.render()
         self.home.render_charts()
