@@ -66,7 +66,8 @@ class CoachTools:
         body.innerHTML = (
             coach_views.estimate_panel(view.estimate, view.calibration, latest, view.peers)
             + coach_views.actions_list(view.actions, has_activity=view.has_activity,
-                                       planned=view.planned))
+                                       planned=view.planned)
+            + coach_views.account_steps_list(view.account_steps))
         for pillar in opened:
             details = browser.query(body, f'li[data-pillar="{pillar}"] > details')
             if details is not None:

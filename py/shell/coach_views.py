@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from ssi_coach import text
+from ssi_coach.accounts.steps import AccountStep
 from ssi_coach.activity.actions import Action
 from ssi_coach.activity.calibration import MIN_WEEKS_BEHIND, NotYet
 from ssi_coach.activity.estimate import WINDOW_DAYS, Estimate, PillarEstimate, SignalEstimate
@@ -291,6 +292,32 @@ def _action_item(action: Action, with_gain: bool = True) -> Markup:
         el("p", f"Reaches: {action.stakeholder}.", class_="muted")
         if action.stakeholder else None,
         data_action_key=action.key, data_pillar=action.pillar)
+
+
+def account_steps_list(steps: Sequence[AccountStep]) -> Markup:
+    """The next steps with people in the open deals most at risk, beside the weekly actions:
+    account, person, step, principle and pillar. Nothing at all without a step."""
+    if not steps:
+        return join(())
+    return el(
+        "section",
+        el("h3", "Next steps in your accounts", id="account-steps-heading"),
+        el("ol", [_account_step_item(s) for s in steps], class_="actions-list account-steps"),
+        class_="card account-steps-panel", aria_labelledby="account-steps-heading")
+
+
+def _account_step_item(item: AccountStep) -> Markup:
+    step = item.step
+    pillar = _PILLAR_LABELS.get(step.pillar, step.pillar)
+    return el(
+        "li",
+        el("p", el("strong", item.company), " · ", step.name, " ",
+           el("span", item.risk, class_="badge risk")),
+        el("p", step.text),
+        el("p", el("span", pillar, class_=pillar_class(step.pillar, "badge")), " ",
+           el("span", f"Principle: {', '.join(step.principles).lower()}.", class_="muted")),
+        el("p", step.why, class_="muted"),
+        data_account=item.company, data_pillar=step.pillar)
 
 
 # ---- 3. what-if projection ----------------------------------------------------------------
