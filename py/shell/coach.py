@@ -15,7 +15,13 @@ from ssi_coach import text
 from ssi_coach.activity.calibration import with_fit_held
 from ssi_coach.activity.coach_view import CoachView, coach_view
 from ssi_coach.activity.explain import explain_change
-from ssi_coach.activity.outcomes import Correlation, correlations, outcome_points, outcomes_chart
+from ssi_coach.activity.outcomes import (
+    Correlation,
+    correlations,
+    deal_outcomes,
+    outcome_points,
+    outcomes_chart,
+)
 from ssi_coach.activity.whatif import read_goal_form, read_plan_form
 from ssi_coach.posts.weekly import weekly
 
@@ -66,7 +72,8 @@ class CoachTools:
         body.innerHTML = (
             coach_views.estimate_panel(view.estimate, view.calibration, latest, view.peers)
             + coach_views.actions_list(view.actions, has_activity=view.has_activity,
-                                       planned=view.planned))
+                                       planned=view.planned)
+            + coach_views.account_steps_list(view.account_steps))
         for pillar in opened:
             details = browser.query(body, f'li[data-pillar="{pillar}"] > details')
             if details is not None:
@@ -78,13 +85,18 @@ class CoachTools:
         self.render_change_choices()
 
     def render_outcomes(self, found: Sequence[Correlation] | None = None) -> None:
-        """The outcomes panel; on its own when Matplotlib arrives, leaving the rest alone."""
+        """The outcomes panel; on its own when Matplotlib arrives, leaving the rest alone. Won
+        and lost accounts add deals won to the links and their months below."""
         document = self.context.document
         if found is None:
             found = correlations(outcome_points(document.checkins, document.activity_weeks(),
                                                 weekly(document.posts)))
+        deals = deal_outcomes(document.accounts, document.checkins)
+        if deals is not None:
+            found = (*found, deals.correlation)
         element("outcomes-body").innerHTML = (
-            self.outcomes_figure() + coach_views.outcome_correlations(found))
+            self.outcomes_figure() + coach_views.outcome_correlations(found)
+            + coach_views.deals_table(deals))
 
     def outcomes_figure(self) -> str:
         """The outcomes chart once Matplotlib is in; its numbers are always in the table."""

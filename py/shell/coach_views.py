@@ -16,11 +16,12 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from ssi_coach import text
+from ssi_coach.accounts.steps import AccountStep
 from ssi_coach.activity.actions import Action
 from ssi_coach.activity.calibration import MIN_WEEKS_BEHIND, NotYet
 from ssi_coach.activity.estimate import WINDOW_DAYS, Estimate, PillarEstimate, SignalEstimate
 from ssi_coach.activity.explain import ActivityChange, ChangeExplanation, RankMove
-from ssi_coach.activity.outcomes import CAVEAT, MIN_POINTS, Correlation
+from ssi_coach.activity.outcomes import CAVEAT, MIN_POINTS, Correlation, DealMonth, DealOutcomes
 from ssi_coach.activity.whatif import Projection
 from ssi_coach.model import (
     IMPORTED,
@@ -293,6 +294,32 @@ def _action_item(action: Action, with_gain: bool = True) -> Markup:
         data_action_key=action.key, data_pillar=action.pillar)
 
 
+def account_steps_list(steps: Sequence[AccountStep]) -> Markup:
+    """The next steps with people in the open deals most at risk, beside the weekly actions:
+    account, person, step, principle and pillar. Nothing at all without a step."""
+    if not steps:
+        return join(())
+    return el(
+        "section",
+        el("h3", "Next steps in your accounts", id="account-steps-heading"),
+        el("ol", [_account_step_item(s) for s in steps], class_="actions-list account-steps"),
+        class_="card account-steps-panel", aria_labelledby="account-steps-heading")
+
+
+def _account_step_item(item: AccountStep) -> Markup:
+    step = item.step
+    pillar = _PILLAR_LABELS.get(step.pillar, step.pillar)
+    return el(
+        "li",
+        el("p", el("strong", item.company), " · ", step.name, " ",
+           el("span", item.risk, class_="badge risk")),
+        el("p", step.text),
+        el("p", el("span", pillar, class_=pillar_class(step.pillar, "badge")), " ",
+           el("span", f"Principle: {', '.join(step.principles).lower()}.", class_="muted")),
+        el("p", step.why, class_="muted"),
+        data_account=item.company, data_pillar=step.pillar)
+
+
 # ---- 3. what-if projection ----------------------------------------------------------------
 
 def projection_table(projection: Projection, goal: Goal | None) -> Markup:
@@ -422,6 +449,38 @@ def _correlation_item(item: Correlation) -> Markup:
         sign = "" if item.r >= 0 else text.MINUS
         number = el("span", f"r = {sign}{abs(item.r):.2f} over {points}", class_="muted")
     return el("li", label, " ", number, f": {verdict}", data_measure=item.measure.key)
+
+
+def deals_table(deals: DealOutcomes | None) -> Markup:
+    """Won and lost accounts per month of their close date, with their value, next to the
+    month's SSI; nothing until an account is won or lost."""
+    if deals is None:
+        return join(())
+    undated = (el("p", f"{_plural(deals.undated, 'won or lost account')} without a close "
+                  "date: not in any month. Give "
+                  f"{'it' if deals.undated == 1 else 'them'} a date to count "
+                  f"{'it' if deals.undated == 1 else 'them'}.", class_="hint deals-undated")
+               if deals.undated else None)
+    table = (_table("deals", "Deals won and lost per month, next to your SSI",
+                    ("Month", "SSI", "Won", "Value won", "Lost", "Value lost"),
+                    [_deal_row(m) for m in deals.months])
+             if deals.months else None)
+    return join((el("h4", "Deals won and lost"), table, undated))
+
+
+def _deal_row(month: DealMonth) -> Markup:
+    return el(
+        "tr", el("th", f"{month.month.strftime('%b')} {month.month.year}", scope="row"),
+        el("td", "no check-in" if month.ssi is None else text.score(round(month.ssi, 1)),
+           class_="missing" if month.ssi is None else None),
+        el("td", month.won), el("td", _money(month.won_value)),
+        el("td", month.lost), el("td", _money(month.lost_value)),
+        data_month=month.month.isoformat()[:7])
+
+
+def _money(value: float | None) -> str:
+    """12500.0 -> '12,500'; blank when no value was given."""
+    return "" if value is None else f"{value:,.2f}".removesuffix(".00")
 
 
 # ---- 6. the weekly log --------------------------------------------------------------------

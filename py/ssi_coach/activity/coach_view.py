@@ -5,7 +5,8 @@ the member's own check-ins, the ranked next actions, the projection of their pla
 their goal, and how their outcomes move with their SSI. Post analytics, when imported, feed
 the estimate, the outcomes and the actions drawn from the member's own posts. When the
 latest check-in carries the peers' pillar averages, the actions are ranked with them and each
-pillar's estimate can show them (`peers_line`).
+pillar's estimate can show them (`peers_line`). With target accounts, the Coach also shows
+the top next steps with the people in the open deals most at risk (`account_steps`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..accounts.steps import AccountStep, top_steps
 from ..model import Calibration, Document, Pillar, WeeklyPlan
 from ..peers.compare import PeerComparison, averages_line, compare_with_peers
 from ..posts.weekly import weekly
@@ -33,6 +35,8 @@ class CoachView:
 
     planned: bool = False  # the actions are ranked from where the member's weekly plan leads
     peers: PeerComparison | None = None  # the latest check-in against its peers, if it has any
+    # The next steps with people in the open deals most at risk; () without accounts.
+    account_steps: tuple[AccountStep, ...] = ()
 
     @property
     def has_activity(self) -> bool:
@@ -72,4 +76,5 @@ def coach_view(document: Document, today: dt.date) -> CoachView:
         correlations=correlations(outcome_points(document.checkins, weeks, post_weeks)),
         planned=bool(document.plan and document.plan.weekly),
         peers=peers,
+        account_steps=top_steps(document.accounts, today),
     )

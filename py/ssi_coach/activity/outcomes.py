@@ -6,6 +6,10 @@ finding says that moving together is not the same as one causing the other.
 Beside the outcomes the member logs, each check-in also gets the posts logged and the
 impressions those posts made (from the post analytics workbooks) over the same weeks, so
 visibility can be read next to SSI and results (`REACH`).
+
+Won and lost target accounts are outcomes too (`deal_outcomes`): counted per month of their
+close date, with their value, next to that month's SSI, and deals won per month read against
+SSI with the same honesty rules.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..charts.data import Chart, Series
-from ..model import OUTCOMES, TOTAL_MAX, CheckIn, Measure, WeekLog
+from ..model import OUTCOMES, TOTAL_MAX, Account, CheckIn, Measure, WeekLog
 from ..posts.weekly import PostWeek
 from .explain import WEEKS_BEFORE, logs_in, window_weeks
 
@@ -157,3 +161,76 @@ def outcomes_chart(points: Sequence[OutcomePoint]) -> Chart | None:
 
 def _as_float(value: int | None, scale: int = 1) -> float | None:
     return None if value is None else value / scale
+
+
+# ---- won and lost deals ---------------------------------------------------------------------
+
+DEALS_WON = Measure("deals_won", "Deals won", "outcomes")
+
+
+@dataclass(frozen=True)
+class DealMonth:
+    """One calendar month: the deals closed in it and the SSI of its latest check-in."""
+
+    month: dt.date  # the month's first day
+    ssi: float | None  # None when no check-in fell in the month
+    won: int
+    lost: int
+    won_value: float | None  # the sum of the values given; None when none was
+    lost_value: float | None
+
+
+@dataclass(frozen=True)
+class DealOutcomes:
+    """Every month from the first deal closed to the last (a month without one closed 0 of
+    each), deals won per month against SSI, and how many closed deals have no date."""
+
+    months: tuple[DealMonth, ...]
+    correlation: Correlation  # deals won per month against that month's SSI
+    undated: int  # won or lost without a close date: in no month
+
+
+def deal_outcomes(accounts: Sequence[Account],
+                  checkins: Sequence[CheckIn]) -> DealOutcomes | None:
+    """Won and lost accounts per month of their close date next to SSI; None until an
+    account is won or lost."""
+    closed = [a for a in accounts if a.status in ("won", "lost")]
+    if not closed:
+        return None
+    dated = [a for a in closed if a.closes_on is not None]
+    months = tuple(_deal_month(month, dated, checkins) for month in _months(dated))
+    points = [OutcomePoint(m.month, m.ssi, {DEALS_WON.key: m.won})
+              for m in months if m.ssi is not None]
+    return DealOutcomes(months, _correlation(DEALS_WON, points), len(closed) - len(dated))
+
+
+def _month(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def _months(accounts: Sequence[Account]) -> list[dt.date]:
+    """Every month from the earliest close date to the latest."""
+    days = [a.closes_on for a in accounts if a.closes_on is not None]
+    if not days:
+        return []
+    month, last = _month(min(days)), _month(max(days))
+    months = []
+    while month <= last:
+        months.append(month)
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    return months
+
+
+def _deal_month(month: dt.date, accounts: Sequence[Account],
+                checkins: Sequence[CheckIn]) -> DealMonth:
+    closed = [a for a in accounts if a.closes_on is not None and _month(a.closes_on) == month]
+    won = [a for a in closed if a.status == "won"]
+    lost = [a for a in closed if a.status == "lost"]
+    inside = [c for c in checkins if _month(c.on) == month]
+    ssi = max(inside, key=lambda c: c.on).total if inside else None
+    return DealMonth(month, ssi, len(won), len(lost), _value(won), _value(lost))
+
+
+def _value(accounts: Sequence[Account]) -> float | None:
+    values = [a.value for a in accounts if a.value is not None]
+    return sum(values) if values else None

@@ -4,7 +4,8 @@ Charts over time are `Chart`s (one value per date; events the member noted becom
 named in the summary). The peers chart is a `PeersChart`: one value per pillar for the
 member and each peer group, with the rows of the table that shows the same numbers. The
 Posts view's charts are `WeeksChart`s: a bar per ISO week (weeks not complete told apart),
-a line on its own axis, and the table beside the chart.
+a line on its own axis, and the table beside the chart. An account's people are a
+`GridChart`: stance × influence, a count per cell, with the names in the table.
 """
 
 from __future__ import annotations
@@ -13,7 +14,21 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import PILLAR_MAX, PILLARS, TOTAL_MAX, CheckIn, Pillar, display_total
+from ..accounts.coverage import present
+from ..model import (
+    INFLUENCES,
+    PILLAR_MAX,
+    PILLARS,
+    ROLES,
+    STANCES,
+    TOTAL_MAX,
+    Account,
+    CheckIn,
+    Pillar,
+    Stakeholder,
+    display_total,
+    label_of,
+)
 from ..peers.compare import PeerComparison, gap_trend
 from ..peers.events import notes_of
 from ..posts.weekly import PostWeek, totals_of
@@ -294,3 +309,66 @@ def _followers_summary(weeks: Sequence[PostWeek], totals: Sequence[tuple[dt.date
                      + (f", from {whole(totals[0][1])} on {long_date(totals[0][0])}."
                         if len(totals) > 1 else "."))
     return " ".join(parts)
+
+
+# ---- an account's people ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class GridChart:
+    """An account's people still at the company, stance (columns) × influence (rows, high on
+    top): a count per cell, the roles drawn in it, and the names in the table."""
+
+    title: str
+    rows: tuple[str, ...]  # influence labels, top to bottom
+    columns: tuple[str, ...]  # stance labels, left to right
+    counts: tuple[tuple[int, ...], ...]  # [row][column]
+    roles: tuple[tuple[str, ...], ...]  # [row][column]: the roles in the cell, e.g. "2× User"
+    head: tuple[str, ...]  # the table's column headings
+    table: tuple[tuple[str, ...], ...]  # one per influence: its label, then each cell's people
+    summary: str
+
+
+def stance_grid(account: Account) -> GridChart | None:
+    """Where the account's people stand and how much they weigh; None with nobody there."""
+    people = present(account)
+    if not people:
+        return None
+    cells = [[[p for p in people if (p.stance, p.influence) == (stance.key, influence.key)]
+              for stance in STANCES] for influence in INFLUENCES]
+    rows = tuple(f"{i.label} influence" for i in INFLUENCES)
+    return GridChart(
+        title=f"Where the people at {account.company} stand",
+        rows=rows,
+        columns=tuple(s.label for s in STANCES),
+        counts=tuple(tuple(len(cell) for cell in row) for row in cells),
+        roles=tuple(tuple(_roles(cell) for cell in row) for row in cells),
+        head=("Influence", *(s.label for s in STANCES)),
+        table=tuple((label, *("; ".join(f"{p.name} ({label_of(ROLES, p.role).lower()})"
+                                       for p in cell) or "—" for cell in row))
+                    for label, row in zip(rows, cells, strict=True)),
+        summary=_grid_summary(account, cells),
+    )
+
+
+def _roles(cell: Sequence[Stakeholder]) -> str:
+    """'Champion, 2× User': the roles in a cell, in ROLES order."""
+    keys = [p.role for p in cell]
+    return ", ".join(f"{n}× {r.label}" if (n := keys.count(r.key)) > 1 else r.label
+                     for r in ROLES if r.key in keys)
+
+
+def _grid_summary(account: Account, cells: Sequence[Sequence[Sequence[Stakeholder]]]) -> str:
+    parts = []
+    for influence, row in zip(INFLUENCES, cells, strict=True):
+        total = sum(len(cell) for cell in row)
+        if total:
+            stances = ", ".join(f"{len(cell)} {stance.label.lower()}"
+                                for stance, cell in zip(STANCES, row, strict=True) if cell)
+            parts.append(f"{total} with {influence.label.lower()} influence ({stances})")
+    people = sum(len(cell) for row in cells for cell in row)
+    text = f"{count(people, 'person', 'people')} mapped at {account.company}: {'; '.join(parts)}."
+    gone = len(account.people) - people
+    if gone:
+        text += f" {count(gone, 'person', 'people')} who moved {'is' if gone == 1 else 'are'} " \
+                "left out."
+    return text

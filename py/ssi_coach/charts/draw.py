@@ -18,7 +18,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from ..team.table import HeatMap
-from .data import PILLAR_COLOURS, Chart, PeersChart, Series, WeeksChart
+from .data import PILLAR_COLOURS, Chart, GridChart, PeersChart, Series, WeeksChart
 
 # Lines that are not pillars take the Okabe-Ito colours no pillar uses (vermilion, sky blue,
 # yellow), so a colour always means one pillar and nothing else.
@@ -321,6 +321,41 @@ def heat_map_svg(heat: HeatMap) -> str:
                 axes.text(column, row, f"{value:.1f}", ha="center", va="center",
                           color="#ffffff" if dark else "#1a1a1a", fontsize=9)
         return _to_svg(figure, heat.summary)
+
+
+def stance_grid_svg(chart: GridChart) -> str:
+    """Stance × influence: each cell shaded by how many people are in it (cividis, readable
+    with colour blindness) and labelled with the count and their roles, so colour is never
+    the only way to read it."""
+    with matplotlib.rc_context(_STYLE):
+        figure = Figure(figsize=(7.2, 3.0), layout="constrained")
+        axes = figure.subplots()
+        top = max(1, *(n for row in chart.counts for n in row))
+        axes.imshow(chart.counts, cmap="cividis", vmin=0, vmax=top * 1.4, aspect="auto")
+        axes.set_xticks(range(len(chart.columns)), chart.columns)
+        axes.set_yticks(range(len(chart.rows)), chart.rows)
+        axes.xaxis.tick_top()
+        axes.tick_params(length=0)
+        for side in axes.spines.values():
+            side.set_visible(False)
+        for column in range(1, len(chart.columns)):  # white lines between the cells
+            axes.axvline(column - 0.5, color="#ffffff", linewidth=2)
+        for row in range(1, len(chart.rows)):
+            axes.axhline(row - 0.5, color="#ffffff", linewidth=2)
+        for row, (counts, roles) in enumerate(zip(chart.counts, chart.roles, strict=True)):
+            for column, (number, who) in enumerate(zip(counts, roles, strict=True)):
+                colour = "#ffffff" if number < top * 0.75 else "#1a1a1a"
+                axes.text(column, row - 0.12, str(number), ha="center", va="center",
+                          color=colour, fontsize=14, fontweight="bold")
+                axes.text(column, row + 0.22, _wrapped(who), ha="center", va="center",
+                          color=colour, fontsize=7)
+        return _to_svg(figure, chart.summary)
+
+
+def _wrapped(roles: str, per_line: int = 2) -> str:
+    """'Champion, Blocker, 2× User' on lines of two roles each, to fit in a cell."""
+    names = roles.split(", ") if roles else []
+    return "\n".join(", ".join(names[i:i + per_line]) for i in range(0, len(names), per_line))
 
 
 def _to_svg(figure: Figure, summary: str) -> str:
