@@ -12,6 +12,8 @@ import datetime as dt
 from typing import Any
 
 from pyscript import when  # type: ignore[import-not-found]
+from ssi_coach.accounts.refresh import refresh, stakeholder_from
+from ssi_coach.accounts.search import PeopleIndex, build_index, companies, search
 
 from ssi_coach.accounts.coverage import by_risk, coverage
 from ssi_coach.accounts.forms import (
@@ -21,8 +23,6 @@ from ssi_coach.accounts.forms import (
     read_people_form,
     read_person_form,
 )
-from ssi_coach.accounts.refresh import refresh, stakeholder_from
-from ssi_coach.accounts.search import PeopleIndex, build_index, companies, search
 from ssi_coach.accounts.steps import next_step
 from ssi_coach.charts.data import stance_grid
 from ssi_coach.exporters.csv_account import account_csv, account_csv_filename
@@ -33,7 +33,6 @@ from . import accounts_views, browser
 from .browser import element
 from .context import Context
 from .guard import guarded
-from .html import el, join
 
 
 class AccountsTools:
@@ -124,30 +123,28 @@ class AccountsTools:
         button = browser.closest(event, "button[data-action]")
         if button is None:
             return
-        action, data = str(button.dataset.action), button.dataset
-        if action == "account-open":
-            self.open_key = str(data.key)
-            self.render()
-            heading = browser.found(element("account-heading"))
-            if heading is not None:
-                heading.focus()
-        elif action == "account-close":
-            self.open_key = None
-            self.render()
-        elif action == "account-add-company":
-            self._add_account(str(data.company))
-        elif action == "person-add-contact":
-            self._add_contact(self.found[int(str(data.contact))], str(data.company))
-        elif action == "person-remove":
-            self._remove_person(str(data.key))
-        elif action == "account-csv":
-            self._download(str(data.key))
-        elif action == "account-forget":
-            self._ask_forget(str(data.key))
-        elif action == "account-forget-yes":
-            self._forget(str(data.key))
-        elif action == "account-forget-no":
-            element("account-forget-slot").innerHTML = ""
+        handler = {
+            "account-open": lambda d: self._open_account(str(d.key)),
+            "account-close": lambda d: self._open_account(None),
+            "account-add-company": lambda d: self._add_account(str(d.company)),
+            "person-add-contact": lambda d: self._add_contact(self.found[int(str(d.contact))],
+                                                              str(d.company)),
+            "person-remove": lambda d: self._remove_person(str(d.key)),
+            "account-csv": lambda d: self._download(str(d.key)),
+            "account-forget": lambda d: self._ask_forget(str(d.key)),
+            "account-forget-yes": lambda d: self._forget(str(d.key)),
+            "account-forget-no": lambda d: setattr(element("account-forget-slot"),
+                                                   "innerHTML", ""),
+        }.get(str(button.dataset.action))
+        if handler is not None:
+            handler(button.dataset)
+
+    def _open_account(self, key: str | None) -> None:
+        self.open_key = key
+        self.render()
+        heading = browser.found(element("account-heading")) if key is not None else None
+        if heading is not None:
+            heading.focus()
 
     def _add_contact(self, contact: Contact, company: str) -> None:
         document = self.context.document
@@ -186,7 +183,9 @@ class AccountsTools:
         if account is not None:
             slot = element("account-forget-slot")
             slot.innerHTML = accounts_views.forget_confirm(account)
-            browser.query(slot, "button").focus()
+            button = browser.query(slot, "button")
+            if button is not None:
+                button.focus()
 
     def _forget(self, key: str) -> None:
         account = next((a for a in self.context.document.accounts if a.key == key), None)
@@ -252,8 +251,7 @@ class AccountsTools:
         if not document.accounts:
             body.innerHTML = accounts_views.accounts_empty(self.index is not None)
         else:
-            body.innerHTML = accounts_views.accounts_table(by_risk(document.accounts, today),
-                                                           today)
+            body.innerHTML = accounts_views.accounts_table(by_risk(document.accounts, today))
         account = self._open()
         detail = element("account-detail")
         if account is None:
@@ -267,5 +265,4 @@ class AccountsTools:
         svg = None if draw is None or grid is None else draw.stance_grid_svg(grid)
         detail.innerHTML = accounts_views.account_detail(
             account, found, steps, today,
-            None if grid is None else accounts_views.grid_figure(grid.title, svg,
-                                                                 join([el("p", "")])))
+            None if grid is None else accounts_views.grid_figure(grid, svg))

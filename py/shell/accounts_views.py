@@ -12,10 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from ssi_coach.accounts.search import CompanyCount
+
 from ssi_coach import text
 from ssi_coach.accounts.coverage import Coverage
-from ssi_coach.accounts.search import CompanyCount
 from ssi_coach.accounts.steps import Step
+from ssi_coach.charts.data import GridChart
 from ssi_coach.importers.linkedin.types import Contact
 from ssi_coach.model import (
     ACCOUNT_STATUSES,
@@ -66,7 +68,7 @@ def accounts_empty(export_open: bool) -> Markup:
               id="accounts-empty")
 
 
-def accounts_table(ranked: Sequence[tuple[Account, Coverage]], today: dt.date) -> Markup:
+def accounts_table(ranked: Sequence[Coverage]) -> Markup:
     """Every account, the riskiest first: status, value, people, the top gap."""
     head = el("tr", [el("th", h, scope="col") for h in (
         "Account", "Status", "Value", "People", "Risk", "Biggest gap", "")])
@@ -81,7 +83,7 @@ def accounts_table(ranked: Sequence[tuple[Account, Coverage]], today: dt.date) -
                            data_key=account.key,
                            aria_label=f"Open {account.company}")),
                data_key=account.key)
-            for account, coverage in ranked]
+            for coverage in ranked for account in (coverage.account,)]
     return el("div", el("table", el("caption", "Your accounts, the riskiest first"),
                         el("thead", head), el("tbody", rows), id="accounts-table"),
               class_="table-wrap", tabindex="0")
@@ -93,7 +95,7 @@ def _value(value: float | None) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
 
 
-# ---- one account ---------------------------------------------------------------------------------
+# ---- one account ------------------------------------------------------------------------------
 
 def account_detail(account: Account, coverage: Coverage, steps: Sequence[Step],
                    today: dt.date, grid: Markup | None) -> Markup:
@@ -230,7 +232,7 @@ def facts_text(facts: RelationshipFacts | None, today: dt.date) -> str:
 def _step(step: Step) -> Markup:
     principles = ", ".join(step.principles)
     return el("div", el("strong", step.text),
-              el("span", f" {principles.capitalize()}; "
+              el("span", f" {principles}; "
                          f"{_PILLAR_LABELS.get(step.pillar, step.pillar).lower()}.",
                  class_="muted"),
               class_="next-step")
@@ -295,15 +297,22 @@ def _plain(value: float | None) -> str:
     return str(int(value)) if value == int(value) else str(value)
 
 
-def grid_figure(title: str, svg: str | None, table: Markup) -> Markup:
+def grid_figure(chart: GridChart, svg: str | None) -> Markup:
+    """Stance × influence: the chart once drawn, and the same grid as a table at once."""
     drawn: Child = (el("p", "Drawing the chart…", class_="muted") if svg is None
                     else trusted(svg))
-    return el("figure", el("h4", title), drawn,
-              el("details", el("summary", "Show the grid as a table"), table),
+    table = el("div", el("table", el("caption", chart.title, class_="visually-hidden"),
+                         el("thead", el("tr", [el("th", h, scope="col") for h in chart.head])),
+                         el("tbody", [el("tr", el("th", row[0], scope="row"),
+                                         [el("td", cell) for cell in row[1:]])
+                                      for row in chart.table]),
+                         id="account-grid-table"),
+               class_="table-wrap", tabindex="0")
+    return el("figure", el("h4", chart.title), drawn, el("figcaption", chart.summary), table,
               class_="chart", id="account-grid")
 
 
-# ---- the export's search ---------------------------------------------------------------------------
+# ---- the export's search ----------------------------------------------------------------------
 
 def search_help(count: int, as_of: dt.date) -> str:
     return (f"{count:,} people from your export of {text.long_date(as_of)}. Type a company, "

@@ -18,9 +18,9 @@ from ssi_coach.routes import HOME, VIEWS, Route, View, route
 from ssi_coach.storage import Store
 
 from . import browser, views
-from .activity import ActivityTools
 from .accounts import AccountsTools
 from .accounts_import import AccountsImport
+from .activity import ActivityTools
 from .activity_import import ExportImport
 from .browser import element
 from .checkins import CheckinTools
