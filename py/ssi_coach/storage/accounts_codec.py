@@ -55,9 +55,12 @@ T = TypeVar("T")
 
 PROFILE_URL = "https://www.linkedin.com/in/"
 MAX_URL = 400  # characters of a profile URL: LinkedIn's are under 150
-# Stored characters that 50 accounts of 10 people each, with notes and facts, stay within
-# (tests/unit/test_accounts_storage.py measures it), next to localStorage's ~5 MB.
-SIZE_BUDGET = 120_000
+# Stored characters that 50 accounts of 10 people each, every one with a note of ~80
+# characters and most with facts, stay within (test_accounts_storage.py measures ~199 kB).
+# Names, titles, profile names and notes are ~75 kB of it, dates and counts ~40 kB; field
+# names cost the rest, the price of a form a person can read in a backup. Next to
+# localStorage's ~5 MB and the posts' 250 kB.
+SIZE_BUDGET = 210_000
 _ACCOUNT_KEYS = {"company", "status", "value", "closes_on", "added_on", "note", "people"}
 _PERSON_KEYS = {"name", "role", "stance", "influence", "profile", "url", "title", "company",
                 "note", "facts", "moved_to"}
@@ -72,9 +75,9 @@ _FACT_FIELDS = (("connected_on", "connected_on"), ("invited_on", "invited_on"),
                 ("replied", "replied"))
 _FACT_KEYS = {"as_of", "link", *_FACT_DATES, *_FACT_COUNTS, *_FACT_FLAGS, "company",
               "position"}
-# (stored name, field name, default) of a person's choices, in the order they are written.
-_CHOICES = (("role", ROLE_KEYS, "other"), ("stance", STANCE_KEYS, "unknown"),
-            ("influence", INFLUENCE_KEYS, "low"))
+# (field, its keys, default, what one is) of a person's choices, in the order written.
+_CHOICES = (("role", ROLE_KEYS, "other", "a role"), ("stance", STANCE_KEYS, "unknown", "a stance"),
+            ("influence", INFLUENCE_KEYS, "low", "an influence"))
 
 
 # ---- encoding ---------------------------------------------------------------------------
@@ -115,7 +118,7 @@ def _person_to_data(person: Stakeholder, company: str, where: str) -> Data:
                                (person.profile_url, MAX_URL, "profile URL")):
         _fits(value, limit, f"{where}: the {what}")
     data: Data = {"name": person.name}
-    data.update((name, getattr(person, name)) for name, _, default in _CHOICES
+    data.update((name, getattr(person, name)) for name, _, default, _ in _CHOICES
                 if getattr(person, name) != default)
     data.update(_url_to_data(person.profile_url))
     texts = (("title", person.title, ""), ("company", person.company, company),
@@ -210,8 +213,8 @@ def _person(record: Any, company: str, where: str) -> Stakeholder:
     name = _text(record["name"], MAX_NAME, f"{where}: the name")
     where = f"{where} ({name})"
     _known_keys(record, _PERSON_KEYS, where)
-    choices = {field: _choice(record.get(field, default), keys, f"a {field}", where)
-               for field, keys, default in _CHOICES}
+    choices = {field: _choice(record.get(field, default), keys, what, where)
+               for field, keys, default, what in _CHOICES}
     person_company = _text(record.get("company", company), MAX_NAME, f"{where}: the company")
     title = _text(record.get("title", ""), MAX_NAME, f"{where}: the title")
     facts = record.get("facts")
