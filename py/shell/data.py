@@ -24,7 +24,13 @@ from ssi_coach.exporters.reminder import (
 from ssi_coach.exporters.share import build_report, share_link
 from ssi_coach.importers.csv_checkins import read_checkins_csv
 from ssi_coach.model import Document
-from ssi_coach.storage.backup import backup_text, read_backup, with_backup_posts
+from ssi_coach.storage.backup import (
+    AccountsMerged,
+    backup_text,
+    read_backup,
+    with_backup_accounts,
+    with_backup_posts,
+)
 from ssi_coach.team.table import add_missing_people
 from ssi_coach.text import long_date
 
@@ -147,9 +153,12 @@ class DataTools:
         choice = browser.query(element("import-panel"), "input[name=conflicts]:checked")
         replace = choice is not None and str(choice.value) == "replace"
         updated = apply_checkin_merge(self.context.document, pending.plan, replace_updated=replace)
+        accounts = AccountsMerged(updated)
         if pending.backup is not None:
             updated = add_missing_people(updated, pending.backup.people)
             updated = with_backup_posts(updated, pending.backup)
+            accounts = with_backup_accounts(updated, pending.backup)
+            updated = accounts.document
         posts_merged = updated.posts != self.context.document.posts
         if not self.context.save(updated):
             return
@@ -158,7 +167,8 @@ class DataTools:
         changed = pending.plan.changed_count(replace)
         posts = ", and the backup's post analytics merged into yours" if posts_merged else ""
         self.context.say(f"Imported: {changed} check-in{'s' if changed != 1 else ''} added "
-                         f"or updated{posts}. Everything else is as it was.")
+                         f"or updated{posts}.{views.accounts_merged(accounts)} Everything else "
+                         "is as it was.")
 
     def replace_with_backup(self) -> None:
         pending = self.pending

@@ -29,6 +29,7 @@ from ssi_coach.model import (
 )
 from ssi_coach.peers.compare import WEAKEST_MEANS, WEAKEST_RELATIVE_MEANS
 from ssi_coach.routes import View, href
+from ssi_coach.storage.backup import AccountsMerged
 from ssi_coach.storage.concurrent import Conflict
 
 from .html import Child, Markup, el, join, trusted
@@ -341,7 +342,7 @@ CONFLICT_WHAT = {"checkins": "the check-in of {}", "weeks": "the week of {}",
                  "imported": "the imported week of {}", "week_sources": "the source of week {}",
                  "people": "a kept report ({})", "checklist": "the profile checklist",
                  "plan": "the plan", "goal": "the goal", "network": "the network summary",
-                 "imported_on": "the import date"}
+                 "imported_on": "the import date", "accounts": "the account {}"}
 
 
 def merged_note(conflicts: Sequence[Conflict]) -> Markup:
@@ -520,10 +521,36 @@ def backup_summary(backup: Document, current: Document) -> Markup:
              "yours, the newer export winning each day." if not backup.posts.is_empty() else "")
     return join([
         el("p", f"The backup holds {span(backup.checkins)}{people}. "
-                f"Your data now: {span(current.checkins)}.{posts}"),
+                f"Your data now: {span(current.checkins)}.{posts}"
+                f"{_backup_accounts(backup, current)}"),
         el("p", "Replacing keeps your current data as a copy in this browser (and offers it "
                 "as a download) first.", class_="muted"),
     ])
+
+
+def _backup_accounts(backup: Document, current: Document) -> str:
+    """What the restore preview says about the backup's target accounts, if it holds any."""
+    if not backup.accounts:
+        return ""
+    people = sum(len(a.people) for a in backup.accounts)
+    said = (f" It includes {text.count(len(backup.accounts), 'account')} with "
+            f"{text.count(people, 'person', 'people')}")
+    both = [a.company for a in backup.accounts if current.account(a.company) is not None]
+    if not both:
+        return f"{said}; merging adds {'it' if len(backup.accounts) == 1 else 'them'} to yours."
+    new = len(backup.accounts) - len(both)
+    others = f" and adds the other {text.count(new, 'account')}" if new else ""
+    return (f"{said}; {', '.join(both)} {'is' if len(both) == 1 else 'are'} already here: "
+            f"merging keeps yours as {'it is' if len(both) == 1 else 'they are'}{others}.")
+
+
+def accounts_merged(merged: AccountsMerged) -> str:
+    """After merging a backup: the accounts it added, and those kept as they were here."""
+    added = (f" Accounts added from the backup: {', '.join(merged.added)}."
+             if merged.added else "")
+    kept = (f" Kept your own {', '.join(merged.kept)} rather than the backup's different "
+            f"version." if merged.kept else "")
+    return added + kept
 
 
 def share_result(url: str) -> Markup:

@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
 
 from hypothesis import strategies as st
 
 from ssi_coach.model import (
+    ACCOUNT_STATUS_KEYS,
     DEMOGRAPHIC_KEYS,
     EVENT_KEYS,
     IMPORTED,
+    INFLUENCE_KEYS,
+    LINKS,
+    MAX_NAME,
+    MAX_NOTE,
     MEASURE_KEYS,
     PART_OF,
     PILLAR_KEYS,
     POST_METRIC_KEYS,
+    ROLE_KEYS,
     SOURCES,
+    STANCE_KEYS,
+    Account,
     Calibration,
     CheckIn,
     ExportStamp,
@@ -24,8 +35,10 @@ from ssi_coach.model import (
     PillarFit,
     PostAnalytics,
     PostDay,
+    RelationshipFacts,
     Share,
     SinglePost,
+    Stakeholder,
     TopPost,
     WeekLog,
     WindowSnapshot,
@@ -185,3 +198,69 @@ def post_analytics(draw: st.DrawFn, max_snapshots: int = 4) -> PostAnalytics:
                                 draw(st.none() | st.integers(0, 500)), stamp)
     posts = draw(st.lists(single_posts, max_size=3, unique_by=lambda p: p.url))
     return PostAnalytics(tuple(days[d] for d in sorted(days)), tuple(snapshots), tuple(posts))
+
+
+# ---- accounts -------------------------------------------------------------------------------
+
+PROFILE_URL = "https://www.linkedin.com/in/"
+account_dates = st.none() | st.dates(dt.date(2000, 1, 1), dt.date(2100, 1, 1))
+flags = st.none() | st.booleans()
+message_counts = st.integers(0, 5_000) | st.integers(0, 10**20)
+
+
+def texts(limit: int, *, blank: bool = True) -> st.SearchStrategy[str]:
+    """Any text up to `limit` characters: often short, sometimes exactly at the limit;
+    never only spaces when not `blank`."""
+    found = st.text(max_size=30) | st.text(min_size=limit, max_size=limit)
+    return found if blank else found.filter(str.strip)
+
+
+names = texts(MAX_NAME, blank=False)
+# Profile URLs of LinkedIn's usual shape (stored as their slug) and any other (stored as they
+# are): the bare prefix, other sites, any text; or none, for someone typed in.
+profile_urls = st.one_of(
+    st.just(""),
+    st.from_regex(r"[a-z0-9-]{1,40}", fullmatch=True).map(lambda slug: PROFILE_URL + slug),
+    st.just(PROFILE_URL),
+    st.from_regex(r"[a-z0-9-]{1,20}[/?#][a-z=/]{0,10}", fullmatch=True).map(
+        lambda rest: PROFILE_URL + rest),
+    st.text(max_size=40),
+)
+relationship_facts = st.builds(
+    RelationshipFacts, as_of=st.dates(dt.date(2003, 1, 1), dt.date(2100, 1, 1)),
+    link=st.sampled_from(LINKS), connected_on=account_dates, invited_on=account_dates,
+    messages_sent=message_counts, messages_received=message_counts, last_contact=account_dates,
+    started_by_member=flags, replied=flags, company=texts(MAX_NAME), position=texts(MAX_NAME))
+
+
+@st.composite
+def stakeholders(draw: st.DrawFn, company: str = "") -> Stakeholder:
+    """A person as an account holds them; often at `company` and with facts that agree with
+    what the member typed (the codec writes only differences), sometimes not."""
+    title = draw(texts(MAX_NAME))
+    at = draw(st.sampled_from((company, "")) | texts(MAX_NAME))
+    facts = draw(st.none() | relationship_facts)
+    if facts is not None and draw(st.booleans()):
+        facts = replace(facts, company=at, position=title)
+    return Stakeholder(
+        draw(names), draw(st.sampled_from(ROLE_KEYS)), draw(st.sampled_from(STANCE_KEYS)),
+        draw(st.sampled_from(INFLUENCE_KEYS)), draw(profile_urls), title, at,
+        draw(texts(MAX_NOTE)), facts, draw(st.just("") | texts(MAX_NAME)))
+
+
+@st.composite
+def accounts(draw: st.DrawFn, company: st.SearchStrategy[str] = names,
+             person: Callable[[str], st.SearchStrategy[Stakeholder]] = stakeholders,
+             max_people: int = 4) -> Account:
+    name = draw(company)
+    return Account(
+        name, draw(st.sampled_from(ACCOUNT_STATUS_KEYS)),
+        draw(st.none() | st.integers(0, 10**9) | st.floats(0, 1e12, allow_nan=False)),
+        draw(account_dates), draw(texts(MAX_NOTE)),
+        tuple(draw(st.lists(person(name), max_size=max_people, unique_by=lambda p: p.key))),
+        draw(account_dates))
+
+
+def account_lists(max_size: int = 3, **options: Any) -> st.SearchStrategy[tuple[Account, ...]]:
+    """Accounts as a document holds them: one per company, in the order added."""
+    return st.lists(accounts(**options), max_size=max_size, unique_by=lambda a: a.key).map(tuple)

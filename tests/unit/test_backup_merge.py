@@ -54,7 +54,7 @@ def test_a_merge_with_nothing_new_changes_nothing() -> None:
 def test_backup_round_trips_and_is_labelled_readable_json() -> None:
     text = backup_text(MINE)
     data = json.loads(text)
-    assert data["backup_of"] == "ssi-coach backup" and data["schema_version"] == 7
+    assert data["backup_of"] == "ssi-coach backup" and data["schema_version"] == 8
     assert "\n  " in text  # indented: a person can read it
     assert read_backup(text) == MINE
     assert read_backup(text.encode("utf-8")) == MINE

@@ -21,9 +21,11 @@ from ssi_coach.activity.calibration import with_fit_held
 from ssi_coach.activity.coach_view import coach_view
 from ssi_coach.errors import DocumentError, InvalidRecord, NewerSchemaVersion
 from ssi_coach.model import (
+    LINKS,
     PEER_GROUPS,
     PILLAR_KEYS,
     POST_METRIC_KEYS,
+    Account,
     Calibration,
     CheckIn,
     Checklist,
@@ -37,8 +39,10 @@ from ssi_coach.model import (
     PillarFit,
     PostAnalytics,
     PostDay,
+    RelationshipFacts,
     Share,
     SinglePost,
+    Stakeholder,
     TopPost,
     WeekLog,
     WeeklyPlan,
@@ -51,7 +55,7 @@ FROZEN = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
 VERSIONS = range(schema_version() + 1)
 # The migrations that have shipped, in order; stored data in browsers depends on these names.
 SHIPPED = ("0001_create_checkins", "0002_add_people", "0003_add_activity", "0004_add_imports",
-           "0005_add_held_fit", "0006_add_peers", "0007_add_posts")
+           "0005_add_held_fit", "0006_add_peers", "0007_add_posts", "0008_add_accounts")
 OPTIONAL_NUMBERS = ("industry_rank", "network_rank", "industry_average", "network_average")
 OPTIONAL_TEXTS = ("industry", "note")
 PEERS = ("industry_peers", "network_peers")
@@ -60,6 +64,7 @@ STATUSES = ("industry_status", "network_status")
 CHECKIN_FIELDS_SINCE = {0: (*OPTIONAL_NUMBERS, *OPTIONAL_TEXTS), 6: (*PEERS, *STATUSES, "events")}
 LAST_GOOD_KEY = DOCUMENT_KEY + ".last-good"
 ACTIVITY_URL = "https://www.linkedin.com/feed/update/urn:li:activity:"
+PROFILE_URL = "https://www.linkedin.com/in/"
 
 Data = dict[str, Any]
 T = TypeVar("T")
@@ -160,6 +165,37 @@ def expected_posts(record: Data) -> PostAnalytics:
               for p in record["posts"]))
 
 
+def expected_facts(record: Data, company: str, title: str) -> RelationshipFacts:
+    """v8's facts: the export's company and position are the person's unless written."""
+    dates = {name: _or_none(record.get(name), _day)
+             for name in ("connected_on", "invited_on", "last_contact")}
+    return RelationshipFacts(
+        _day(record["as_of"]), record.get("link", "none"), **dates,
+        messages_sent=record.get("sent", 0), messages_received=record.get("received", 0),
+        started_by_member=record.get("started_by_me"), replied=record.get("replied"),
+        company=record.get("company", company), position=record.get("position", title))
+
+
+def expected_person(record: Data, account_company: str) -> Stakeholder:
+    """v8's person: a profile is the slug of a linkedin.com/in/ URL; the company is the
+    account's unless written."""
+    company, title = record.get("company", account_company), record.get("title", "")
+    url = PROFILE_URL + record["profile"] if "profile" in record else record.get("url", "")
+    return Stakeholder(
+        record["name"], record.get("role", "other"), record.get("stance", "unknown"),
+        record.get("influence", "low"), url, title, company, record.get("note", ""),
+        _or_none(record.get("facts"), lambda f: expected_facts(f, company, title)),
+        record.get("moved_to", ""))
+
+
+def expected_account(record: Data) -> Account:
+    return Account(
+        record["company"], record.get("status", "prospect"), record.get("value"),
+        _or_none(record.get("closes_on"), _day), record.get("note", ""),
+        tuple(expected_person(p, record["company"]) for p in record.get("people", [])),
+        _or_none(record.get("added_on"), _day))
+
+
 def expected_document(data: Data) -> Document:
     """The Document the file describes; fields its version did not have keep their defaults."""
     return Document(
@@ -177,6 +213,7 @@ def expected_document(data: Data) -> Document:
         imported_on=_or_none(data.get("imported_on"), _day),
         held_fit=_or_none(data.get("held_fit"), expected_held_fit),
         posts=expected_posts(data["posts"]) if "posts" in data else PostAnalytics(),
+        accounts=tuple(map(expected_account, data.get("accounts", []))),
     )
 
 
@@ -228,6 +265,8 @@ def test_each_frozen_document_uses_every_field_its_version_had(version: int) -> 
                                                  for r in own]
     if "posts" in data:
         _uses_every_post_field(data["posts"])
+    if "accounts" in data:
+        _uses_every_account_field(data["accounts"])
 
 
 def _uses_every_post_field(posts: Data) -> None:
@@ -248,6 +287,28 @@ def _uses_every_post_field(posts: Data) -> None:
     assert set(post) == {"url", "published", "published_time", "metrics", "viewers",
                          "created", "kind"}
     assert set(post["metrics"]) < set(POST_METRIC_KEYS), "only the figures the workbook had"
+
+
+def _uses_every_account_field(accounts: list[Data]) -> None:
+    """Two accounts, one with every field and one with only what differs from the defaults;
+    people with and without facts, a profile slug and a URL kept as it is, someone typed in
+    with no URL, a person at another company than the account's, one who moved, and facts
+    whose company and position differ from what the member typed."""
+    assert len(accounts) == 2
+    assert set().union(*accounts) == {"company", "status", "value", "closes_on", "added_on",
+                                      "note", "people"}
+    assert any(set(a) == {"company", "added_on", "people"} for a in accounts)
+    people = [p for a in accounts for p in a["people"]]
+    assert set().union(*people) == {"name", "role", "stance", "influence", "profile", "url",
+                                    "title", "company", "note", "facts", "moved_to"}
+    assert any("facts" not in p for p in people) and any("moved_to" in p for p in people)
+    assert any(not ({"profile", "url"} & set(p)) for p in people), "someone typed in"
+    facts = [p["facts"] for p in people if "facts" in p]
+    assert set().union(*facts) == {"as_of", "link", "connected_on", "invited_on", "sent",
+                                   "received", "last_contact", "started_by_me", "replied",
+                                   "company", "position"}
+    assert {f.get("link", "none") for f in facts} == set(LINKS)
+    assert any(f.get("replied") is False for f in facts)
 
 
 # ---- decoding and round trips ---------------------------------------------------------------
@@ -335,6 +396,30 @@ def test_a_frozen_v7_document_holds_post_analytics_as_the_model_reads_them() -> 
 def test_an_ssi_coach_before_v7_refuses_a_v7_document_rather_than_drop_its_posts() -> None:
     with pytest.raises(NewerSchemaVersion):
         decode(frozen(7)[0], MIGRATIONS[:6])
+
+
+def test_a_frozen_v8_document_holds_accounts_as_the_model_reads_them() -> None:
+    northwind, tokyo = decode(frozen(8)[0])[0].accounts
+    assert (northwind.status, northwind.value, northwind.closes_on) == (
+        "active", 48000, dt.date(2027, 3, 31))
+    assert (tokyo.status, tokyo.value, tokyo.note) == ("prospect", None, "")
+    ana, matthias, kai, lea = northwind.people
+    assert ana.role == "champion" and ana.profile_url == PROFILE_URL + "ana-souza-7b21a3"
+    assert ana.facts is not None and ana.facts.days_since_contact(dt.date(2026, 11, 27)) == 30
+    assert ana.facts.company == "Northwind Logistics" and ana.company == "Northwind Logistics"
+    assert matthias.facts is not None and matthias.facts.invited_on == dt.date(2026, 11, 2)
+    assert kai.moved and kai.company == "Northwind Logistics" and kai.facts is not None
+    assert (kai.facts.company, kai.facts.position, kai.facts.replied) == ("Initech", "CISO", False)
+    assert kai.profile_url.endswith("?originalSubdomain=se")
+    assert (lea.facts, lea.profile_url, lea.key) == (None, "", "name:léa martin")
+    yuki, priya = tokyo.people
+    assert yuki.company == "Tokyo Robotics" and priya.company == "東京 Robotics K.K."
+    assert priya.facts is not None and (priya.facts.link, priya.facts.company) == ("none", "")
+
+
+def test_an_ssi_coach_before_v8_refuses_a_v8_document_rather_than_drop_its_accounts() -> None:
+    with pytest.raises(NewerSchemaVersion):
+        decode(frozen(8)[0], MIGRATIONS[:7])
 
 
 # ---- loading through the Store --------------------------------------------------------------

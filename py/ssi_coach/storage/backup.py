@@ -3,16 +3,19 @@
 A backup is the stored document itself, pretty-printed and labelled, so any backup is also
 a valid document: restoring runs the same migrations and checks as loading, which means an
 older backup is upgraded and one from a newer version is refused with a clear message.
-Restoring a backup in place of the data brings back everything in it, post analytics too;
-merging one into the data adds its post analytics as well (`with_backup_posts`).
+Restoring a backup in place of the data brings back everything in it, post analytics and
+target accounts too; merging one into the data adds its post analytics as well
+(`with_backup_posts`) and the accounts it holds that the data does not (`with_backup_accounts`:
+for a company both hold, the account here is kept as it is, and the merge says which).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from json import dumps
 
 from ..errors import CorruptDocument
-from ..model import Document, PostAnalytics
+from ..model import Account, Document, PostAnalytics
 from .codec import data_to_document, document_to_data, parse_json
 from .concurrent import merge_posts
 from .migrations import migrate
@@ -51,3 +54,32 @@ def with_backup_posts(current: Document, backup: Document) -> Document:
     post analytics either side holds; with none in the backup, `current` is returned."""
     merged = merge_posts(PostAnalytics(), current.posts, backup.posts)
     return current if merged == current.posts else current.with_posts(merged)
+
+
+@dataclass(frozen=True)
+class AccountsMerged:
+    """What merging a backup's accounts did: the document, the companies added from the
+    backup, and those both held where the backup's account differs from the one here,
+    which was kept as it is (the backup's version was not used)."""
+
+    document: Document
+    added: tuple[str, ...] = ()
+    kept: tuple[str, ...] = ()
+
+
+def with_backup_accounts(current: Document, backup: Document) -> AccountsMerged:
+    """`current` also holding the backup's accounts for companies it does not have, after
+    its own, in the backup's order. For a company both hold, `current`'s account stays as it
+    is, people and all: a merge never changes an account the member has here."""
+    added: list[Account] = []
+    kept: list[str] = []
+    for account in backup.accounts:
+        here = current.account(account.company)
+        if here is None:
+            added.append(account)
+        elif here != account:
+            kept.append(here.company)
+    if not added:
+        return AccountsMerged(current, kept=tuple(kept))
+    document = replace(current, accounts=(*current.accounts, *added))
+    return AccountsMerged(document, tuple(a.company for a in added), tuple(kept))

@@ -30,6 +30,7 @@ from ..model import (
     PeerGroup,
     Person,
 )
+from .accounts_codec import accounts_from_data, accounts_to_data
 from .activity_codec import (
     activity_to_data,
     checklist_from_data,
@@ -85,6 +86,7 @@ def document_to_data(document: Document) -> Data:
         **imports_to_data(document),
         "held_fit": held_fit_to_data(document.held_fit),
         "posts": posts_to_data(document.posts),
+        "accounts": accounts_to_data(document.accounts),
     }
 
 
@@ -130,6 +132,7 @@ def data_to_document(data: Data) -> Document:
         imported_on=optional_date_from_data(data.get("imported_on"), "The last import's date"),
         held_fit=held_fit_from_data(data.get("held_fit")),
         posts=posts_from_data(data.get("posts")),
+        accounts=accounts_from_data(data.get("accounts")),
     )
 
 

@@ -22,6 +22,16 @@ imported workbooks, each day keeps the figures of the newer export (as an import
 tab's on a tie), every export's snapshot is kept (this tab's where both hold the same
 export), and single posts are kept from both (this tab's where both hold the same post).
 Neither tab's import is lost, and none of this is reported as a conflict.
+
+Target accounts (`accounts`) are records keyed by their company (case and spacing aside),
+like check-ins by date: an account only one tab changed (its status, a person added, a tag)
+takes that tab's version, with all its people; an account both tabs changed differently
+takes this tab's version whole (the last writer wins, as for any record) and is reported as
+a Conflict naming the company. An account forgotten in one tab and left as it was in the
+other stays forgotten. One forgotten in one tab and changed in the other is a change on both
+sides: this tab's side wins, so it stays forgotten when this tab forgot it, and comes back
+with this tab's changes when the other tab forgot it (reported, so the member can forget it
+again).
 """
 
 from __future__ import annotations
@@ -30,7 +40,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Document, HeldFit, PostAnalytics
+from ..model import Document, HeldFit, PostAnalytics, company_key
 from .codec import data_to_document, document_to_data
 
 Data = dict[str, Any]
@@ -41,6 +51,7 @@ _RECORD_KEYS: dict[str, Callable[[Data], str]] = {
     "people": lambda record: f"{record.get('name')}|{record.get('saved_on')}",
     "weeks": lambda record: str(record.get("week")),
     "imported": lambda record: str(record.get("week")),
+    "accounts": lambda record: company_key(str(record.get("company"))),
 }
 _KEYED_DICTS = ("week_sources",)  # plain {key: value} maps, merged key by key
 _DERIVED = ("held_fit",)  # follows the merged check-ins (see the module's docstring)
@@ -78,8 +89,18 @@ def merge(base: Document, mine: Document, theirs: Document) -> tuple[Document, l
     document = data_to_document(merged)
     held = _held_fit(document, base.held_fit, mine.held_fit, theirs.held_fit)
     posts = merge_posts(base.posts, mine.posts, theirs.posts)
+    conflicts = [_named(c, mine, theirs) for c in conflicts]
     return (document.with_held_fit(held).with_posts(posts),
             sorted(conflicts, key=lambda c: (c.field, c.key)))
+
+
+def _named(conflict: Conflict, mine: Document, theirs: Document) -> Conflict:
+    """An account's conflict names its company as this tab wrote it (else the other tab),
+    not its key."""
+    if conflict.field != "accounts":
+        return conflict
+    account = mine.account(conflict.key) or theirs.account(conflict.key)
+    return conflict if account is None else Conflict(conflict.field, account.company)
 
 
 def merge_posts(old: PostAnalytics, new: PostAnalytics, other: PostAnalytics) -> PostAnalytics:

@@ -79,6 +79,15 @@ def _add_posts(data: Data) -> Data:
     return data
 
 
+def _add_accounts(data: Data) -> Data:
+    """v8: the member's target accounts and the people mapped in each (`accounts`: a list of
+    records; see accounts_codec.py). Empty means none, so nothing older needs a change; the
+    version makes an older ssi-coach refuse the document instead of dropping the accounts at
+    its next save."""
+    data.setdefault("accounts", [])
+    return data
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_create_checkins", _create_checkins),
     Migration("0002_add_people", _add_people),
@@ -87,6 +96,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0005_add_held_fit", _add_held_fit),
     Migration("0006_add_peers", _add_peers),
     Migration("0007_add_posts", _add_posts),
+    Migration("0008_add_accounts", _add_accounts),
 )
 
 
