@@ -102,3 +102,26 @@ def test_a_name_the_export_did_not_give_keeps_the_known_one() -> None:
     bob = result.accounts[0].people[0]
     assert (bob.name, bob.title, bob.moved_to) == ("Bob Sample", "VP Sales", "")
     assert bob.facts == nameless.facts
+
+
+def test_a_newer_synthetic_export_flags_the_champion_who_moved() -> None:
+    from ssi_coach.importers.linkedin import read_export
+    from ssi_coach.importers.linkedin.types import ExportReading, Upload
+    from tests.linkedin_export import ExportSpec, make_export, newer_export
+
+    def people(spec: ExportSpec) -> tuple[Contact, ...]:
+        reading = read_export([Upload(n, d) for n, d in make_export(spec).uploads])
+        assert isinstance(reading, ExportReading)
+        return reading.people
+
+    spec = ExportSpec(seed=4)
+    first = [c for c in people(spec) if c.company][:2]
+    account = Account(first[0].company, people=tuple(
+        stakeholder_from(c, role) for c, role in zip(first, ("champion", "user"), strict=True)))
+    later = people(newer_export(spec, {first[0].profile_url: "Globex Example"}))
+    result = refresh((account,), later)
+    champion, other = result.accounts[0].people
+    assert champion.moved_to == "Globex Example"
+    assert other.moved_to == ""  # still where they were added
+    assert [ref.name for ref in result.moved] == [first[0].name]
+    assert champion.facts is not None and first[0].facts.as_of < champion.facts.as_of
