@@ -45,6 +45,14 @@ Decisions where the importer's README leaves room (the lead aligns the importer 
   and outgoing invitations, by the weekday of the UTC instant.
 - `connections_by_month` lists only classes with a count (no zeros); date-only rows count
   under "unknown" (their Position is empty).
+
+The export's people (`Expected.contacts`, by profile URL) follow the importer's README, "The
+export's people": connections with a URL, the other side of invitations not accepted, and
+everyone the member exchanged a countable message with; in 2018 nobody (no URL anywhere). Some
+of the people the member writes with are connections or invitees (every fourth of the message
+pool), so facts from several files meet on one person. `newer_export(spec, moved=...)` is the
+same member's export some weeks later (the same people and events, dates shifted by whole weeks)
+in which the given connections work elsewhere.
 """
 
 from __future__ import annotations
@@ -57,8 +65,8 @@ import re
 import uuid
 import zipfile
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from zoneinfo import ZoneInfo
 
 # ---- variants and layouts -----------------------------------------------------------------
@@ -244,6 +252,8 @@ class ExportSpec:
     macosx: bool = False  # __MACOSX/ and .DS_Store junk in the zips
     omit: frozenset[str] = _NONE  # kinds (KINDS) to leave out of the export
     corrupt_rows: int = 0  # extra Reactions rows with a wrong width or an unreadable date
+    # (profile URL, company): connections shown at another company than they were drawn with
+    moved: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         problems = []
@@ -293,6 +303,14 @@ class ExportSpec:
         return cls(**sizes)  # type: ignore[arg-type]
 
 
+def newer_export(spec: ExportSpec, moved: Mapping[str, str], weeks_later: int = 4) -> ExportSpec:
+    """The same member's export `weeks_later` weeks on: the same seed draws the same people
+    and events (whole weeks keep every weekday, so every random draw), shifted in time, and
+    the connections in `moved` (profile URL -> company) now work at another company."""
+    return replace(spec, last_day=spec.last_day + dt.timedelta(weeks=weeks_later),
+                   moved=tuple(sorted({**dict(spec.moved), **moved}.items())))
+
+
 # ---- the result ---------------------------------------------------------------------------
 
 
@@ -310,6 +328,25 @@ class ExpectedNetwork:
 
 
 @dataclass(frozen=True)
+class ExpectedContact:
+    """Same fields as the importer's `Contact`, with its facts' fields flattened (the facts'
+    `as_of` is `Expected.last_day`)."""
+
+    name: str
+    company: str = ""
+    position: str = ""
+    seniority: str = UNKNOWN
+    link: str = "none"  # "connected", "invited", "invited_me" or "none"
+    connected_on: dt.date | None = None
+    invited_on: dt.date | None = None
+    messages_sent: int = 0
+    messages_received: int = 0
+    last_contact: dt.date | None = None
+    started_by_member: bool | None = None
+    replied: bool | None = None
+
+
+@dataclass(frozen=True)
 class Expected:
     """What a correct import of the export finds."""
 
@@ -324,6 +361,7 @@ class Expected:
     bad_rows: list[tuple[str, int]]  # (file base name, physical line) of corrupt rows
     known_from: dict[str, dt.date]  # measure key -> first Monday where it is known
     owner_url: str | None  # the member's profile URL as the export tells it (None in 2018)
+    contacts: dict[str, ExpectedContact] = field(default_factory=dict)  # by profile URL
 
     def total(self, key: str) -> int:
         """A measure summed over all weeks."""
@@ -457,6 +495,24 @@ class _Person:
         return f"{self.first} {self.last}"
 
 
+def _name(person: _Person) -> str:
+    """A name as the importer reads it: the leading space of a first name trimmed."""
+    return f"{person.first.strip()} {person.last}"
+
+
+@dataclass
+class _Exchange:
+    """The countable messages between the owner and one person, so far."""
+
+    person: _Person
+    sent: int = 0
+    received: int = 0
+    last: dt.datetime | None = None
+    replied: bool = False
+    opened: dt.datetime | None = None  # when their earliest conversation opened
+    started: bool = False  # whether the owner opened it
+
+
 class _People:
     def __init__(self, rng: random.Random, seed: int) -> None:
         self.rng = rng
@@ -571,6 +627,9 @@ class _Export:
         self.network: dict[str, int] = Counter()
         self.own_links: list[str] = []  # links of own posts, commented on sometimes
         self.owner_sent_messages = False
+        self.contacts: dict[str, ExpectedContact] = {}  # connections and pending invitations
+        self.reachable: list[_Person] = []  # the people in contacts, some of whom get written
+        self.written: dict[str, _Exchange] = {}  # profile URL -> messages either way
 
     # -- helpers --
 
@@ -687,6 +746,10 @@ class _Export:
                                   person))
             if not has_inv:
                 continue
+            if urls and not (accepted and has_conn):  # pending: the other side is no connection
+                self.know(person, ExpectedContact(
+                    _name(person), link="invited" if direction == "OUTGOING" else "invited_me",
+                    invited_on=day))
             self.dated(INVITATIONS, day)
             other = person.name
             if direction == "OUTGOING":
@@ -750,6 +813,7 @@ class _Export:
         if not self.has(CONNECTIONS):
             return
         v2018 = self.variant == V2018
+        moved = dict(spec.moved)
         if v2018:
             lines = ["First Name,Last Name,Email Address,Company,Position,Connected On"]
         else:
@@ -779,10 +843,14 @@ class _Export:
             if person is None:
                 lines.append(_line([""] * (5 if v2018 else 6) + [date_text]))
                 continue
+            company = moved.get(person.url, person.company)
             values = [person.first, person.last]
             if not v2018:
                 values.append(person.url)
-            values += [person.email, person.company, person.title_written, date_text]
+                self.know(person, ExpectedContact(
+                    _name(person), company, person.title_written.strip(), cls, "connected",
+                    connected_on=day))
+            values += [person.email, company, person.title_written, date_text]
             lines.append(_line(values))
         self.add_text(CONNECTIONS, lines, len(rows), final_newline=False)
 
@@ -800,6 +868,12 @@ class _Export:
         span = (self.end - start_of).total_seconds()
         conversations: list[_Conversation] = []
         pool = [self.people.new() for _ in range(max(4, min(spec.conversations, 3000)))]
+        # Every fourth of the pool is a connection or invitee, picked across both (no draw,
+        # so every other event stays as it was).
+        slots = len(pool) // 4
+        step = max(1, len(self.reachable) // max(1, slots))
+        for k, known in enumerate(self.reachable[::step][:slots]):
+            pool[4 * k] = known
         for c, size in enumerate(sizes):
             group = rng.random() < 0.08
             others = rng.sample(pool, rng.randint(2, 4)) if group else [
@@ -876,6 +950,7 @@ class _Export:
                 f"{uuid.UUID(int=rng.getrandbits(128), version=4)}_100".encode()).decode()
             sponsored = title == "Sponsored Conversation"
             countable: list[tuple[dt.datetime, bool]] = []  # (utc, by the owner)
+            exchange: list[tuple[dt.datetime, _Person]] = []  # (utc to the second, sender)
             lines: list[tuple[dt.datetime, str]] = []
             conversation_draft = all(row[3] for row in rows)
             for t, sender, folder, draft in rows:
@@ -891,6 +966,7 @@ class _Export:
                     self.dated(MESSAGES, utc.date())
                 if not (draft or folder == "SPAM" or sponsored):
                     countable.append((utc, by_owner))
+                    exchange.append((utc.replace(microsecond=0), sender))
                 recipients = ([p for p in others if p is not sender] if by_owner
                               else [owner] + [p for p in others if p is not sender])
                 content = self.message_text(sponsored)
@@ -915,6 +991,8 @@ class _Export:
                                "Yes" if conversation_draft else "No"]
                 lines.append((utc, _line(values, quote)))
             self.count_conversation(countable, present)
+            if present and v != V2018:
+                self.note_exchange(others, sorted(exchange, key=lambda row: row[0]), owner)
             lines.sort(key=lambda item: item[0], reverse=True)
             if lines:
                 blocks.append((lines[0][0], [text for _, text in lines]))
@@ -963,6 +1041,44 @@ class _Export:
             if any(not owner_wrote for t, owner_wrote in rows[1:] if t > start):
                 self.count("replies_received", start.date())
                 self.network["conversations_replied"] += 1
+
+    def know(self, person: _Person, contact: ExpectedContact) -> None:
+        self.contacts[person.url] = contact
+        self.reachable.append(person)
+
+    def note_exchange(self, others: list[_Person], rows: list[tuple[dt.datetime, _Person]],
+                      owner: _Person) -> None:
+        """The messages of one conversation (countable rows, oldest first), per person in
+        it: everyone who wrote, and everyone the owner wrote to."""
+        if not rows:
+            return
+        owner_times = [t for t, sender in rows if sender is owner]
+        senders = {sender.url for _, sender in rows}
+        people = {p.url: p for p in others if p.url and (owner_times or p.url in senders)}
+        opened, opener = rows[0][0], rows[0][1] is owner
+        for url in people:
+            theirs = [t for t, sender in rows if sender.url == url]
+            if not owner_times and not theirs:
+                continue
+            seen = self.written.setdefault(url, _Exchange(people[url]))
+            seen.sent += len(owner_times)
+            seen.received += len(theirs)
+            seen.last = max([*owner_times, *theirs, *([seen.last] if seen.last else [])])
+            seen.replied |= bool(owner_times) and any(t > owner_times[0] for t in theirs)
+            if seen.opened is None or opened < seen.opened:
+                seen.opened, seen.started = opened, opener
+
+    def expected_contacts(self, last: dt.date | None) -> dict[str, ExpectedContact]:
+        if last is None:
+            return {}
+        found = dict(self.contacts)
+        for url, seen in self.written.items():
+            before = found.get(url, ExpectedContact(_name(seen.person)))
+            found[url] = replace(
+                before, messages_sent=seen.sent, messages_received=seen.received,
+                last_contact=seen.last.date() if seen.last else None,
+                started_by_member=seen.started, replied=seen.replied if seen.sent else None)
+        return found
 
     # -- feed --
 
@@ -1390,7 +1506,8 @@ class _Export:
         )
         rows_read = {f.name.rsplit("/", 1)[-1]: f.rows for f in self.files if f.kind}
         return Expected(ordered, first, last, dict(self.checklist), network, rows_read,
-                        list(self.bad_rows), known_from, self.owner_url())
+                        list(self.bad_rows), known_from, self.owner_url(),
+                        self.expected_contacts(last))
 
     def owner_url(self) -> str | None:
         """The member's URL, when the export tells it: inviterProfileUrl of an outgoing

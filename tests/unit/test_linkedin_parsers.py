@@ -217,7 +217,10 @@ def test_messages() -> None:
     assert events["is_countable"].tolist() == [True, False, False, False]
     assert events["conversation"].tolist() == [0, 0, 1, 2]
     assert events["sender"].tolist()[:3] == [me, me, ""]
-    assert set(events.columns) == {"at", "line", "conversation", "sender", "is_countable"}
+    # names are kept for the export's people; what anyone wrote never is
+    assert set(events.columns) == {"at", "line", "conversation", "sender", "is_countable",
+                                   "sender_name", "to_names"}
+    assert "Buy" not in events.astype(str).to_numpy().ravel().tolist()
 
 
 def test_profile_positions_and_named_rows() -> None:

@@ -116,4 +116,4 @@ def _reading(parsed: Sequence[Parsed], ignored: tuple[str, ...],
                          weeks=summary.weeks, first_day=summary.first_day,
                          last_day=summary.last_day, checklist=summary.checklist,
                          checklist_evidence=summary.checklist_evidence,
-                         network=summary.network)
+                         network=summary.network, people=summary.people)

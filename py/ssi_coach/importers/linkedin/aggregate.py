@@ -1,4 +1,5 @@
-"""From parsed files to what the member sees: weekly counts, checklist facts, network summary.
+"""From parsed files to what the member sees: weekly counts, checklist facts, network summary
+and the export's people (people.py).
 
 The rules are the README's tables. Decisions where it is silent:
 
@@ -29,7 +30,9 @@ import pandas as pd
 
 from ...model import NetworkSummary, WeekLog, week_of
 from .parsers import Parsed, member_url
+from .people import contacts
 from .seniority import DECISION_MAKERS
+from .types import Contact
 
 MIN_SKILLS = 5
 MIN_RECOMMENDATIONS = 3
@@ -46,6 +49,7 @@ class Summary:
     checklist: Mapping[str, bool] = field(default_factory=dict)
     checklist_evidence: Mapping[str, str] = field(default_factory=dict)
     network: NetworkSummary = field(default_factory=NetworkSummary)
+    people: tuple[Contact, ...] = ()  # the export's people (people.py), as of `last_day`
 
 
 @dataclass(frozen=True, eq=False)
@@ -76,7 +80,9 @@ def aggregate(parsed: Sequence[Parsed]) -> Summary:
     done, why = checklist(events)
     return Summary(weeks=count_weeks(sources, last), first_day=_first_day(sources),
                    last_day=last, checklist=done, checklist_evidence=why,
-                   network=network(events))
+                   network=network(events),
+                   people=contacts(events.frames, events.member, events.mine,
+                                   events.started, last))
 
 
 def collect_events(parsed: Sequence[Parsed]) -> Events:

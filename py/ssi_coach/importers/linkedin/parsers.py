@@ -1,8 +1,9 @@
 """One parser per kind of file: a `Table` in, a pandas frame of events out.
 
 Every parser reads columns by name only (any column may be missing), keeps raw text out of
-its frame (flags, normalised profile URLs and categories only) and turns each unreadable
-date into a `Problem` instead of raising. Each frame has a `line` column (the physical
+its frame (flags, normalised profile URLs and categories; of people only their names, company
+and title, for the export's people, never what anyone wrote) and turns each unreadable date
+into a `Problem` instead of raising. Each frame has a `line` column (the physical
 line of the record) and, for dated kinds, `at`: the UTC instant as a tz-aware timestamp, or
 `on` for the plain `Connected On` date. Weekly counting is `aggregate.py`'s job.
 
@@ -308,10 +309,13 @@ def parse_recommendations(table: Table) -> Parsed:
 
 
 def parse_invitations(table: Table) -> Parsed:
-    """at (Sent At, Pacific -> UTC), outgoing, and when the export has them inviter and
-    invitee (normalised URLs; 2018 has no URL columns, one 2023 export has URNs instead)."""
+    """at (Sent At, Pacific -> UTC), outgoing, name (the other side's: To when outgoing, else
+    From), and when the export has them inviter and invitee (normalised URLs; 2018 has no URL
+    columns, one 2023 export has URNs instead)."""
     def people(t: Table) -> dict[str, pd.Series]:
-        found = {"outgoing": _text(t, "Direction").str.upper().eq("OUTGOING").astype(bool)}
+        outgoing = _text(t, "Direction").str.upper().eq("OUTGOING").astype(bool)
+        found = {"outgoing": outgoing,
+                 "name": _text(t, "To").where(outgoing, _text(t, "From")).astype(str)}
         for name, header in (("inviter", "inviterProfileUrl"), ("invitee", "inviteeProfileUrl")):
             urls = column(t, header)
             if urls is not None:
@@ -322,8 +326,9 @@ def parse_invitations(table: Table) -> Parsed:
 
 
 def parse_connections(table: Table) -> Parsed:
-    """on (the Connected On date), url (normalised, "" for hidden profiles), and when the
-    file has a Position column seniority (see seniority.py; "unknown" when empty).
+    """on (the Connected On date), url (normalised, "" for hidden profiles), name (first and
+    last), company, position, and when the file has a Position column seniority (see
+    seniority.py; "unknown" when empty).
     Unreadable dates stay in the frame with no `on`, so that their URL still tells which
     invitations were accepted; they are reported and left out of every count by date."""
     text = column(table, "Connected On")
@@ -334,7 +339,11 @@ def parse_connections(table: Table) -> Parsed:
         return _unusable(table, read.unreadable.explain("Connected On"))
     on = read.when
     frame = pd.DataFrame({"on": on, "line": _lines(table),
-                          "url": normalize_urls(_text(table, "URL"))})
+                          "url": normalize_urls(_text(table, "URL")),
+                          "name": (_text(table, "First Name") + " "
+                                   + _text(table, "Last Name")).str.strip(),
+                          "company": _text(table, "Company"),
+                          "position": _text(table, "Position")})
     positions = column(table, "Position")
     if positions is not None:
         classes = {title: classify(title) for title in positions.unique()}
@@ -345,15 +354,20 @@ def parse_connections(table: Table) -> Parsed:
 
 def parse_messages(table: Table) -> Parsed:
     """at, sender (normalised URL, "" for LinkedIn Member), is_countable (not a draft, not
-    SPAM, not a Sponsored Conversation), and when the file has them conversation (a number
-    per CONVERSATION ID) and outgoing (2018's Direction). Who the member is gets decided
-    later, across files (`member_url`)."""
+    SPAM, not a Sponsored Conversation), sender_name (FROM), to_names (TO, as written), and
+    when the file has them conversation (a number per CONVERSATION ID), recipients (RECIPIENT
+    PROFILE URLS as written, comma-joined) and outgoing (2018's Direction). Who the member is
+    gets decided later, across files (`member_url`). CONTENT and SUBJECT are never read."""
     def details(t: Table) -> dict[str, pd.Series]:
         countable = ~(_is_yes(_text(t, "Is Message Draft"))
                       | _text(t, "Folder").str.upper().eq("SPAM")
                       | _text(t, "Conversation Title").str.lower().eq("sponsored conversation"))
         found = {"sender": normalize_urls(_text(t, "Sender Profile Url")),
-                 "is_countable": countable.astype(bool)}
+                 "is_countable": countable.astype(bool),
+                 "sender_name": _text(t, "From"), "to_names": _text(t, "To")}
+        recipients = column(t, "Recipient Profile Urls")
+        if recipients is not None:
+            found["recipients"] = recipients
         ids = column(t, "Conversation Id")
         if ids is not None:
             found["conversation"] = pd.Series(pd.factorize(ids)[0], dtype="int64")
