@@ -9,11 +9,10 @@ those facts by profile URL and flags people who moved.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from pyscript import when  # type: ignore[import-not-found]
-from ssi_coach.accounts.refresh import refresh, stakeholder_from
-from ssi_coach.accounts.search import PeopleIndex, build_index, companies, search
 
 from ssi_coach.accounts.coverage import by_risk, coverage
 from ssi_coach.accounts.forms import (
@@ -23,6 +22,8 @@ from ssi_coach.accounts.forms import (
     read_people_form,
     read_person_form,
 )
+from ssi_coach.accounts.refresh import refresh, stakeholder_from
+from ssi_coach.accounts.search import PeopleIndex, build_index, companies, search
 from ssi_coach.accounts.steps import next_step
 from ssi_coach.charts.data import stance_grid
 from ssi_coach.exporters.csv_account import account_csv, account_csv_filename
@@ -63,10 +64,10 @@ class AccountsTools:
             len(reading.people), reading.last_day or browser.local_today())
         refreshed = refresh(self.context.document.accounts, reading.people)
         if refreshed.accounts != self.context.document.accounts:
-            document = self.context.document
-            updated = Document(**{**document.__dict__, "accounts": refreshed.accounts})
+            updated = replace(self.context.document, accounts=refreshed.accounts)
             if self.context.save(updated):
-                self.context.say(refreshed.sentence())
+                self.context.render()
+        self.context.say(refreshed.sentence())
         self.render()
         self._show_results("")
 
@@ -226,7 +227,7 @@ class AccountsTools:
         if isinstance(value, Account):
             updated = value
         elif isinstance(value, tuple):
-            updated = Account(**{**account.__dict__, "people": value})
+            updated = replace(account, people=value)
         else:
             assert value is not None
             updated = account.with_person(value)

@@ -12,10 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from ssi_coach.accounts.search import CompanyCount
-
 from ssi_coach import text
 from ssi_coach.accounts.coverage import Coverage
+from ssi_coach.accounts.search import CompanyCount
 from ssi_coach.accounts.steps import Step
 from ssi_coach.charts.data import GridChart
 from ssi_coach.importers.linkedin.types import Contact
@@ -125,7 +124,7 @@ def forget_confirm(account: Account) -> Markup:
     """Forgetting cannot be undone: say what goes, offer the copy, ask once more."""
     return el("div",
               el("p", f"Forget {account.company} and the "
-                      f"{text.count(len(account.people), 'person')} in it? Everything about "
+                      f"{text.people(len(account.people))} in it? Everything about "
                       "it is deleted from this browser and cannot be undone; download its "
                       "CSV first to keep a copy."),
               el("div", el("button", "Yes, forget it", type="button", class_="danger",
@@ -137,7 +136,7 @@ def forget_confirm(account: Account) -> Markup:
 
 def _summary(account: Account) -> str:
     parts = [label_of(ACCOUNT_STATUSES, account.status),
-             text.count(len(account.people), "person")]
+             text.people(len(account.people))]
     if account.value is not None:
         parts.append(f"value {_value(account.value)}")
     if account.closes_on is not None:
@@ -345,7 +344,7 @@ def search_results(query: str, found: Sequence[Contact], companies: Sequence[Com
     return join([
         el("h4", f"Companies matching “{query.strip()}”") if company_rows else None,
         el("ul", company_rows, id="accounts-companies") if company_rows else None,
-        el("h4", text.count(len(found), "person") + f" matching “{query.strip()}”"),
+        el("h4", text.people(len(found)) + f" matching “{query.strip()}”"),
         el("ul", people, id="accounts-people-found") if people else el(
             "p", "No one in your export matches.", class_="muted"),
         el("p", f"and {more:,} more: type more to narrow it down.", class_="muted")

@@ -52,6 +52,11 @@ def count(number: int, one: str, many: str | None = None) -> str:
     return f"{number:,} {one if number == 1 else (many or one + 's')}"
 
 
+def people(number: int) -> str:
+    """'1 person', '3 people'."""
+    return count(number, "person", "people")
+
+
 def whole(number: int) -> str:
     """1234 -> '1,234', -2 -> '−2': counts that may fall below zero (net engagements)."""
     return f"{number:,}".replace("-", MINUS)

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import unquote
 
+from .. import text
 from ..importers.linkedin.types import Contact
 from ..model import Account, Stakeholder, company_key
 from ..model.accounts import MAX_NAME, MAX_NOTE
@@ -44,6 +45,22 @@ class Refreshed:
     moved: tuple[PersonRef, ...] = ()  # of those, the ones now at another company
     not_found: tuple[PersonRef, ...] = ()  # tracked by URL, not in this export
     older: tuple[PersonRef, ...] = ()  # known from a newer export already: left as they were
+
+    def sentence(self) -> str:
+        """What opening the export did to the people tracked, in one or two sentences."""
+        if not (self.refreshed or self.not_found or self.older):
+            return "Your export is open: search it to add people to your accounts."
+        parts = [f"Updated what your export says about {text.people(len(self.refreshed))} "
+                 "you track."]
+        if self.moved:
+            names = "; ".join(f"{p.name} ({p.account} → {p.moved_to})" for p in self.moved)
+            parts.append(f"Moved to another company: {names}.")
+        if self.not_found:
+            parts.append(f"{text.people(len(self.not_found))} you track "
+                         f"{'is' if len(self.not_found) == 1 else 'are'} not in this export.")
+        if self.older:
+            parts.append(f"{text.people(len(self.older))} already had newer facts, kept.")
+        return " ".join(parts)
 
 
 def refresh(accounts: tuple[Account, ...], contacts: Sequence[Contact]) -> Refreshed:

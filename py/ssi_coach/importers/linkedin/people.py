@@ -28,9 +28,10 @@ from typing import Any
 import pandas as pd
 
 from ...model import CONNECTED, INVITED, INVITED_ME, NOT_CONNECTED, RelationshipFacts
-from .parsers import normalize_profile_url, normalize_urls
+from .parsers import normalize_urls
 from .seniority import UNKNOWN
 from .types import Contact
+from .urls import normalize_profile_url
 
 Row = dict[str, Any]
 # What a person's row holds when no file says otherwise (see `_contact`).
