@@ -107,9 +107,10 @@ class AccountsTools:
 
     def _add_account(self, company: str) -> Account | None:
         account = Account(company, added_on=browser.local_today())
+        before, self.open_key = self.open_key, account.key  # shown once saved
         if not self._save(self.context.document.with_account(account)):
+            self.open_key = before
             return None
-        self.open_key = account.key
         self.context.say(f"Added {company}. Add its people from your connections or by name.")
         return account
 
