@@ -32,12 +32,12 @@ from ssi_coach.model import Account, Document
 
 from . import accounts_views, browser
 from .browser import element
-from .context import Context
+from .context import StorageContext
 from .guard import guarded
 
 
 class AccountsTools:
-    def __init__(self, context: Context) -> None:
+    def __init__(self, context: StorageContext) -> None:
         self.context = context
         self.index: PeopleIndex | None = None  # the open export's people, in memory only
         self.as_of: dt.date | None = None
@@ -194,7 +194,14 @@ class AccountsTools:
         if account is None:
             return
         self.open_key = None
-        if self._save(self.context.document.without_account(key)):
+        if not self._save(self.context.document.without_account(key)):
+            return
+        left = self.context.store.forget_in_copies(key)
+        if left:
+            self.context.say(f"Forgot {account.company}. A damaged copy kept in this browser "
+                             f"({', '.join(left)}) may still mention it: delete it under "
+                             "Data.", error=True)
+        else:
             self.context.say(f"Forgot {account.company}: nothing about it is kept any more.")
 
     # ---- the open account's forms ------------------------------------------------------------

@@ -43,7 +43,7 @@ SHOWN_RESULTS = 50
 def _select(name: str, label: str, choices: Sequence[Choice], value: str, *,
             id_: str) -> Markup:
     return el("div",
-              el("label", label, for_=id_, class_="visually-hidden"),
+              el("label", label, for_=id_),
               el("select", [el("option", c.label, value=c.key, selected=c.key == value)
                             for c in choices], name=name, id=id_),
               class_="field")
@@ -70,17 +70,16 @@ def accounts_empty(export_open: bool) -> Markup:
 def accounts_table(ranked: Sequence[Coverage]) -> Markup:
     """Every account, the riskiest first: status, value, people, the top gap."""
     head = el("tr", [el("th", h, scope="col") for h in (
-        "Account", "Status", "Value", "People", "Risk", "Biggest gap", "")])
+        "Account", "Status", "Value", "People", "Risk", "Biggest gap")])
     rows = [el("tr",
-               el("th", account.company, scope="row"),
+               el("th", el("button", account.company, type="button", class_="link",
+                           data_action="account-open", data_key=account.key,
+                           aria_label=f"Open {account.company}"), scope="row"),
                el("td", label_of(ACCOUNT_STATUSES, account.status)),
                el("td", _value(account.value)),
                el("td", len(account.people)),
                el("td", coverage.risk),
                el("td", coverage.gaps[0].message if coverage.gaps else "No gaps"),
-               el("td", el("button", "Open", type="button", data_action="account-open",
-                           data_key=account.key,
-                           aria_label=f"Open {account.company}")),
                data_key=account.key)
             for coverage in ranked for account in (coverage.account,)]
     return el("div", el("table", el("caption", "Your accounts, the riskiest first"),
@@ -155,45 +154,45 @@ def _gaps(coverage: Coverage) -> Markup:
 
 
 def people_form(account: Account, steps: Sequence[Step], today: dt.date) -> Markup:
-    """Everyone in the account, tagged in one form: role, stance, influence and note, with
-    what the export says and the next step for each."""
-    head = el("tr", [el("th", h, scope="col") for h in (
-        "Person", "Role", "Stance", "Influence", "Note (the plan)", "Relationship",
-        "Next step", "")])
-    rows = [_person_row(n, person, step, today)
-            for n, (person, step) in enumerate(zip(account.people, steps, strict=True))]
+    """Everyone in the account, tagged in one form (role, stance, influence, note), each with
+    what the export says about them and the next step: a card per person, so it reads on a
+    phone as well as on a desk."""
+    cards = [_person_card(n, person, step, today)
+             for n, (person, step) in enumerate(zip(account.people, steps, strict=True))]
     return el("form",
-              el("div", el("table", el("caption", f"People in {account.company}"),
-                           el("thead", head), el("tbody", rows), id="account-people"),
-                 class_="table-wrap", tabindex="0"),
+              el("h4", f"People in {account.company}"),
+              el("div", cards, id="account-people", class_="people-cards"),
               el("div", el("button", "Save the tags", type="submit", class_="primary"),
                  class_="actions"),
               id="account-people-form", novalidate=True)
 
 
-def _person_row(n: int, person: Stakeholder, step: Step, today: dt.date) -> Markup:
-    who: list[Child] = [profile_link(person.name, person.profile_url)]
+def _person_card(n: int, person: Stakeholder, step: Step, today: dt.date) -> Markup:
+    who: list[Child] = [el("strong", profile_link(person.name, person.profile_url))]
     if person.title:
-        who.append(el("span", person.title, class_="muted block"))
+        who.append(el("span", person.title, class_="muted"))
     if person.moved:
         who.append(el("span", f"Moved to {person.moved_to}", class_="badge warn"))
-    return el("tr",
-              el("th", who, scope="row"),
-              el("td", _select(f"role-{n}", f"Role of {person.name}", ROLES, person.role,
-                               id_=f"person-role-{n}")),
-              el("td", _select(f"stance-{n}", f"Stance of {person.name}", STANCES,
-                               person.stance, id_=f"person-stance-{n}")),
-              el("td", _select(f"influence-{n}", f"Influence of {person.name}", INFLUENCES,
-                               person.influence, id_=f"person-influence-{n}")),
-              el("td", el("label", f"Note on {person.name}", for_=f"person-note-{n}",
-                          class_="visually-hidden"),
-                 el("textarea", person.note, name=f"note-{n}", id=f"person-note-{n}",
-                    rows="2", maxlength="500")),
-              el("td", facts_text(person.facts, today)),
-              el("td", _step(step)),
-              el("td", el("button", "Remove", type="button", data_action="person-remove",
-                          data_key=person.key, aria_label=f"Remove {person.name}")),
-              data_person=person.key)
+    return el("article",
+              el("p", join(who, " · "), class_="person-name"),
+              el("div",
+                 _select(f"role-{n}", "Role", ROLES, person.role, id_=f"person-role-{n}"),
+                 _select(f"stance-{n}", "Stance", STANCES, person.stance,
+                         id_=f"person-stance-{n}"),
+                 _select(f"influence-{n}", "Influence", INFLUENCES, person.influence,
+                         id_=f"person-influence-{n}"),
+                 el("div", el("label", "Note (the plan)", for_=f"person-note-{n}"),
+                    el("textarea", person.note, name=f"note-{n}", id=f"person-note-{n}",
+                       rows="2", maxlength="500"),
+                    el("p", "", class_="field-error", id=f"person-note-{n}-error", hidden=True),
+                    class_="field field-wide"),
+                 class_="person-tags"),
+              el("p", facts_text(person.facts, today), class_="muted person-facts"),
+              _step(step),
+              el("div", el("button", "Remove", type="button", data_action="person-remove",
+                           data_key=person.key, aria_label=f"Remove {person.name}"),
+                 class_="actions"),
+              class_="person-card", data_person=person.key)
 
 
 def facts_text(facts: RelationshipFacts | None, today: dt.date) -> str:

@@ -464,3 +464,25 @@ def test_a_forgotten_account_leaves_nothing_of_itself_in_storage() -> None:
         assert not [s for s in secrets if s in text]
         assert not [s for s in secrets if s in json.dumps(json.loads(text))]  # no \\u escapes
     assert Store(backend).load().document.accounts == (ACME,)
+
+
+def test_forgetting_an_account_cleans_the_copies_kept_aside_too() -> None:
+    """A restore keeps the previous data as a copy; forgetting an account afterwards deletes
+    it from that copy as well. A copy that cannot be read is named instead."""
+    secrets = {"Northwind", "Ana Souza", "ana-souza-7b21a3", "Wants a pilot before summer."}
+    backend = MemoryStorage()
+    store = Store(backend)
+    store.save(Document((checkin(),), accounts=(NORTHWIND, ACME)))
+    kept = store.replace_keeping_copy(Document((checkin(),), accounts=(NORTHWIND,)))
+    assert kept is not None and "Northwind" in backend.items[kept]
+    backend.items["ssi-coach.set-aside.1"] = '{"damaged": "northwind'
+    store.save(store.load().document.without_account(NORTHWIND.key))
+
+    left = store.forget_in_copies(NORTHWIND.key)
+
+    assert left == ["ssi-coach.set-aside.1"]
+    for key, text in backend.items.items():
+        if key != "ssi-coach.set-aside.1":
+            assert not [s for s in secrets if s in text], key
+    copy, _ = decode(backend.items[kept])
+    assert copy.accounts == (ACME,) and copy.checkins  # the rest of the copy is kept

@@ -324,14 +324,14 @@ def heat_map_svg(heat: HeatMap) -> str:
 
 
 def stance_grid_svg(chart: GridChart) -> str:
-    """Stance × influence: each cell shaded by how many people are in it (cividis, readable
-    with colour blindness) and labelled with the count and their roles, so colour is never
-    the only way to read it."""
+    """Stance × influence: each cell shaded by how many people are in it (a light single-hue
+    scale, empty cells near white, readable with colour blindness) and labelled with the
+    count and their roles, so colour is never the only way to read it."""
     with matplotlib.rc_context(_STYLE):
         figure = Figure(figsize=(7.2, 3.0), layout="constrained")
         axes = figure.subplots()
         top = max(1, *(n for row in chart.counts for n in row))
-        axes.imshow(chart.counts, cmap="cividis", vmin=0, vmax=top * 1.4, aspect="auto")
+        axes.imshow(chart.counts, cmap="Blues", vmin=0, vmax=top * 1.8, aspect="auto")
         axes.set_xticks(range(len(chart.columns)), chart.columns)
         axes.set_yticks(range(len(chart.rows)), chart.rows)
         axes.xaxis.tick_top()
@@ -344,7 +344,7 @@ def stance_grid_svg(chart: GridChart) -> str:
             axes.axhline(row - 0.5, color="#ffffff", linewidth=2)
         for row, (counts, roles) in enumerate(zip(chart.counts, chart.roles, strict=True)):
             for column, (number, who) in enumerate(zip(counts, roles, strict=True)):
-                colour = "#ffffff" if number < top * 0.75 else "#1a1a1a"
+                colour = "#1a1a1a" if number else "#6b7280"
                 axes.text(column, row - 0.12, str(number), ha="center", va="center",
                           color=colour, fontsize=14, fontweight="bold")
                 axes.text(column, row + 0.22, _wrapped(who), ha="center", va="center",

@@ -195,6 +195,26 @@ class Store:
             found += [(k, description) for k in sorted(keys, key=lambda k: int(k[len(prefix):]))]
         return found
 
+    def forget_in_copies(self, account_key: str) -> list[str]:
+        """Delete an account from every copy kept aside too (a restore's previous data, the
+        last good copy), so forgetting it leaves nothing behind. Copies that cannot be read
+        cannot be cleaned: their keys are returned when they may still hold it."""
+        left = []
+        keys = [k for k, _ in self.kept_copies()] + [self.last_good_key]
+        for key in keys:
+            raw = self.backend.get(key)
+            if raw is None:
+                continue
+            try:
+                document, _ = decode(raw)
+            except DocumentError:
+                if account_key in raw.casefold():
+                    left.append(key)
+                continue
+            if any(a.key == account_key for a in document.accounts):
+                self.backend.set(key, encode(document.without_account(account_key)))
+        return left
+
     def _keep_pre_migration_copy(self, raw: str) -> None:
         try:
             version = stored_version(parse_json(raw))
