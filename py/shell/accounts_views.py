@@ -228,7 +228,7 @@ def facts_text(facts: RelationshipFacts | None, today: dt.date) -> str:
 
 
 def _step(step: Step) -> Markup:
-    principles = ", ".join(step.principles)
+    principles = ", ".join(p if n == 0 else p.lower() for n, p in enumerate(step.principles))
     return el("div", el("strong", step.text),
               el("span", f" {principles}; "
                          f"{_PILLAR_LABELS.get(step.pillar, step.pillar).lower()}.",
