@@ -12,7 +12,6 @@ from ssi_coach.importers.linkedin.types import (
     ExportReading,
     ImportRefused,
     Progress,
-    Upload,
 )
 
 from . import import_views
@@ -44,12 +43,7 @@ class AccountsImport(FileImport):
             if not packages_loaded("pandas"):
                 await self.paint(None, "Loading the data tools (first export only)")
                 await load_packages("pandas")
-            uploads = []
-            for number, file in enumerate(files, start=1):
-                await self.paint(None, f"Opening {file.name} ({number} of {len(files)})")
-                buffer = await file.arrayBuffer()
-                uploads.append(Upload(str(file.name), bytes(buffer.to_bytes())))
-            for step in import_steps(uploads):
+            for step in import_steps(await self.read_files(files)):
                 if isinstance(step, Progress):
                     await self.paint(step)
                 elif isinstance(step, ImportRefused):

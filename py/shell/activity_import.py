@@ -58,12 +58,7 @@ class ExportImport(FileImport):
                 self.show(import_views.refused(_too_big(too_big)))
                 return
             await self._load_pandas()
-            uploads = []
-            for number, file in enumerate(files, start=1):
-                await self.paint(None, f"Opening {file.name} ({number} of {len(files)})")
-                buffer = await file.arrayBuffer()
-                uploads.append(Upload(str(file.name), bytes(buffer.to_bytes())))
-            await self._read(uploads)
+            await self._read(await self.read_files(files))
         finally:
             self.busy = False
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from pyscript import when, window  # type: ignore[import-not-found]
 
-from ssi_coach.importers.linkedin.types import Progress
+from ssi_coach.importers.linkedin.types import Progress, Upload
 
 from . import browser, import_views
 from .browser import element
@@ -128,6 +128,15 @@ class FileImport:
 
     def confirm(self) -> None:
         raise NotImplementedError
+
+    async def read_files(self, files: list[Any]) -> list[Upload]:
+        """The chosen files' bytes, one at a time, saying which."""
+        uploads = []
+        for number, file in enumerate(files, start=1):
+            await self.paint(None, f"Opening {file.name} ({number} of {len(files)})")
+            buffer = await file.arrayBuffer()
+            uploads.append(Upload(str(file.name), bytes(buffer.to_bytes())))
+        return uploads
 
     async def paint(self, step: Progress | None, message: str = "") -> None:
         """Show the progress, then give the browser the time to paint it."""

@@ -53,15 +53,10 @@ class PostsImport(FileImport):
         self.busy, self.pending = True, None
         element("posts-import-details").open = True
         try:
-            uploads: list[Upload] = []
-            too_big: list[Problem] = []
-            for number, file in enumerate(files, start=1):
-                if int(file.size) > MAX_WORKBOOK_BYTES:  # never read into memory
-                    too_big.append(too_large(str(file.name), int(file.size)))
-                    continue
-                await self.paint(None, f"Opening {file.name} ({number} of {len(files)})")
-                buffer = await file.arrayBuffer()
-                uploads.append(Upload(str(file.name), bytes(buffer.to_bytes())))
+            too_big = [too_large(str(f.name), int(f.size)) for f in files
+                       if int(f.size) > MAX_WORKBOOK_BYTES]  # never read into memory
+            uploads = await self.read_files([f for f in files
+                                             if int(f.size) <= MAX_WORKBOOK_BYTES])
             if not packages_loaded(*READER_PACKAGES):
                 await self.paint(None, "Loading the workbook reader (first import only)")
                 await load_packages(*READER_PACKAGES)

@@ -49,6 +49,7 @@ from ..model import (
     RelationshipFacts,
     Stakeholder,
 )
+from .checks import iso_date, known_keys, require
 
 Data = dict[str, Any]
 T = TypeVar("T")
@@ -168,34 +169,34 @@ def accounts_from_data(records: Any) -> tuple[Account, ...]:
     """The accounts stored in `records` (absent or null: none)."""
     if records is None:
         return ()
-    _require(isinstance(records, list), "The accounts are not a list.")
+    require(isinstance(records, list), "The accounts are not a list.")
     accounts: list[Account] = []
     for number, record in enumerate(records, 1):
         account = _account(record, f"Account {number}")
         twin = next((a for a in accounts if a.key == account.key), None)
-        _require(twin is None, f"Account {number} ({account.company}) is there twice "
+        require(twin is None, f"Account {number} ({account.company}) is there twice "
                                f"(also as “{twin.company if twin else ''}”).")
         accounts.append(account)
     return tuple(accounts)
 
 
 def _account(record: Any, where: str) -> Account:
-    _require(isinstance(record, dict) and isinstance(record.get("company"), str)
+    require(isinstance(record, dict) and isinstance(record.get("company"), str)
              and bool(record["company"].strip()),
              f"{where} is not a record with a company name.")
     company = record["company"]
     where = f"{where} ({company[:MAX_NAME]})"
-    _known_keys(record, _ACCOUNT_KEYS, where)
-    _require(len(company) <= MAX_NAME, f"{where}: the company name is longer than "
+    known_keys(record, _ACCOUNT_KEYS, where)
+    require(len(company) <= MAX_NAME, f"{where}: the company name is longer than "
                                        f"{MAX_NAME} characters.")
     status = _choice(record.get("status", "prospect"), ACCOUNT_STATUS_KEYS, "an account status",
                      where)
     records = record.get("people", [])
-    _require(isinstance(records, list), f"{where}: the people are not a list.")
+    require(isinstance(records, list), f"{where}: the people are not a list.")
     people: list[Stakeholder] = []
     for number, person_record in enumerate(records, 1):
         person = _person(person_record, company, f"{where}: person {number}")
-        _require(all(p.key != person.key for p in people),
+        require(all(p.key != person.key for p in people),
                  f"{where}: person {number} ({person.name}) is there twice.")
         people.append(person)
     return _build(lambda: Account(
@@ -208,11 +209,11 @@ def _account(record: Any, where: str) -> Account:
 
 
 def _person(record: Any, company: str, where: str) -> Stakeholder:
-    _require(isinstance(record, dict) and isinstance(record.get("name"), str)
+    require(isinstance(record, dict) and isinstance(record.get("name"), str)
              and bool(record["name"].strip()), f"{where} is not a record with a name.")
     name = _text(record["name"], MAX_NAME, f"{where}: the name")
     where = f"{where} ({name})"
-    _known_keys(record, _PERSON_KEYS, where)
+    known_keys(record, _PERSON_KEYS, where)
     choices = {field: _choice(record.get(field, default), keys, what, where)
                for field, keys, default, what in _CHOICES}
     person_company = _text(record.get("company", company), MAX_NAME, f"{where}: the company")
@@ -227,37 +228,37 @@ def _person(record: Any, company: str, where: str) -> Stakeholder:
 
 
 def _profile_url(record: Data, where: str) -> str:
-    _require(not ("profile" in record and "url" in record),
+    require(not ("profile" in record and "url" in record),
              f"{where} has both a profile and a URL.")
     if "profile" in record:
         slug = _text(record["profile"], MAX_URL - len(PROFILE_URL), f"{where}: the profile")
-        _require(_is_slug(slug), f"{where}: the profile {slug!r} is not a profile's name "
+        require(_is_slug(slug), f"{where}: the profile {slug!r} is not a profile's name "
                                  "(the end of https://www.linkedin.com/in/…).")
         return PROFILE_URL + slug
     url = _text(record.get("url", ""), MAX_URL, f"{where}: the profile URL")
-    _require("url" not in record or bool(url), f"{where}: the profile URL is empty.")
+    require("url" not in record or bool(url), f"{where}: the profile URL is empty.")
     return url
 
 
 def _facts(record: Any, company: str, title: str, where: str) -> RelationshipFacts:
     where = f"{where}: the export's facts"
-    _require(isinstance(record, dict), f"{where} are not a record.")
-    _known_keys(record, _FACT_KEYS, where)
-    _require("as_of" in record, f"{where} have no export date (as_of).")
+    require(isinstance(record, dict), f"{where} are not a record.")
+    known_keys(record, _FACT_KEYS, where)
+    require("as_of" in record, f"{where} have no export date (as_of).")
     fields: Data = {name: _optional_date(record.get(stored), f"{where}: {stored}")
                     for stored, name in _FACT_DATES.items()}
     for stored, name in _FACT_COUNTS.items():
         value = record.get(stored, 0)
-        _require(_is_whole(value) and value >= 0,
+        require(_is_whole(value) and value >= 0,
                  f"{where}: {stored} must be a whole number of 0 or more (found {value!r}).")
         fields[name] = value
     for stored, name in _FACT_FLAGS.items():
         value = record.get(stored)
-        _require(value is None or isinstance(value, bool),
+        require(value is None or isinstance(value, bool),
                  f"{where}: {stored} must be true or false (found {value!r}).")
         fields[name] = value
     return _build(lambda: RelationshipFacts(
-        _date(record["as_of"], f"{where}: as_of"),
+        iso_date(record["as_of"], f"{where}: as_of"),
         _choice(record.get("link", NOT_CONNECTED), LINKS, "a link", where), **fields,
         company=_text(record.get("company", company), MAX_NAME, f"{where}: the company"),
         position=_text(record.get("position", title), MAX_NAME, f"{where}: the position")),
@@ -274,45 +275,26 @@ def _build(make: Callable[[], T], where: str) -> T:
         raise CorruptDocument(f"{where}: {error}.") from None
 
 
-def _require(condition: bool, message: str) -> None:
-    if not condition:
-        raise CorruptDocument(message)
-
-
-def _known_keys(record: Data, known: set[str], where: str) -> None:
-    unknown = sorted(set(record) - known)
-    _require(not unknown, f"{where} has an unknown field “{unknown[0] if unknown else ''}”.")
-
-
 def _choice(value: Any, keys: tuple[str, ...], what: str, where: str) -> str:
-    _require(isinstance(value, str) and value in keys,
+    require(isinstance(value, str) and value in keys,
              f"{where}: {value!r} is not {what} (one of {', '.join(keys)}).")
     return str(value)
 
 
 def _text(value: Any, limit: int, what: str) -> str:
-    _require(isinstance(value, str), f"{what} is not text.")
-    _require(len(value) <= limit, f"{what} is longer than {limit} characters.")
+    require(isinstance(value, str), f"{what} is not text.")
+    require(len(value) <= limit, f"{what} is longer than {limit} characters.")
     return str(value)
 
 
-def _date(text: Any, what: str) -> dt.date:
-    try:
-        if isinstance(text, str) and len(text) == 10:
-            return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    raise CorruptDocument(f"{what} is not a date like 2026-07-22 (found {text!r}).")
-
-
 def _optional_date(text: Any, what: str) -> dt.date | None:
-    return None if text is None else _date(text, what)
+    return None if text is None else iso_date(text, what)
 
 
 def _value(value: Any, where: str) -> float | None:
     if value is None:
         return None
-    _require(isinstance(value, (int, float)) and not isinstance(value, bool)
+    require(isinstance(value, (int, float)) and not isinstance(value, bool)
              and math.isfinite(value) and value >= 0,
              f"{where}: the deal's value must be a number of 0 or more (found {value!r}).")
     return value  # type: ignore[no-any-return]

@@ -43,6 +43,7 @@ from ..model import (
     TopPost,
     WindowSnapshot,
 )
+from .checks import iso_date, known_keys, require
 
 Data = dict[str, Any]
 T = TypeVar("T")
@@ -151,22 +152,22 @@ def posts_from_data(record: Any) -> PostAnalytics:
     """The post analytics stored in `record` (absent, null or {}: none)."""
     if record is None:
         return PostAnalytics()
-    _require(isinstance(record, dict), f"{_WHERE} are not a record.")
-    _known_keys(record, {"days", "snapshots", "posts"}, _WHERE)
+    require(isinstance(record, dict), f"{_WHERE} are not a record.")
+    known_keys(record, {"days", "snapshots", "posts"}, _WHERE)
     snapshots = tuple(_each(record.get("snapshots", []), "snapshots", _snapshot))
     days = _days(record.get("days"), snapshots)
     posts = tuple(_each(record.get("posts", []), "single posts", _single_post))
     stamps = [s.stamp for s in snapshots]
     duplicate = next((s for n, s in enumerate(stamps) if s in stamps[:n]), None)
-    _require(duplicate is None, f"{_WHERE}: two snapshots are for the same export "
+    require(duplicate is None, f"{_WHERE}: two snapshots are for the same export "
                                 f"({_window_text(duplicate)}).")
     urls = [p.url for p in posts]
-    _require(len(set(urls)) == len(urls), f"{_WHERE}: two single posts have the same URL.")
+    require(len(set(urls)) == len(urls), f"{_WHERE}: two single posts have the same URL.")
     return PostAnalytics(days, snapshots, posts)
 
 
 def _each(records: Any, what: str, read: Callable[[Any, str], T]) -> Iterator[T]:
-    _require(isinstance(records, list), f"{_WHERE}: the {what} are not a list.")
+    require(isinstance(records, list), f"{_WHERE}: the {what} are not a list.")
     for number, record in enumerate(records, 1):
         yield read(record, f"{_WHERE}: {what[:-1]} {number}")
 
@@ -177,15 +178,15 @@ def _days(record: Any, snapshots: tuple[WindowSnapshot, ...]) -> tuple[PostDay, 
     if record is None:
         return ()
     where = f"{_WHERE}' days"
-    _require(isinstance(record, dict), f"{where} are not a record.")
-    _known_keys(record, _DAY_KEYS, where)
-    _require(set(record) == _DAY_KEYS, f"{where} must have {', '.join(sorted(_DAY_KEYS))}.")
-    start = _date(record["start"], f"{where}: the first day")
+    require(isinstance(record, dict), f"{where} are not a record.")
+    known_keys(record, _DAY_KEYS, where)
+    require(set(record) == _DAY_KEYS, f"{where} must have {', '.join(sorted(_DAY_KEYS))}.")
+    start = iso_date(record["start"], f"{where}: the first day")
     columns = [record[name] for name in _DAY_COLUMNS]
-    _require(all(isinstance(c, list) for c in columns),
+    require(all(isinstance(c, list) for c in columns),
              f"{where}: {', '.join(_DAY_COLUMNS)} must each be a list.")
     lengths = {len(c) for c in columns}
-    _require(len(lengths) == 1, f"{where}: {', '.join(_DAY_COLUMNS)} must be lists of the same "
+    require(len(lengths) == 1, f"{where}: {', '.join(_DAY_COLUMNS)} must be lists of the same "
                                 f"length (found {', '.join(str(len(c)) for c in columns)}).")
     sources = _sources(record["sources"], snapshots, len(columns[0]), where)
     found = []
@@ -205,26 +206,26 @@ def day_of(start: dt.date, offset: int, where: str) -> dt.date:
 def _sources(runs: Any, snapshots: tuple[WindowSnapshot, ...], count: int,
              where: str) -> list[tuple[int, ExportStamp]]:
     """(days after the first, the export) for each stored day, from the runs."""
-    _require(isinstance(runs, list), f"{where}: the sources are not a list of runs.")
+    require(isinstance(runs, list), f"{where}: the sources are not a list of runs.")
     found: list[tuple[int, ExportStamp]] = []
     offset = 0
     for number, run in enumerate(runs, 1):
         what = f"{where}: run {number} of sources"
-        _require(isinstance(run, list) and len(run) == 2,
+        require(isinstance(run, list) and len(run) == 2,
                  f"{what} is not [export, number of days].")
         source, length = run
-        _require(_is_whole(length) and length >= 1,
+        require(_is_whole(length) and length >= 1,
                  f"{what} must cover one day or more, in order (found {length!r}).")
         if source is None:
-            _require(1 < number < len(runs), f"{what}: a gap can only lie between days.")
+            require(1 < number < len(runs), f"{what}: a gap can only lie between days.")
         else:
-            _require(_is_whole(source) and 0 <= source < len(snapshots),
+            require(_is_whole(source) and 0 <= source < len(snapshots),
                      f"{what} names export {source!r}, but there are {len(snapshots)} "
                      "snapshots.")
             stamp = snapshots[source].stamp
             found += [(offset + k, stamp) for k in range(min(length, count + 1 - len(found)))]
         offset += length
-    _require(len(found) == count, f"{where}: the sources cover {len(found)} days, but there "
+    require(len(found) == count, f"{where}: the sources cover {len(found)} days, but there "
                                   f"are figures for {count}.")
     return found
 
@@ -232,9 +233,9 @@ def _sources(runs: Any, snapshots: tuple[WindowSnapshot, ...], count: int,
 def _day(day: dt.date, figures: list[Any], source: ExportStamp, where: str) -> PostDay:
     impressions, engagements, new_followers = figures
     what = f"{where}: {day.isoformat()}"
-    _require(_is_count(impressions), f"{what}: impressions must be a whole number of 0 or more.")
-    _require(_is_whole(engagements), f"{what}: engagements must be a whole number.")
-    _require(new_followers is None or _is_count(new_followers),
+    require(_is_count(impressions), f"{what}: impressions must be a whole number of 0 or more.")
+    require(_is_whole(engagements), f"{what}: engagements must be a whole number.")
+    require(new_followers is None or _is_count(new_followers),
              f"{what}: new followers must be a whole number of 0 or more, or null.")
     return PostDay(day, impressions, engagements, new_followers, source)
 
@@ -242,17 +243,17 @@ def _day(day: dt.date, figures: list[Any], source: ExportStamp, where: str) -> P
 # ---- snapshots ----
 
 def _snapshot(record: Any, where: str) -> WindowSnapshot:
-    _require(isinstance(record, dict) and "window" in record,
+    require(isinstance(record, dict) and "window" in record,
              f"{where} is not a record with a window.")
     stamp = stamp_from_data(record["window"], where)
     where = f"{where} ({_window_text(stamp)})"
-    _known_keys(record, _SNAPSHOT_KEYS, where)
+    known_keys(record, _SNAPSHOT_KEYS, where)
     figures = {name: record.get(name) for name in _FIGURES}
     for name, value in figures.items():
-        _require(value is None or _is_count(value),
+        require(value is None or _is_count(value),
                  f"{where}: {name.replace('_', ' ')} must be a whole number of 0 or more.")
     top = record.get("top_posts", [])
-    _require(isinstance(top, list), f"{where}: the top posts are not a list.")
+    require(isinstance(top, list), f"{where}: the top posts are not a list.")
     audience, content = (_shares(record.get(name, []), f"{where}: {name.replace('_', ' ')}")
                          for name in _SHARE_LISTS)
     return WindowSnapshot(stamp, **figures,
@@ -263,22 +264,22 @@ def _snapshot(record: Any, where: str) -> WindowSnapshot:
 
 def stamp_from_data(record: Any, where: str) -> ExportStamp:
     what = f"{where}: the window"
-    _require(isinstance(record, list) and len(record) == 3,
+    require(isinstance(record, list) and len(record) == 3,
              f"{what} is not [first day, last day, creation time or null].")
-    start, end = (_date(text, what) for text in record[:2])
-    _require(start <= end, f"{what} ends before it starts.")
+    start, end = (iso_date(text, what) for text in record[:2])
+    require(start <= end, f"{what} ends before it starts.")
     return ExportStamp(start, end, _time(record[2], f"{what}'s creation time"))
 
 
 def _top_post(record: Any, where: str) -> TopPost:
-    _require(isinstance(record, list) and len(record) == 4,
+    require(isinstance(record, list) and len(record) == 4,
              f"{where} is not [post, published, impressions, engagements].")
     key, published, impressions, engagements = record
-    _require(impressions is None or _is_count(impressions),
+    require(impressions is None or _is_count(impressions),
              f"{where}: impressions must be a whole number of 0 or more, or null.")
-    _require(engagements is None or _is_whole(engagements),
+    require(engagements is None or _is_whole(engagements),
              f"{where}: engagements must be a whole number, or null.")
-    return TopPost(_url_of(key, where), _date(published, f"{where}: the publish date"),
+    return TopPost(_url_of(key, where), iso_date(published, f"{where}: the publish date"),
                    impressions, engagements)
 
 
@@ -291,18 +292,18 @@ def _url_of(key: Any, where: str) -> str:
 
 
 def _shares(records: Any, where: str) -> tuple[Share, ...]:
-    _require(isinstance(records, list), f"{where} are not a list.")
+    require(isinstance(records, list), f"{where} are not a list.")
     return tuple(_share(r, f"{where} row {n}") for n, r in enumerate(records, 1))
 
 
 def _share(record: Any, where: str) -> Share:
-    _require(isinstance(record, list) and len(record) == 3,
+    require(isinstance(record, list) and len(record) == 3,
              f"{where} is not [category, value, percent].")
     category, value, percent = record
-    _require(category in DEMOGRAPHIC_KEYS,
+    require(category in DEMOGRAPHIC_KEYS,
              f"{where}: “{category}” is not one of {', '.join(DEMOGRAPHIC_KEYS)}.")
-    _require(isinstance(value, str), f"{where}: the value is not text.")
-    _require(percent is None or (_is_number(percent) and 0 <= percent <= 100),
+    require(isinstance(value, str), f"{where}: the value is not text.")
+    require(percent is None or (_is_number(percent) and 0 <= percent <= 100),
              f"{where}: the percentage must be a number from 0 to 100, or null.")
     return Share(category, value, percent)
 
@@ -310,16 +311,16 @@ def _share(record: Any, where: str) -> Share:
 # ---- single posts ----
 
 def _single_post(record: Any, where: str) -> SinglePost:
-    _require(isinstance(record, dict) and isinstance(record.get("url"), str),
+    require(isinstance(record, dict) and isinstance(record.get("url"), str),
              f"{where} is not a record with a URL.")
-    _known_keys(record, _POST_KEYS, where)
+    known_keys(record, _POST_KEYS, where)
     published = record.get("published")
     texts = {name: record.get(name, "") for name in ("published_time", "kind")}
-    _require(all(isinstance(t, str) for t in texts.values()),
+    require(all(isinstance(t, str) for t in texts.values()),
              f"{where}: the publish time and the kind must be text.")
     return SinglePost(
         record["url"],
-        published=None if published is None else _date(published, f"{where}: the post date"),
+        published=None if published is None else iso_date(published, f"{where}: the post date"),
         metrics=_metrics(record.get("metrics", {}), where),
         viewers=_shares(record.get("viewers", []), f"{where}: viewers"),
         created=_time(record.get("created"), f"{where}: the creation time"),
@@ -327,33 +328,14 @@ def _single_post(record: Any, where: str) -> SinglePost:
 
 
 def _metrics(record: Any, where: str) -> dict[str, int]:
-    _require(isinstance(record, dict), f"{where}: the figures are not a record.")
+    require(isinstance(record, dict), f"{where}: the figures are not a record.")
     for key, value in record.items():
-        _require(key in POST_METRIC_KEYS, f"{where}: “{key}” is not a post figure.")
-        _require(_is_count(value), f"{where}: {key} must be a whole number of 0 or more.")
+        require(key in POST_METRIC_KEYS, f"{where}: “{key}” is not a post figure.")
+        require(_is_count(value), f"{where}: {key} must be a whole number of 0 or more.")
     return {key: record[key] for key in POST_METRIC_KEYS if key in record}
 
 
 # ---- values ----
-
-def _require(condition: bool, message: str) -> None:
-    if not condition:
-        raise CorruptDocument(message)
-
-
-def _known_keys(record: Data, known: set[str], where: str) -> None:
-    unknown = sorted(set(record) - known)
-    _require(not unknown, f"{where} has an unknown field “{unknown[0] if unknown else ''}”.")
-
-
-def _date(text: Any, what: str) -> dt.date:
-    try:
-        if isinstance(text, str) and len(text) == 10:
-            return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    raise CorruptDocument(f"{what} is not a date like 2026-07-22 (found {text!r}).")
-
 
 def _time(text: Any, what: str) -> dt.datetime | None:
     if text is None:
@@ -362,7 +344,7 @@ def _time(text: Any, what: str) -> dt.datetime | None:
         moment = dt.datetime.fromisoformat(text) if isinstance(text, str) else None
     except ValueError:
         moment = None
-    _require(moment is not None and moment.tzinfo is not None,
+    require(moment is not None and moment.tzinfo is not None,
              f"{what} is not a UTC time like 2026-07-22T04:09:00Z (found {text!r}).")
     return moment.astimezone(dt.UTC)  # type: ignore[union-attr]
 
