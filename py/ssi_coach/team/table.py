@@ -6,6 +6,7 @@ function here changes anything in a document but `people`.
 
     add_to_team(document, name, checkins, today) -> TeamChange | list[FieldError]
     rename_person(document, old, new) -> Document | FieldError
+    find_person(people, name) -> int | None
     remove_person(document, name) -> Document
     put_back(document, person) -> Document | None
     add_missing_people(document, people) -> Document
@@ -150,6 +151,11 @@ def _same_name(one: str, other: str) -> bool:
 
 def _find(people: Sequence[Person], name: str) -> int | None:
     return next((i for i, p in enumerate(people) if _same_name(p.name, name)), None)
+
+
+def find_person(people: Sequence[Person], name: str) -> int | None:
+    """Where `name` (tidied, ignoring case) is in `people`; None when nobody has that name."""
+    return _find(people, name)
 
 
 def _put_at(people: tuple[Person, ...], index: int, person: Person) -> tuple[Person, ...]:
