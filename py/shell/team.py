@@ -23,6 +23,7 @@ from ssi_coach.team.table import (
     put_back,
     remove_person,
     rename_person,
+    resort,
     team_csv,
     team_view,
 )
@@ -43,6 +44,7 @@ class TeamTools:
         # The last charts drawn and what they were drawn from: most renders (a check-in of
         # the coach's own, another tab's save) leave the team as it was.
         self.drawn: tuple[Any, str, str | None] | None = None
+        self.last_view: tuple[Any, Any, TeamView | None] | None = None
 
     def bind(self) -> None:
         when("submit", "#team-add-form")(self.on_add_link)
@@ -65,8 +67,21 @@ class TeamTools:
         body.innerHTML = team_views.team_panel(view, *self._charts(view)) + empty
 
     def _view(self) -> TeamView | None:
-        return team_view(self.context.document.people, browser.local_today(),
-                         sort_by=self.sort.by, descending=self.sort.descending)
+        """The team view, computed again only when the people (or the day) changed: a click
+        on a heading just re-sorts the rows."""
+        people, today = self.context.document.people, browser.local_today()
+        last = self.last_view
+        if last is not None and last[0] is people and last[1] == today:
+            view = last[2]
+            if view is None or (view.sort_by, view.descending) == (self.sort.by,
+                                                                    self.sort.descending):
+                return view
+            view = resort(view, self.sort.by, self.sort.descending)
+        else:
+            view = team_view(people, today, sort_by=self.sort.by,
+                             descending=self.sort.descending)
+        self.last_view = (people, today, view)
+        return view
 
     def _charts(self, view: TeamView) -> tuple[str | None, str | None]:
         draw = self.context.draw

@@ -13,6 +13,7 @@ function here changes anything in a document but `people`.
     name_for_file(file_name) -> str
     TeamSort().clicked(key) -> TeamSort
     team_view(people, today, *, sort_by="total", descending=True) -> TeamView | None
+    resort(view, sort_by, descending) -> TeamView
     team_csv(view) -> str
 
 Names are tidied the way share links tidy them (runs of spaces and line breaks become one
@@ -56,6 +57,7 @@ SORT_KEYS: tuple[str, ...] = ("name", "total", *PILLAR_KEYS, "industry_rank", "n
 # check in about monthly, and a longer gap says more about the habit than about the score.
 CARRY_MONTHS = 3
 PLACES = 3  # averages and medians are rounded to the pillars' own precision
+HEAT_MAP_ROWS = 40  # people in the heat map; a larger team is in the table, all of it
 # Names read A to Z first and ranks and days lowest first; every other column (the scores
 # and their change) best, that is highest, first.
 ASCENDING_FIRST = frozenset({"name", "industry_rank", "network_rank", "days_since"})
@@ -121,11 +123,12 @@ class HeatMap:
     """Pillar scores as a matrix: scores[i][j] is names[i]'s score in pillars[j]."""
 
     title: str
-    names: tuple[str, ...]  # in the table's row order
+    names: tuple[str, ...]  # highest total first (then by name), whatever the table's sort
     pillars: tuple[Pillar, ...]
     scores: tuple[tuple[float, ...], ...]
     v_max: float
     summary: str  # one sentence for screen readers and the figure caption
+    left_out: int = 0  # people beyond HEAT_MAP_ROWS, in the table only
 
 
 @dataclass(frozen=True)
@@ -282,6 +285,15 @@ def team_view(people: Sequence[Person], today: dt.date, *, sort_by: str = "total
                     _trend(with_checkins), sort_by, descending)
 
 
+def resort(view: TeamView, sort_by: str, descending: bool) -> TeamView:
+    """The same view with its rows in another order: the statistics, heat map and trend do
+    not depend on it, so a click on a heading costs a sort, not a new view."""
+    if sort_by not in SORT_KEYS:
+        raise ValueError(f"cannot sort the team by {sort_by!r}; use one of {SORT_KEYS}")
+    return replace(view, rows=_sorted_rows(list(view.rows), sort_by, descending),
+                   sort_by=sort_by, descending=descending)
+
+
 def _first_weekly_actions() -> dict[str, str]:
     """Pillar key -> the catalogue's first weekly habit for it: concrete, and never a
     checklist item the person may well have done already."""
@@ -339,14 +351,22 @@ def _stats(rows: Sequence[TeamRow], how: Callable[[list[float]], float]) -> Team
 
 
 def _heat_map(rows: Sequence[TeamRow], average: TeamStats) -> HeatMap:
+    """In a fixed order (highest total first), so sorting the table never redraws it, and at
+    most HEAT_MAP_ROWS people: the chart of a 300-person team would be metres tall."""
     lowest = min(PILLARS, key=lambda p: float(getattr(average, p.key)))
     people = "1 person" if len(rows) == 1 else f"{len(rows)} people"
+    ordered = sorted(rows, key=lambda r: (-r.total, *_name_order(r)))
+    shown = ordered[:HEAT_MAP_ROWS]
+    cut = (f" The {len(shown)} highest totals are shown; the table has everyone."
+           if len(ordered) > len(shown) else "")
     return HeatMap(
         title="Pillar scores by person",
-        names=tuple(r.name for r in rows), pillars=PILLARS,
-        scores=tuple(r.scores() for r in rows), v_max=PILLAR_MAX,
+        names=tuple(r.name for r in shown), pillars=PILLARS,
+        scores=tuple(r.scores() for r in shown), v_max=PILLAR_MAX,
         summary=(f"Pillar scores of {people}, 0 to {PILLAR_MAX} each; on average the team is "
-                 f"lowest in {lowest.label} ({score(round(getattr(average, lowest.key), 1))})."),
+                 f"lowest in {lowest.label} ({score(round(getattr(average, lowest.key), 1))})."
+                 + cut),
+        left_out=len(ordered) - len(shown),
     )
 
 
