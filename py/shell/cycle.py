@@ -14,9 +14,11 @@ from pyodide.ffi import JsException  # type: ignore[import-not-found]
 from pyscript import when, window  # type: ignore[import-not-found]
 
 from ssi_coach.model import Document, FieldError
+from ssi_coach.team.activity import SHARED, SHARED_KEYS, activity_vs_change, team_activity
 from ssi_coach.team.cycle import CUSTOM, Controls, CycleView, cycle_view, default_controls
 from ssi_coach.team.cycle import read_controls as read_cycle_controls
 from ssi_coach.team.due import reminder_message
+from ssi_coach.team.report import TeamReport, team_report, team_report_csv, team_report_xlsx
 from ssi_coach.team.segments import set_tags
 from ssi_coach.team.table import find_person
 from ssi_coach.team.targets import read_target_form, set_everyone, set_target, set_team_target
@@ -24,17 +26,21 @@ from ssi_coach.team.targets import read_target_form, set_everyone, set_target, s
 from . import browser, cycle_views
 from .browser import element
 from .context import Context
+from .drop import load_packages, packages_loaded
 from .guard import guarded, guarded_async
+from .sheets import XLSX_MIME
+
+
+def _count(value: int | None) -> str:
+    return "—" if value is None else f"{value:,}"
 
 
 class CycleTools:
-    def __init__(self, context: Context,
-                 activity: Any = None) -> None:
+    def __init__(self, context: Context) -> None:
         self.context = context
         self.controls: Controls | None = None  # None: this quarter, everyone
         self.copying: asyncio.Future[None] | None = None
-        # (people, start, end) -> ({name: cells}, headings): the shared activity's columns
-        self.activity = activity
+        self.drawn: tuple[Any, str] | None = None  # the activity chart and its SVG
 
     def bind(self) -> None:
         when("change", "#team-cycle-form")(self.on_controls)
@@ -67,17 +73,33 @@ class CycleTools:
         element("team-due-slot").innerHTML = cycle_views.due_list(
             cycle.due, {row.name: self._reminder(row.name) for row in cycle.due})
         element("team-segments-slot").innerHTML = cycle_views.comparison(cycle) or ""
+        element("team-activity-slot").innerHTML = self._activity_chart(cycle)
         if not browser.found(browser.query(element("team-targets-body"), "form")):
             element("team-targets-body").innerHTML = cycle_views.target_form(
                 None, self.context.document.team_target)
 
     def _activity(self, cycle: CycleView) -> tuple[Mapping[str, Sequence[str]], Sequence[str]]:
-        if self.activity is None:
-            return {}, ()
+        """The leaderboard's activity columns, when anyone shared activity for the period."""
         period = cycle.controls.period
-        found: tuple[Mapping[str, Sequence[str]], Sequence[str]] = self.activity(
-            cycle.people, period.start, period.end)
-        return found
+        found = team_activity(cycle.people, period.start, period.end)
+        if not any(a.weeks for a in found):
+            return {}, ()
+        head = ("Weeks shared", *(label for _, label in SHARED))
+        cells = {a.name: (str(a.weeks), *(_count(a.totals.get(k)) for k in SHARED_KEYS))
+                 for a in found}
+        return cells, head
+
+    def _activity_chart(self, cycle: CycleView) -> str:
+        period = cycle.controls.period
+        chart = activity_vs_change(cycle.people, period.start, period.end)
+        draw = self.context.draw
+        if len(chart.points) < 2:  # a chart of one person says nothing about the team
+            return ""
+        if draw is None:
+            return cycle_views.activity_figure(chart, None)
+        if self.drawn is None or self.drawn[0] != chart:
+            self.drawn = (chart, draw.activity_svg(chart))
+        return cycle_views.activity_figure(chart, self.drawn[1])
 
     @staticmethod
     def _reminder(name: str) -> str:
@@ -118,6 +140,31 @@ class CycleTools:
                        f"Removed the target for {name}.")
         elif action == "team-copy-reminder":
             self.copying = asyncio.ensure_future(self._copy(self._reminder(name)))
+        elif action == "team-report-csv":
+            self._report_csv()
+        elif action == "team-report-xlsx":
+            self.copying = asyncio.ensure_future(self._report_xlsx(None))
+
+    def _report(self) -> TeamReport:
+        cycle, today = self.current(), browser.local_today()
+        period = cycle.controls.period
+        return team_report(self.context.document, period.start, period.end, today)
+
+    def _report_csv(self) -> None:
+        today = browser.local_today()
+        browser.download(f"ssi-coach-team-report-{today}.csv", team_report_csv(self._report()),
+                         "text/csv")
+
+    @guarded_async
+    async def _report_xlsx(self, event: object) -> None:
+        if not packages_loaded("xlsxwriter"):
+            self.context.say("Loading the workbook writer (first download only)…")
+            await load_packages("xlsxwriter")
+        today = browser.local_today()
+        browser.download(f"ssi-coach-team-report-{today}.xlsx",
+                         team_report_xlsx(self._report()), XLSX_MIME)
+        self.context.say("Team report downloaded: leaderboard, movers, who is due, segments "
+                         "and activity, one sheet each.")
 
     def _edit(self, name: str, *, tags: bool) -> None:
         index = find_person(self.context.document.people, name)

@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ssi_coach import text
+from ssi_coach.charts.data import ActivityChart
 from ssi_coach.model import PILLARS, Person, Target
 from ssi_coach.team.cycle import CUSTOM, CycleView, period_key
 from ssi_coach.team.due import DueRow
 from ssi_coach.team.periods import PersonChange
 from ssi_coach.team.targets import TargetStatus
 
-from .html import Child, Markup, el, join
+from .html import Child, Markup, el, join, trusted
 
 
 def _signed(value: float | None) -> str:
@@ -220,3 +221,18 @@ def tags_form(person: Person) -> Markup:
                  class_="actions"),
               id="person-tags-form", novalidate=True, autocomplete="off",
               data_name=person.name)
+
+
+def activity_figure(chart: ActivityChart, svg: str | None) -> Markup:
+    """Activity against SSI change across the team: the chart once drawn, the table at once."""
+    drawn: Child = (el("p", "Drawing the chart…", class_="muted") if svg is None
+                    else trusted(svg))
+    table = el("div", el("table", el("caption", chart.title, class_="visually-hidden"),
+                         el("thead", el("tr", [el("th", h, scope="col") for h in chart.head])),
+                         el("tbody", [el("tr", el("th", row[0], scope="row"),
+                                         [el("td", cell) for cell in row[1:]])
+                                      for row in chart.rows])),
+               class_="table-wrap", tabindex="0")
+    return el("figure", el("h4", chart.title), drawn, el("figcaption", chart.summary),
+              el("details", el("summary", "Show the numbers as a table"), table),
+              class_="chart", id="team-activity-chart")
