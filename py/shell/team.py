@@ -14,7 +14,7 @@ from pyscript import when, window  # type: ignore[import-not-found]
 from ssi_coach.errors import ShareLinkError
 from ssi_coach.exporters.share import report_from_link
 from ssi_coach.importers.checkin_files import BACKUP, read_checkins_file
-from ssi_coach.model import CheckIn, FieldError, Person
+from ssi_coach.model import CheckIn, FieldError, Person, WeekLog
 from ssi_coach.team.table import (
     TeamSort,
     TeamView,
@@ -115,7 +115,7 @@ class TeamTools:
             element("team-link").focus()
             return
         typed = str(element("team-name").value).strip()
-        if self._add(typed or report.person_name(), report.checkins):
+        if self._add(typed or report.person_name(), report.checkins, report.activity):
             element("team-link").value = ""
             element("team-name").value = ""
 
@@ -138,9 +138,11 @@ class TeamTools:
         if self._add(typed or name_for_file(file_name), read.checkins):
             element("team-name").value = ""
 
-    def _add(self, name: str, checkins: tuple[CheckIn, ...]) -> bool:
+    def _add(self, name: str, checkins: tuple[CheckIn, ...],
+             activity: tuple[WeekLog, ...] = ()) -> bool:
         """Add or refresh a person; True when the inputs can be cleared."""
-        change = add_to_team(self.context.document, name, checkins, browser.local_today())
+        change = add_to_team(self.context.document, name, checkins, browser.local_today(),
+                             activity)
         if isinstance(change, list):
             self.say(team_views.errors_message(change), error=True)
             return False

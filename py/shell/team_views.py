@@ -159,10 +159,12 @@ def added_message(change: TeamChange) -> Markup:
     if not change.changed:
         return escaped(f"Nothing new: every check-in in it is already in {name}'s history. "
                     "Nothing was changed.")
+    weeks = (f", {_count(change.weeks_changed, 'week')} of activity" if change.weeks_changed
+             else "")
     if change.is_new:
-        return escaped(f"Added {name} to your team: {_count(change.added, 'check-in')}.")
+        return escaped(f"Added {name} to your team: {_count(change.added, 'check-in')}{weeks}.")
     return escaped(f"Updated {name}: {_count(change.added, 'new check-in')}, "
-                f"{_count(change.updated, 'updated')}.")
+                f"{_count(change.updated, 'updated')}{weeks}.")
 
 
 def errors_message(errors: list[FieldError]) -> Markup:

@@ -4,7 +4,7 @@ Each member is a `Person` in `Document.people`, with the check-ins kept from the
 links, backups or CSV files. They are never mixed with the coach's own `checkins`, and no
 function here changes anything in a document but `people`.
 
-    add_to_team(document, name, checkins, today) -> TeamChange | list[FieldError]
+    add_to_team(document, name, checkins, today, activity=()) -> TeamChange | list[FieldError]
     rename_person(document, old, new) -> Document | FieldError
     find_person(people, name) -> int | None
     remove_person(document, name) -> Document
@@ -47,6 +47,7 @@ from ..model import (
     FieldError,
     Person,
     Pillar,
+    WeekLog,
     weakest_pillars,
 )
 from ..text import score
@@ -75,10 +76,11 @@ class TeamChange:
     added: int
     updated: int
     unchanged: int
+    weeks_changed: int = 0  # shared activity weeks new or different from those kept
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.updated)
+        return bool(self.added or self.updated or self.weeks_changed)
 
 
 @dataclass(frozen=True)
@@ -168,27 +170,36 @@ def _put_at(people: tuple[Person, ...], index: int, person: Person) -> tuple[Per
 # ---- changing the team -------------------------------------------------------------------
 
 def add_to_team(document: Document, name: str, checkins: Sequence[CheckIn],
-                today: dt.date) -> TeamChange | list[FieldError]:
-    """Keep `checkins` as `name`'s: a new person at the end of the team, or, when the name is
-    already there (ignoring case), that person refreshed and saved `today`. Adding the same
-    link twice changes nothing, not even the saved date."""
+                today: dt.date, activity: Sequence[WeekLog] = ()) -> TeamChange | list[FieldError]:
+    """Keep `checkins` (and the weekly `activity` their report shared) as `name`'s: a new
+    person at the end of the team, or, when the name is already there (ignoring case), that
+    person refreshed and saved `today`, keeping their target and tags; in a week both hold,
+    the report being added wins. Adding the same link twice changes nothing, not even the
+    saved date."""
     tidied = _tidy(name)
     errors = _add_errors(tidied, checkins)
     if errors:
         return errors
     index = _find(document.people, tidied)
-    if index is None:
-        merged = merge_checkins((), checkins)
-        kept_name = tidied
-        people = (*document.people, Person(kept_name, merged.checkins, today))
-    else:
-        current = document.people[index]
-        merged = merge_checkins(current.checkins, checkins)
-        kept_name = current.name
-        people = _put_at(document.people, index, Person(kept_name, merged.checkins, today))
-    result = replace(document, people=people) if merged.changed else document
-    return TeamChange(result, kept_name, index is None, merged.added, merged.updated,
-                      merged.unchanged)
+    current = Person(tidied, (), today) if index is None else document.people[index]
+    merged = merge_checkins(current.checkins, checkins)
+    weeks, weeks_changed = _merge_weeks(current.activity, activity)
+    person = replace(current, checkins=merged.checkins, saved_on=today, activity=weeks)
+    people = (*document.people, person) if index is None else _put_at(document.people, index,
+                                                                       person)
+    result = replace(document, people=people) if merged.changed or weeks_changed else document
+    return TeamChange(result, current.name, index is None, merged.added, merged.updated,
+                      merged.unchanged, weeks_changed)
+
+
+def _merge_weeks(kept: Sequence[WeekLog], shared: Sequence[WeekLog],
+                 ) -> tuple[tuple[WeekLog, ...], int]:
+    """The weeks kept with the newly shared ones standing in for the same weeks, oldest
+    first, and how many weeks that added or changed."""
+    by_week = {w.week: w for w in kept}
+    changed = sum(1 for w in shared if by_week.get(w.week) != w)
+    by_week.update((w.week, w) for w in shared)
+    return tuple(by_week[week] for week in sorted(by_week)), changed
 
 
 def _add_errors(name: str, checkins: Sequence[CheckIn]) -> list[FieldError]:
