@@ -208,6 +208,7 @@ class DataTools:
             include_notes=bool(element("share-notes").checked),
             include_industry=bool(element("share-industry").checked),
             include_peers=bool(element("share-peers").checked),
+            include_activity=bool(element("share-activity").checked),
             name=str(element("share-name").value).strip(), created=browser.local_today())
         self.share_url = share_link(browser.page_url(), report)
         element("share-result").innerHTML = views.share_result(self.share_url)

@@ -15,6 +15,7 @@ from ssi_coach.errors import ShareLinkError
 from ssi_coach.exporters.share import report_from_link
 from ssi_coach.importers.checkin_files import BACKUP, read_checkins_file
 from ssi_coach.model import CheckIn, FieldError, Person, WeekLog
+from ssi_coach.team.links import BulkAdd, add_files, add_many, find_links
 from ssi_coach.team.table import (
     TeamSort,
     TeamView,
@@ -103,31 +104,52 @@ class TeamTools:
     @guarded
     def on_add_link(self, event: Any) -> None:
         event.preventDefault()
-        link = str(element("team-link").value).strip()
-        if not link:
-            self.say("Paste a share link first.", error=True)
+        pasted = str(element("team-link").value)
+        links = find_links(pasted)
+        if not pasted.strip():
+            self.say("Paste one or more share links first.", error=True)
             element("team-link").focus()
             return
+        typed = str(element("team-name").value).strip()
+        if len(links) <= 1:
+            self._add_one(links[0] if links else pasted.strip(), typed)
+            return
+        bulk = add_many(self.context.document, [pasted], browser.local_today())
+        self._apply_bulk(bulk)
+
+    def _add_one(self, link: str, typed: str) -> None:
         try:
             report = report_from_link(link)
         except ShareLinkError as error:
             self.say(team_views.link_refused(str(error)), error=True)
             element("team-link").focus()
             return
-        typed = str(element("team-name").value).strip()
         if self._add(typed or report.person_name(), report.checkins, report.activity):
             element("team-link").value = ""
             element("team-name").value = ""
 
     @guarded_async
     async def on_file(self, event: Any) -> None:
-        file = await browser.chosen_file(event.target, MAX_FILE_BYTES)
-        if file is None:
+        field = event.target
+        chosen = browser.found(field.files)
+        files = [] if chosen is None else [chosen.item(i) for i in range(chosen.length)]
+        field.value = ""
+        if not files:
             return
-        file_name, data = file
-        if data is None:
-            self.say(team_views.file_too_large(file_name), error=True)
+        too_large = [str(f.name) for f in files if int(f.size) > MAX_FILE_BYTES]
+        if too_large:
+            self.say(team_views.file_too_large(too_large[0]), error=True)
             return
+        read = []
+        for file in files:
+            buffer = await file.arrayBuffer()
+            read.append((str(file.name), bytes(buffer.to_bytes())))
+        if len(read) == 1:
+            self._add_file(*read[0])
+            return
+        self._apply_bulk(add_files(self.context.document, read, browser.local_today()))
+
+    def _add_file(self, file_name: str, data: bytes) -> None:
         read = read_checkins_file(file_name, data, today=browser.local_today())
         if read.problem:
             refused = (team_views.not_a_backup if read.kind == BACKUP
@@ -137,6 +159,18 @@ class TeamTools:
         typed = str(element("team-name").value).strip()
         if self._add(typed or name_for_file(file_name), read.checkins):
             element("team-name").value = ""
+
+    def _apply_bulk(self, bulk: BulkAdd) -> None:
+        """Many people at once: saved together, or (storage full) nothing at all."""
+        changed = bulk.document != self.context.document
+        if changed and not self.context.save(bulk.document):
+            self.say("Could not save the team: see the message at the top. Nothing was "
+                     "changed.", error=True)
+            return
+        self.context.render()
+        self.say(team_views.bulk_message(bulk), error=bool(bulk.unreadable) and not changed)
+        if not bulk.unreadable:
+            element("team-link").value = ""
 
     def _add(self, name: str, checkins: tuple[CheckIn, ...],
              activity: tuple[WeekLog, ...] = ()) -> bool:

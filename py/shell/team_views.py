@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ssi_coach import text
 from ssi_coach.model import PILLARS, FieldError, display_total
+from ssi_coach.team.links import BulkAdd
 from ssi_coach.team.table import TeamChange, TeamRow, TeamStats, TeamView
 
 from .html import Markup, el, join, trusted
@@ -212,3 +213,25 @@ def _count(number: int, noun: str) -> str:
     if noun == "updated":
         return f"{number} updated"
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def bulk_message(bulk: BulkAdd) -> Markup:
+    """What adding many links or files did: who was added or refreshed, and what could not be
+    read (named by its place, "link 3" or the file, never its content)."""
+    parts = []
+    if bulk.added:
+        parts.append(f"Added {text.people(len(bulk.added))}: {', '.join(bulk.added)}.")
+    if bulk.refreshed:
+        parts.append(f"Updated {text.people(len(bulk.refreshed))}: "
+                     f"{', '.join(bulk.refreshed)}.")
+    if bulk.unchanged:
+        parts.append(f"Nothing new for {', '.join(bulk.unchanged)}.")
+    if bulk.duplicates:
+        parts.append(f"{text.count(bulk.duplicates, 'duplicate')} read once.")
+    if not parts and not bulk.unreadable:
+        parts.append("No share link found in what you pasted.")
+    problems = [el("li", f"{u.source}: {u.reason}") for u in bulk.unreadable]
+    return el("div", el("p", " ".join(parts)) if parts else None,
+              el("p", f"{text.count(len(problems), 'link or file', 'links or files')} could "
+                      "not be read:") if problems else None,
+              el("ul", problems) if problems else None)

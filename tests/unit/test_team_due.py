@@ -78,7 +78,7 @@ def test_the_reminder_explains_how_to_send_a_fresh_link() -> None:
     assert text.startswith("Hi Ann,\n")
     assert text.endswith("Thanks!\nChris Coach")
     steps = ["https://example.org/ssi/", "Data → Share a read-only report",
-             "include activity", "Create link", "send it back"]
+             "Include my weekly activity totals", "Create link", "send it back"]
     positions = [text.find(step) for step in steps]
     assert all(p >= 0 for p in positions) and positions == sorted(positions)
     assert "<" not in text and "&" not in text  # plain text, ready to paste anywhere

@@ -95,7 +95,7 @@ def reminder_message(name: str, coach_name: str, app_url: str) -> str:
         "(linkedin.com/sales/ssi shows it).",
         "2. Go to Data → Share a read-only report and click \"Create a share link…\".",
         "3. If you're happy to share your weekly activity totals too (counts only, never "
-        "messages or names), tick \"include activity\".",
+        "messages or names), tick \"Include my weekly activity totals\".",
         "4. Click Create link, copy it and send it back to me.",
         "",
         "The link carries the report itself: no server ever sees it, and your data stays "
