@@ -160,8 +160,8 @@ class Store:
 
     def _require_room(self, text: str) -> None:
         message = self._room_for(text)
-        if message is not None:
-            raise StorageError(message)
+        if message is not None:  # the page adds its own full stop after a StorageError
+            raise StorageError(message.removesuffix("."))
 
     def _merge_with(self, current: str | None, document: Document) -> Saved:
         try:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .backends import Storage
 
-QUOTA_ESTIMATE = 5_000_000  # characters; what every major browser allows, or a little less
+QUOTA_ESTIMATE = 5 * 1024 * 1024  # characters: Chrome's and Firefox's limit; Safari's is 5 MB
 MEGA = 1_000_000
 
 
