@@ -21,6 +21,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import unquote
 
 from ..errors import ShareLinkError
@@ -70,12 +71,18 @@ def _unwrapped(text: str) -> str:
     return unquote(text)
 
 
-def _opens(payload: str) -> bool:
+@lru_cache(maxsize=1024)
+def _read(payload: str) -> SharedReport | ShareLinkError:
+    """The report in a payload, or why there is none: each payload is decoded once, whether
+    finding links tries it or adding reads it."""
     try:
-        report_from_link(payload)
-    except ShareLinkError:
-        return False
-    return True
+        return report_from_link(payload)
+    except ShareLinkError as error:
+        return error
+
+
+def _opens(payload: str) -> bool:
+    return isinstance(_read(payload), SharedReport)
 
 
 def _joined(text: str, end: int, payload: str) -> str:
@@ -176,10 +183,9 @@ def add_many(document: Document, texts_or_links: Sequence[str], today: dt.date) 
     links, duplicates = _all_links(texts_or_links)
     tally = _Tally(document, [], [], [], [])
     for number, link in enumerate(links, 1):
-        try:
-            report: SharedReport = report_from_link(link)
-        except ShareLinkError as error:
-            tally.unreadable.append(Unreadable(f"link {number}", str(error)))
+        report = _read(_payload(link))
+        if isinstance(report, ShareLinkError):
+            tally.unreadable.append(Unreadable(f"link {number}", str(report)))
             continue
         tally.add(f"link {number}", report.person_name(), report.checkins, report.activity,
                   today)
