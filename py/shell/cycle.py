@@ -128,7 +128,7 @@ class CycleTools:
         button = browser.closest(event, "button[data-action]")
         if button is None:
             return
-        action, name = str(button.dataset.action), str(button.dataset.name or "")
+        action, name = str(button.dataset.action), str(button.getAttribute("data-name") or "")
         if action == "team-target":
             self._edit(name, tags=False)
         elif action == "team-tags":

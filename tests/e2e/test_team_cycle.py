@@ -103,3 +103,21 @@ def test_a_coach_runs_a_quarterly_review_from_pasted_links(page: Page, site_url:
     assert name.endswith(".xlsx")
     book = load_workbook(io.BytesIO(data), read_only=True)
     assert "Leaderboard" in book.sheetnames and "Due" in book.sheetnames
+
+
+def test_links_that_would_not_fit_in_storage_are_refused_and_nothing_is_lost(
+        page: Page, site_url: str) -> None:
+    start(page, site_url)
+    go(page, "team")
+    pasted = thread(site_url)
+    # Another key takes almost all of what this browser allows (5 MiB characters).
+    page.evaluate("() => localStorage.setItem('someone-else', 'x'.repeat(5 * 1024 * 1024 - 2000))")
+    before = page.evaluate("() => localStorage.getItem('ssi-coach')")
+    reveal(page, "#team-link")
+    page.fill("#team-link", pasted)
+    page.click("#team-add-form button[type=submit]")
+    expect(page.locator("#status")).to_contain_text("above what this browser allows")
+    expect(page.locator("#team-status")).to_contain_text("Nothing was changed")
+    assert page.evaluate("() => localStorage.getItem('ssi-coach')") == before
+    assert page.input_value("#team-link") == pasted  # what the coach pasted is still there
+    expect(page.locator("#team-table tbody tr")).to_have_count(0)
