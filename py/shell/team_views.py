@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ssi_coach import text
 from ssi_coach.model import PILLARS, FieldError, display_total
+from ssi_coach.team.due import DUE_DAYS
 from ssi_coach.team.links import BulkAdd
 from ssi_coach.team.table import TeamChange, TeamRow, TeamStats, TeamView
 
@@ -82,7 +83,10 @@ def _row(row: TeamRow) -> Markup:
     return el(
         "tr",
         el("th", row.name, " ", el("br"), el("span", text.long_date(row.latest_on),
-                                             class_="muted"), scope="row"),
+                                             class_="muted"),
+           el("span", " stale", class_="badge warn",
+              title=f"No check-in for {row.days_since} days: ask for a fresh share link")
+           if row.days_since >= DUE_DAYS else None, scope="row"),
         el("td", el("strong", display_total(row.total))),
         _pillar_cells(row.scores()),
         el("td", _rank(row.industry_rank)), el("td", _rank(row.network_rank)),
