@@ -25,6 +25,7 @@ from .activity_import import ExportImport
 from .browser import element
 from .checkins import CheckinTools
 from .coach import CoachTools
+from .cycle import CycleTools
 from .data import DataTools
 from .drop import guard_stray_drops
 from .guard import guarded
@@ -56,6 +57,7 @@ class App:
         self.accounts_import = AccountsImport(self, self.accounts.open_export)
         self.exports.opened = self.accounts.open_export  # an Activity import opens it too
         self.team = TeamTools(self)
+        self.cycle = CycleTools(self)
         self.data = DataTools(self)
         self.document = Document()
         self.unreadable_raw: str | None = None
@@ -127,7 +129,7 @@ class App:
         guard_stray_drops()
         for tools in (self.home, self.checkins, self.coach, self.activity, self.exports,
                       self.posts_import, self.accounts, self.accounts_import, self.team,
-                      self.data, self.sheets):
+                      self.cycle, self.data, self.sheets):
             tools.bind()
 
     async def charts_loaded(self, draw_module: Any) -> None:
@@ -168,6 +170,7 @@ class App:
             self.accounts.render()
             self.network.render()
             self.team.render()
+            self.cycle.render()
         self.home.render_charts()
 
     def say(self, html: str, *, error: bool = False) -> None:

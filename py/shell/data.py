@@ -24,6 +24,7 @@ from ssi_coach.exporters.reminder import (
 from ssi_coach.exporters.share import build_report, share_link
 from ssi_coach.importers.csv_checkins import read_checkins_csv
 from ssi_coach.model import Document
+from ssi_coach.storage import usage
 from ssi_coach.storage.backup import (
     AccountsMerged,
     backup_text,
@@ -75,7 +76,9 @@ class DataTools:
         when("change", "#backup-file")(self.on_backup_file)
 
     def render(self) -> None:
-        """The copies kept in this browser (a restore's previous data, unreadable data)."""
+        """The copies kept in this browser (a restore's previous data, unreadable data), and
+        how much of the browser's storage the app uses."""
+        element("storage-usage").textContent = views.storage_usage(usage(self.context.store))
         kept = self.context.store.kept_copies()
         element("set-aside-body").innerHTML = views.kept_copies(kept)
         element("set-aside").hidden = not kept
@@ -208,6 +211,7 @@ class DataTools:
             include_notes=bool(element("share-notes").checked),
             include_industry=bool(element("share-industry").checked),
             include_peers=bool(element("share-peers").checked),
+            include_activity=bool(element("share-activity").checked),
             name=str(element("share-name").value).strip(), created=browser.local_today())
         self.share_url = share_link(browser.page_url(), report)
         element("share-result").innerHTML = views.share_result(self.share_url)

@@ -14,7 +14,8 @@ from pyscript import when, window  # type: ignore[import-not-found]
 from ssi_coach.errors import ShareLinkError
 from ssi_coach.exporters.share import report_from_link
 from ssi_coach.importers.checkin_files import BACKUP, read_checkins_file
-from ssi_coach.model import CheckIn, FieldError, Person
+from ssi_coach.model import CheckIn, FieldError, Person, WeekLog
+from ssi_coach.team.links import BulkAdd, add_files, add_many, find_links
 from ssi_coach.team.table import (
     TeamSort,
     TeamView,
@@ -23,6 +24,7 @@ from ssi_coach.team.table import (
     put_back,
     remove_person,
     rename_person,
+    resort,
     team_csv,
     team_view,
 )
@@ -43,6 +45,7 @@ class TeamTools:
         # The last charts drawn and what they were drawn from: most renders (a check-in of
         # the coach's own, another tab's save) leave the team as it was.
         self.drawn: tuple[Any, str, str | None] | None = None
+        self.last_view: tuple[Any, Any, TeamView | None] | None = None
 
     def bind(self) -> None:
         when("submit", "#team-add-form")(self.on_add_link)
@@ -65,8 +68,21 @@ class TeamTools:
         body.innerHTML = team_views.team_panel(view, *self._charts(view)) + empty
 
     def _view(self) -> TeamView | None:
-        return team_view(self.context.document.people, browser.local_today(),
-                         sort_by=self.sort.by, descending=self.sort.descending)
+        """The team view, computed again only when the people (or the day) changed: a click
+        on a heading just re-sorts the rows."""
+        people, today = self.context.document.people, browser.local_today()
+        last = self.last_view
+        if last is not None and last[0] is people and last[1] == today:
+            view = last[2]
+            if view is None or (view.sort_by, view.descending) == (self.sort.by,
+                                                                    self.sort.descending):
+                return view
+            view = resort(view, self.sort.by, self.sort.descending)
+        else:
+            view = team_view(people, today, sort_by=self.sort.by,
+                             descending=self.sort.descending)
+        self.last_view = (people, today, view)
+        return view
 
     def _charts(self, view: TeamView) -> tuple[str | None, str | None]:
         draw = self.context.draw
@@ -88,31 +104,52 @@ class TeamTools:
     @guarded
     def on_add_link(self, event: Any) -> None:
         event.preventDefault()
-        link = str(element("team-link").value).strip()
-        if not link:
-            self.say("Paste a share link first.", error=True)
+        pasted = str(element("team-link").value)
+        links = find_links(pasted)
+        if not pasted.strip():
+            self.say("Paste one or more share links first.", error=True)
             element("team-link").focus()
             return
+        typed = str(element("team-name").value).strip()
+        if len(links) <= 1:
+            self._add_one(links[0] if links else pasted.strip(), typed)
+            return
+        bulk = add_many(self.context.document, [pasted], browser.local_today())
+        self._apply_bulk(bulk)
+
+    def _add_one(self, link: str, typed: str) -> None:
         try:
             report = report_from_link(link)
         except ShareLinkError as error:
             self.say(team_views.link_refused(str(error)), error=True)
             element("team-link").focus()
             return
-        typed = str(element("team-name").value).strip()
-        if self._add(typed or report.person_name(), report.checkins):
+        if self._add(typed or report.person_name(), report.checkins, report.activity):
             element("team-link").value = ""
             element("team-name").value = ""
 
     @guarded_async
     async def on_file(self, event: Any) -> None:
-        file = await browser.chosen_file(event.target, MAX_FILE_BYTES)
-        if file is None:
+        field = event.target
+        chosen = browser.found(field.files)
+        files = [] if chosen is None else [chosen.item(i) for i in range(chosen.length)]
+        field.value = ""
+        if not files:
             return
-        file_name, data = file
-        if data is None:
-            self.say(team_views.file_too_large(file_name), error=True)
+        too_large = [str(f.name) for f in files if int(f.size) > MAX_FILE_BYTES]
+        if too_large:
+            self.say(team_views.file_too_large(too_large[0]), error=True)
             return
+        read = []
+        for file in files:
+            buffer = await file.arrayBuffer()
+            read.append((str(file.name), bytes(buffer.to_bytes())))
+        if len(read) == 1:
+            self._add_file(*read[0])
+            return
+        self._apply_bulk(add_files(self.context.document, read, browser.local_today()))
+
+    def _add_file(self, file_name: str, data: bytes) -> None:
         read = read_checkins_file(file_name, data, today=browser.local_today())
         if read.problem:
             refused = (team_views.not_a_backup if read.kind == BACKUP
@@ -123,9 +160,23 @@ class TeamTools:
         if self._add(typed or name_for_file(file_name), read.checkins):
             element("team-name").value = ""
 
-    def _add(self, name: str, checkins: tuple[CheckIn, ...]) -> bool:
+    def _apply_bulk(self, bulk: BulkAdd) -> None:
+        """Many people at once: saved together, or (storage full) nothing at all."""
+        changed = bulk.document != self.context.document
+        if changed and not self.context.save(bulk.document):
+            self.say("Could not save the team: see the message at the top. Nothing was "
+                     "changed.", error=True)
+            return
+        self.context.render()
+        self.say(team_views.bulk_message(bulk), error=bool(bulk.unreadable) and not changed)
+        if not bulk.unreadable:
+            element("team-link").value = ""
+
+    def _add(self, name: str, checkins: tuple[CheckIn, ...],
+             activity: tuple[WeekLog, ...] = ()) -> bool:
         """Add or refresh a person; True when the inputs can be cleared."""
-        change = add_to_team(self.context.document, name, checkins, browser.local_today())
+        change = add_to_team(self.context.document, name, checkins, browser.local_today(),
+                             activity)
         if isinstance(change, list):
             self.say(team_views.errors_message(change), error=True)
             return False

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from ssi_coach import text
 from ssi_coach.model import PILLARS, FieldError, display_total
+from ssi_coach.team.due import DUE_DAYS
+from ssi_coach.team.links import BulkAdd
 from ssi_coach.team.table import TeamChange, TeamRow, TeamStats, TeamView
 
 from .html import Markup, el, join, trusted
@@ -81,7 +83,10 @@ def _row(row: TeamRow) -> Markup:
     return el(
         "tr",
         el("th", row.name, " ", el("br"), el("span", text.long_date(row.latest_on),
-                                             class_="muted"), scope="row"),
+                                             class_="muted"),
+           el("span", " stale", class_="badge warn",
+              title=f"No check-in for {row.days_since} days: ask for a fresh share link")
+           if row.days_since >= DUE_DAYS else None, scope="row"),
         el("td", el("strong", display_total(row.total))),
         _pillar_cells(row.scores()),
         el("td", _rank(row.industry_rank)), el("td", _rank(row.network_rank)),
@@ -159,10 +164,12 @@ def added_message(change: TeamChange) -> Markup:
     if not change.changed:
         return escaped(f"Nothing new: every check-in in it is already in {name}'s history. "
                     "Nothing was changed.")
+    weeks = (f", {_count(change.weeks_changed, 'week')} of activity" if change.weeks_changed
+             else "")
     if change.is_new:
-        return escaped(f"Added {name} to your team: {_count(change.added, 'check-in')}.")
+        return escaped(f"Added {name} to your team: {_count(change.added, 'check-in')}{weeks}.")
     return escaped(f"Updated {name}: {_count(change.added, 'new check-in')}, "
-                f"{_count(change.updated, 'updated')}.")
+                f"{_count(change.updated, 'updated')}{weeks}.")
 
 
 def errors_message(errors: list[FieldError]) -> Markup:
@@ -210,3 +217,25 @@ def _count(number: int, noun: str) -> str:
     if noun == "updated":
         return f"{number} updated"
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def bulk_message(bulk: BulkAdd) -> Markup:
+    """What adding many links or files did: who was added or refreshed, and what could not be
+    read (named by its place, "link 3" or the file, never its content)."""
+    parts = []
+    if bulk.added:
+        parts.append(f"Added {text.people(len(bulk.added))}: {', '.join(bulk.added)}.")
+    if bulk.refreshed:
+        parts.append(f"Updated {text.people(len(bulk.refreshed))}: "
+                     f"{', '.join(bulk.refreshed)}.")
+    if bulk.unchanged:
+        parts.append(f"Nothing new for {', '.join(bulk.unchanged)}.")
+    if bulk.duplicates:
+        parts.append(f"{text.count(bulk.duplicates, 'duplicate')} read once.")
+    if not parts and not bulk.unreadable:
+        parts.append("No share link found in what you pasted.")
+    problems = [el("li", f"{u.source}: {u.reason}") for u in bulk.unreadable]
+    return el("div", el("p", " ".join(parts)) if parts else None,
+              el("p", f"{text.count(len(problems), 'link or file', 'links or files')} could "
+                      "not be read:") if problems else None,
+              el("ul", problems) if problems else None)

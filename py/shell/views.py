@@ -31,6 +31,7 @@ from ssi_coach.peers.compare import WEAKEST_MEANS, WEAKEST_RELATIVE_MEANS
 from ssi_coach.routes import View, href
 from ssi_coach.storage.backup import AccountsMerged
 from ssi_coach.storage.concurrent import Conflict
+from ssi_coach.storage.quota import StorageUsage
 
 from .html import Child, Markup, el, join, trusted
 
@@ -588,3 +589,15 @@ def report_error(message: str) -> Markup:
                 "missing or changed character breaks them."),
         el("p", el("a", "Open my own ssi-coach", href="./")),
     ])
+
+
+def storage_usage(found: StorageUsage) -> str:
+    """'ssi-coach keeps 1.3 MB in this browser: about 26% of what it allows.' And what to do
+    when that is close to full."""
+    line = (f"This browser holds {found.used_chars / 1_000_000:.1f} MB of ssi-coach data: "
+            f"about {found.share:.0%} of what it allows.")
+    if found.share >= 0.8:
+        line += (" That is close to full: a save that would not fit is refused with a "
+                 "message and changes nothing. Download a backup, then remove people or "
+                 "accounts you no longer need.")
+    return line

@@ -26,7 +26,7 @@ sys.path[:0] = [str(ROOT / "py"), str(ROOT)]
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from tests.bench import bench_accounts, bench_import, bench_startup  # noqa: E402
+from tests.bench import bench_accounts, bench_import, bench_startup, bench_team  # noqa: E402
 from tests.e2e.conftest import CHROMIUM, LAUNCH_FLAGS  # noqa: E402
 
 RESULTS = ROOT / ".bench" / "results.json"
@@ -82,10 +82,14 @@ def main() -> int:
     print("accounts search: 30,000 people, keystroke by keystroke...", flush=True)
     accounts = bench_accounts.measure(runs)
     print(bench_accounts.report(accounts, short=True))
+    print("team: 300 people × 36 check-ins, CPython and the page...", flush=True)
+    team = bench_team.measure(runs)
+    print(bench_team.report(team))
     out = QUICK_RESULTS if args.quick else RESULTS
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps({"machine": about, "startup": startup, "import": imported,
-                               "posts_import": posts, "accounts_search": accounts},
+                               "posts_import": posts, "accounts_search": accounts,
+                               "team": team},
                               indent=2))
     print(f"results written to {out.relative_to(ROOT)}")
     return 0

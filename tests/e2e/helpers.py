@@ -179,7 +179,7 @@ def history_texts(page: Page) -> list[str]:
 # ---- schema 2 documents, downloads, more browsers ---------------------------------------------
 # Added for the data-in-and-out tests; the helpers above keep their behaviour.
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 
 def document_v2(*records: dict[str, Any],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
@@ -75,7 +76,11 @@ def test_a_full_storage_refuses_the_save_says_so_and_loses_nothing(
         page.fill(f"#f-{name}", value)
     page.click("#save-button")
     status = page.locator("#status")
-    expect(status).to_contain_text("storage for ssi-coach is full")
+    # Refused before writing (the app measures what the save would take against the
+    # browser's limit), or by the browser itself when its limit is below the app's estimate.
+    expect(status).to_contain_text(re.compile(
+        r"above what this browser allows \(about 5 MB\); nothing was saved"
+        r"|storage for ssi-coach is full"))
     expect(status).to_contain_text("Nothing was changed")
     assert stored(page) == before
     assert form_values(page)["note"] == add["note"]  # what was typed is still there

@@ -136,8 +136,8 @@ def test_a_newer_link_refreshes_a_person_and_rename_keeps_their_history(
     add_link(page, first)
     add_link(page, newer)
     expect(page.locator("#team-status")).to_have_text("Updated Dana: 1 new check-in, 0 updated.")
-    assert [c["date"] for c in stored_document(page)["people"][0]["checkins"]] == [
-        "2026-10-01", "2026-11-01"]
+    stored_checkins = stored_document(page)["people"][0]["checkins"]  # as columns (v9)
+    assert (stored_checkins["start"], stored_checkins["days"]) == ("2026-10-01", [0, 31])
 
     page.click("#team-table [data-action=team-rename]")
     field = page.locator("#team-rename-input")
@@ -146,7 +146,7 @@ def test_a_newer_link_refreshes_a_person_and_rename_keeps_their_history(
     field.press("Enter")
     expect(page.locator("#team-status")).to_contain_text("Renamed Dana to Dana Example")
     assert team_names(page) == ["Dana Example"]
-    assert len(stored_document(page)["people"][0]["checkins"]) == 2
+    assert len(stored_document(page)["people"][0]["checkins"]["days"]) == 2
 
     # A member's CSV export or backup file works too; the file's name names the person.
     csv_text = ("Date,Establish your professional brand,Find the right people,"

@@ -116,7 +116,7 @@ def test_an_account_and_a_person_left_at_their_defaults_are_a_name_each() -> Non
 def test_a_v7_document_gains_no_accounts() -> None:
     raw = json.dumps({"schema_version": 7, "checkins": []})
     loaded = Store(MemoryStorage({DOCUMENT_KEY: raw})).load()
-    assert loaded.migrated == ("0008_add_accounts",)
+    assert loaded.migrated == ("0008_add_accounts", "0009_add_team")
     assert loaded.document.accounts == ()
 
 
@@ -366,14 +366,16 @@ def test_a_share_link_never_holds_anything_of_the_accounts(
         own: tuple[CheckIn, ...], found: tuple[Account, ...], everything: bool) -> None:
     document = Document(own, accounts=found)
     report = build_report(document, last=len(own), include_notes=everything,
-                          include_industry=everything, include_peers=everything, name="Ada",
+                          include_industry=everything, include_peers=everything,
+                          include_activity=everything, name="Ada",
                           created=day("2026-11-22"))
     link = share_link("https://example.org/ssi/", report)
     inside = _inside(link)
     for secret in _secrets(found):
         assert secret not in link and secret not in inside
     opened = report_from_link(link)
-    assert opened == report and set(vars(opened)) == {"name", "created", "checkins"}
+    assert opened == report and set(vars(opened)) == {"name", "created", "checkins",
+                                                      "activity"}
     assert not [secret for secret in _secrets(found) if secret in repr(opened)]
 
 

@@ -54,7 +54,7 @@ def test_a_merge_with_nothing_new_changes_nothing() -> None:
 def test_backup_round_trips_and_is_labelled_readable_json() -> None:
     text = backup_text(MINE)
     data = json.loads(text)
-    assert data["backup_of"] == "ssi-coach backup" and data["schema_version"] == 8
+    assert data["backup_of"] == "ssi-coach backup" and data["schema_version"] == 9
     assert "\n  " in text  # indented: a person can read it
     assert read_backup(text) == MINE
     assert read_backup(text.encode("utf-8")) == MINE
@@ -87,7 +87,7 @@ def test_a_backup_from_before_held_fits_loads_with_none_held() -> None:
 
 
 @pytest.mark.parametrize(("data", "error", "says"), [
-    ('{"schema_version": 9, "checkins": []}', NewerSchemaVersion, "newer version"),
+    ('{"schema_version": 10, "checkins": []}', NewerSchemaVersion, "newer version"),
     (b"\x89PNG\r\n\x1a\n\x00\xff", CorruptDocument, "not text"),
     ("hello", CorruptDocument, "not valid JSON"),
     ('{"name": "something else"}', CorruptDocument, "not an ssi-coach backup"),

@@ -43,6 +43,7 @@ from ssi_coach.model import (
     Share,
     SinglePost,
     Stakeholder,
+    Target,
     TopPost,
     WeekLog,
     WeeklyPlan,
@@ -55,7 +56,8 @@ FROZEN = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
 VERSIONS = range(schema_version() + 1)
 # The migrations that have shipped, in order; stored data in browsers depends on these names.
 SHIPPED = ("0001_create_checkins", "0002_add_people", "0003_add_activity", "0004_add_imports",
-           "0005_add_held_fit", "0006_add_peers", "0007_add_posts", "0008_add_accounts")
+           "0005_add_held_fit", "0006_add_peers", "0007_add_posts", "0008_add_accounts",
+           "0009_add_team")
 OPTIONAL_NUMBERS = ("industry_rank", "network_rank", "industry_average", "network_average")
 OPTIONAL_TEXTS = ("industry", "note")
 PEERS = ("industry_peers", "network_peers")
@@ -104,6 +106,57 @@ def expected_checkin(record: Data) -> CheckIn:
 
 def expected_checkins(records: list[Data]) -> tuple[CheckIn, ...]:
     return tuple(sorted(map(expected_checkin, records), key=lambda c: c.on))
+
+
+def person_checkins(person: Data) -> list[Data]:
+    """A kept person's check-ins as records: as stored before v9, or rebuilt from v9's
+    columns (the first date, gaps in days, scores and averages in thousandths, null where a
+    check-in did not give a field)."""
+    stored = person["checkins"]
+    if isinstance(stored, list):
+        return stored
+    records: list[Data] = []
+    day = _day(stored["start"]) if stored["days"] else None
+    for index, gap in enumerate(stored["days"]):
+        assert day is not None
+        day += dt.timedelta(days=gap)
+        record: Data = {"date": day.isoformat()}
+        for name, column in stored.items():
+            value = column[index] if name not in ("start", "days") else None
+            if value is None:
+                continue
+            if name in (*PILLAR_KEYS, "industry_average", "network_average"):
+                value = value / 1000
+            elif name in PEERS:
+                value = dict(zip(PILLAR_KEYS, (v / 1000 for v in value), strict=True))
+            record[name] = value
+        records.append(record)
+    return records
+
+
+def person_activity(person: Data) -> tuple[WeekLog, ...]:
+    """v9's shared weeks: the first Monday, gaps in weeks, a column per measure."""
+    if "activity" not in person:
+        return ()
+    stored = person["activity"]
+    logs, monday = [], _day(stored["start"])
+    for index, gap in enumerate(stored["weeks"]):
+        monday += dt.timedelta(weeks=gap)
+        logs.append(WeekLog(monday, {key: column[index] for key, column
+                                     in stored["counts"].items() if column[index] is not None}))
+    return tuple(logs)
+
+
+def expected_target(record: Data) -> Target:
+    return Target(_day(record["by"]), record.get("total"), record.get("pillars", {}),
+                  _or_none(record.get("set_on"), _day))
+
+
+def expected_person_kept(record: Data) -> Person:
+    return Person(record["name"], expected_checkins(person_checkins(record)),
+                  _day(record["saved_on"]),
+                  target=_or_none(record.get("target"), expected_target),
+                  tags=tuple(record.get("tags", ())), activity=person_activity(record))
 
 
 def expected_weeks(records: list[Data]) -> tuple[WeekLog, ...]:
@@ -200,8 +253,7 @@ def expected_document(data: Data) -> Document:
     """The Document the file describes; fields its version did not have keep their defaults."""
     return Document(
         checkins=expected_checkins(data["checkins"]),
-        people=tuple(Person(p["name"], expected_checkins(p["checkins"]), _day(p["saved_on"]))
-                     for p in data.get("people", [])),
+        people=tuple(map(expected_person_kept, data.get("people", []))),
         weeks=expected_weeks(data.get("weeks", [])),
         checklist=_or_none(data.get("checklist"), lambda c: Checklist(
             c["items"], _or_none(c.get("updated_on"), _day))),
@@ -214,6 +266,7 @@ def expected_document(data: Data) -> Document:
         held_fit=_or_none(data.get("held_fit"), expected_held_fit),
         posts=expected_posts(data["posts"]) if "posts" in data else PostAnalytics(),
         accounts=tuple(map(expected_account, data.get("accounts", []))),
+        team_target=_or_none(data.get("team_target"), expected_target),
     )
 
 
@@ -250,11 +303,12 @@ def test_each_frozen_document_uses_every_field_its_version_had(version: int) -> 
                       for name in names]
     for name in checkin_fields:
         assert any(name in r for r in own), f"no check-in in v{version}.json has {name}"
-    kept = {name for person in data.get("people", []) for r in person["checkins"] for name in r}
+    kept = {name for person in data.get("people", []) for r in person_checkins(person)
+            for name in r}
     assert set().union(*own, kept) <= {"date", *PILLAR_KEYS, *checkin_fields}, "unknown fields"
     assert any(not r.get("note", "").isascii() for r in own), "a note with non-ASCII text"
     for person in data.get("people", []):
-        assert len(person["checkins"]) >= 2
+        assert len(person_checkins(person)) >= 2
     for log in (*data.get("weeks", []), *data.get("imported", [])):
         assert len(log["counts"]) >= 5, f"the week of {log['week']} logs too few measures"
     both = ({w["week"] for w in data.get("weeks", [])}
@@ -267,6 +321,8 @@ def test_each_frozen_document_uses_every_field_its_version_had(version: int) -> 
         _uses_every_post_field(data["posts"])
     if "accounts" in data:
         _uses_every_account_field(data["accounts"])
+    if "team_target" in data:
+        _uses_every_team_field(data)
 
 
 def _uses_every_post_field(posts: Data) -> None:
@@ -309,6 +365,25 @@ def _uses_every_account_field(accounts: list[Data]) -> None:
                                    "company", "position"}
     assert {f.get("link", "none") for f in facts} == set(LINKS)
     assert any(f.get("replied") is False for f in facts)
+
+
+def _uses_every_team_field(data: Data) -> None:
+    """v9: people with check-ins as columns, a target with every field and one with a total
+    only, tags (with and without a kind), a year's shared activity with a skipped week and
+    a measure not logged every week; the team's own target."""
+    people = data["people"]
+    assert all(isinstance(p["checkins"], dict) for p in people)
+    assert set().union(*people) == {"name", "saved_on", "checkins", "target", "tags",
+                                    "activity"}
+    targets = [p["target"] for p in people]
+    assert set().union(*targets) == {"by", "total", "pillars", "set_on"}
+    assert any(set(t) == {"by", "total"} for t in targets)
+    tags = [t for p in people for t in p["tags"]]
+    assert any(":" in t for t in tags) and any(":" not in t for t in tags)
+    (activity,) = [p["activity"] for p in people if "activity" in p]
+    assert any(gap > 1 for gap in activity["weeks"][1:])
+    assert any(None in column for column in activity["counts"].values())
+    assert set(data["team_target"]) == {"by", "total", "pillars", "set_on"}
 
 
 # ---- decoding and round trips ---------------------------------------------------------------
@@ -420,6 +495,35 @@ def test_a_frozen_v8_document_holds_accounts_as_the_model_reads_them() -> None:
 def test_an_ssi_coach_before_v8_refuses_a_v8_document_rather_than_drop_its_accounts() -> None:
     with pytest.raises(NewerSchemaVersion):
         decode(frozen(8)[0], MIGRATIONS[:7])
+
+
+def test_a_frozen_v9_document_holds_the_team_as_the_model_reads_them() -> None:
+    document = decode(frozen(9)[0])[0]
+    zoe, shared = document.people
+    assert zoe.target == Target(dt.date(2027, 6, 30), 70, {"brand": 20, "insights": 17.5},
+                                dt.date(2026, 9, 20))
+    assert zoe.tags == ("region: EMEA", "Executives") and shared.tags == ("Team North",)
+    assert [w.week for w in zoe.activity] == [dt.date(2026, 8, 31), dt.date(2026, 9, 7),
+                                              dt.date(2026, 9, 21)]
+    assert zoe.activity[1].counts == {"posts": 1, "comments_written": 9, "requests_sent": 30,
+                                      "messages_sent": 12, "replies_received": 4, "meetings": 2}
+    assert zoe.checkins[1].network_peers == PeerAverages(9.5, 7.82, 6.64, 6.05)
+    assert zoe.checkins[0].network_peers is None and zoe.checkins[1].note == ""
+    assert shared.checkins[1].network_average == 27.75 and shared.checkins[0].industry_average \
+        is None
+    assert document.team_target is not None and document.team_target.total == 65
+
+
+def test_a_v8_documents_people_are_stored_as_columns_at_the_next_save() -> None:
+    document = decode(frozen(8)[0])[0]
+    stored = json.loads(encode(document))["people"]
+    assert [p["checkins"]["brand"] for p in stored] == [[15200, 15600], [9100, 9440]]
+    assert decode(encode(document))[0].people == document.people
+
+
+def test_an_ssi_coach_before_v9_refuses_a_v9_document_rather_than_drop_the_team() -> None:
+    with pytest.raises(NewerSchemaVersion):
+        decode(frozen(9)[0], MIGRATIONS[:8])
 
 
 # ---- loading through the Store --------------------------------------------------------------

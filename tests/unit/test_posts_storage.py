@@ -130,7 +130,7 @@ def test_no_post_analytics_is_an_empty_record_and_absent_or_null_reads_as_none()
 def test_a_v6_document_gains_empty_post_analytics() -> None:
     raw = json.dumps({"schema_version": 6, "checkins": []})
     loaded = Store(MemoryStorage({DOCUMENT_KEY: raw})).load()
-    assert loaded.migrated == ("0007_add_posts", "0008_add_accounts")
+    assert loaded.migrated == ("0007_add_posts", "0008_add_accounts", "0009_add_team")
     assert loaded.document.posts == PostAnalytics()
 
 

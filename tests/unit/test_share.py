@@ -389,7 +389,7 @@ V2_EMPTY = [None, None, None, None, "", "", None, None, "", ""]
     ("https://example.org/#r1.abc", "not an ssi-coach report link"),
     ("r0.eNoDAAAAAAE", "not an ssi-coach report link"),
     ("r1eNoDAAAAAAE", "not an ssi-coach report link"),
-    ("r3.eNoDAAAAAAE", "newer version"),
+    ("r4.eNoDAAAAAAE", "newer version"),
     ("r17.anything", "newer version"),
     ("r1.abc$def", "characters a report link never has"),
     ("r1.abcde", "characters a report link never has"),  # 5 characters are not whole bytes

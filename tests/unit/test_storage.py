@@ -83,7 +83,7 @@ def test_any_document_survives_a_save_and_load(document: Document) -> None:
 def test_stored_text_is_versioned_json_with_values_unrounded() -> None:
     text = encode(Document((checkin(scores=(13.118, 3.68, 0.3, 2.608), industry_rank=75),)))
     data = json.loads(text)
-    assert data["schema_version"] == schema_version() == 8
+    assert data["schema_version"] == schema_version() == 9
     assert data["checkins"] == [{"date": "2026-11-01", "brand": 13.118, "people": 3.68,
                                  "insights": 0.3, "relationships": 2.608, "industry_rank": 75}]
 
@@ -137,13 +137,13 @@ def test_loading_an_old_document_keeps_a_copy_of_the_old_text() -> None:
 
 def test_the_real_migrations_build_the_document_from_nothing() -> None:
     data, applied = migrate({})
-    assert data == {"schema_version": 8, "checkins": [], "people": [], "weeks": [],
+    assert data == {"schema_version": 9, "checkins": [], "people": [], "weeks": [],
                     "checklist": None, "plan": None, "goal": None, "imported": [],
                     "week_sources": {}, "network": None, "imported_on": None,
-                    "held_fit": None, "posts": {}, "accounts": []}
+                    "held_fit": None, "posts": {}, "accounts": [], "team_target": None}
     assert applied == ["0001_create_checkins", "0002_add_people", "0003_add_activity",
                        "0004_add_imports", "0005_add_held_fit", "0006_add_peers",
-                       "0007_add_posts", "0008_add_accounts"]
+                       "0007_add_posts", "0008_add_accounts", "0009_add_team"]
 
 
 def test_a_v1_document_gains_an_empty_list_of_people_and_keeps_its_checkins() -> None:
@@ -153,7 +153,7 @@ def test_a_v1_document_gains_an_empty_list_of_people_and_keeps_its_checkins() ->
     loaded = Store(backend).load()
     assert loaded.migrated == ("0002_add_people", "0003_add_activity", "0004_add_imports",
                                "0005_add_held_fit", "0006_add_peers", "0007_add_posts",
-                               "0008_add_accounts")
+                               "0008_add_accounts", "0009_add_team")
     assert loaded.document.checkins[0].total == 20 and loaded.document.people == ()
     assert backend.get("ssi-coach.before-v1") == v1
 
@@ -301,7 +301,7 @@ def test_replacing_keeps_the_current_text_first() -> None:
 
 
 def test_replacing_on_a_full_storage_changes_nothing() -> None:
-    backend = MemoryStorage(quota=300)
+    backend = MemoryStorage(quota=330)
     store = Store(backend)
     store.save(Document((checkin("2026-10-01"),)))
     before = dict(backend.items)
@@ -351,7 +351,7 @@ def test_a_v3_document_gains_empty_imports_and_keeps_everything() -> None:
     backend = MemoryStorage({DOCUMENT_KEY: raw})
     loaded = Store(backend).load()
     assert loaded.migrated == ("0004_add_imports", "0005_add_held_fit", "0006_add_peers",
-                               "0007_add_posts", "0008_add_accounts")
+                               "0007_add_posts", "0008_add_accounts", "0009_add_team")
     document = loaded.document
     assert document.checkins[0].total == 20
     assert document.weeks == (WeekLog(dt.date(2026, 9, 28), {"posts": 2, "meetings": 1}),)
@@ -361,10 +361,10 @@ def test_a_v3_document_gains_empty_imports_and_keeps_everything() -> None:
     assert (document.imported, document.week_sources, document.network, document.imported_on) \
         == ((), {}, None, None)
     assert backend.get("ssi-coach.before-v3") == raw
-    assert json.loads(encode(document)) == {**V3_DOCUMENT, "schema_version": 8, "imported": [],
+    assert json.loads(encode(document)) == {**V3_DOCUMENT, "schema_version": 9, "imported": [],
                                             "week_sources": {}, "network": None,
                                             "imported_on": None, "held_fit": None, "posts": {},
-                                            "accounts": []}
+                                            "accounts": [], "team_target": None}
 
 
 def test_imports_are_stored_apart_from_typed_weeks() -> None:

@@ -383,7 +383,7 @@ def test_median_of_an_even_team_is_the_mean_of_the_middle_two() -> None:
 
 # ---- charts ----------------------------------------------------------------------------------
 
-def test_heat_map_is_names_by_pillars_in_row_order() -> None:
+def test_heat_map_is_names_by_pillars_highest_total_first_whatever_the_tables_sort() -> None:
     heat = view().heat_map
     assert heat.names == ("Cara", "Bob", "Ann")
     assert [p.key for p in heat.pillars] == ["brand", "people", "insights", "relationships"]
@@ -391,7 +391,20 @@ def test_heat_map_is_names_by_pillars_in_row_order() -> None:
     assert heat.v_max == 25
     assert heat.summary == ("Pillar scores of 3 people, 0 to 25 each; on average the team is "
                             "lowest in Engage with insights (6.7).")
-    assert view(sort_by="name", descending=False).heat_map.names == ("Ann", "Bob", "Cara")
+    # Sorting the table leaves the heat map as it is: it is never redrawn for a sort.
+    assert view(sort_by="name", descending=False).heat_map == heat
+
+
+def test_a_large_teams_heat_map_shows_the_highest_totals_and_says_so() -> None:
+    from ssi_coach.team.table import HEAT_MAP_ROWS
+
+    people = [Person(f"P{n:03}", (checkin("2026-11-01", (n % 25, 5, 5, 5)),), TODAY)
+              for n in range(HEAT_MAP_ROWS + 5)]
+    found = team_view(people, TODAY)
+    assert found is not None
+    heat = found.heat_map
+    assert len(heat.names) == HEAT_MAP_ROWS and heat.left_out == 5
+    assert heat.names[0] == "P024" and "the table has everyone" in heat.summary
 
 
 def test_trend_averages_each_persons_latest_total_by_month() -> None:
@@ -455,3 +468,13 @@ def test_team_csv_is_the_table_with_average_and_median_rows() -> None:
 def test_team_csv_quotes_cells_with_commas() -> None:
     text = team_csv(view((CARA,)))
     assert f',Find the right people,"{ACTION["people"]}"\r\n' in text
+
+
+@pytest.mark.parametrize("sort_by", SORT_KEYS)
+@pytest.mark.parametrize("descending", [True, False])
+def test_resorting_a_view_is_the_same_as_building_it_sorted(sort_by: str,
+                                                            descending: bool) -> None:
+    from ssi_coach.team.table import resort
+
+    built = view(sort_by=sort_by, descending=descending)
+    assert resort(view(), sort_by, descending) == built

@@ -102,6 +102,9 @@ def test_messages_say_what_an_added_link_did() -> None:
     assert team_views.added_message(change(False, 1, 2)) == (
         "Updated Ann: 1 new check-in, 2 updated.")
     assert team_views.added_message(change(False, 0, 0)).startswith("Nothing new")
+    weeks = TeamChange(Document(), "Ann", False, 0, 0, 4, weeks_changed=3)
+    assert team_views.added_message(weeks) == (
+        "Updated Ann: 0 new check-ins, 0 updated, 3 weeks of activity.")
     assert team_views.errors_message([FieldError("name", "Give the person a name.")]) == (
         "Give the person a name. Nothing was changed.")
 

@@ -5,7 +5,9 @@ named in the summary). The peers chart is a `PeersChart`: one value per pillar f
 member and each peer group, with the rows of the table that shows the same numbers. The
 Posts view's charts are `WeeksChart`s: a bar per ISO week (weeks not complete told apart),
 a line on its own axis, and the table beside the chart. An account's people are a
-`GridChart`: stance × influence, a count per cell, with the names in the table.
+`GridChart`: stance × influence, a count per cell, with the names in the table. The team's
+activity against SSI change is an `ActivityChart`: a point per person, a least-squares line and
+its r, with the table beside it.
 """
 
 from __future__ import annotations
@@ -372,3 +374,31 @@ def _grid_summary(account: Account, cells: Sequence[Sequence[Sequence[Stakeholde
         text += f" {count(gone, 'person', 'people')} who moved {'is' if gone == 1 else 'are'} " \
                 "left out."
     return text
+
+
+# ---- the team's activity against SSI change --------------------------------------------------
+
+@dataclass(frozen=True)
+class ScatterPoint:
+    label: str  # the person's name
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class ActivityChart:
+    """A point per person (x: actions per week, y: SSI change over the period), the
+    least-squares line y = slope * x + intercept and Pearson's r when the points give them,
+    and the table beside the chart (built in `ssi_coach.team.activity`)."""
+
+    title: str
+    points: tuple[ScatterPoint, ...]  # by name
+    x_label: str
+    y_label: str
+    slope: float | None
+    intercept: float | None
+    r: float | None
+    people: str  # "12 people": how many points
+    head: tuple[str, ...]  # the table's column headings
+    rows: tuple[tuple[str, ...], ...]  # one per point, the cells as shown
+    summary: str

@@ -18,7 +18,15 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from ..team.table import HeatMap
-from .data import PILLAR_COLOURS, Chart, GridChart, PeersChart, Series, WeeksChart
+from .data import (
+    PILLAR_COLOURS,
+    ActivityChart,
+    Chart,
+    GridChart,
+    PeersChart,
+    Series,
+    WeeksChart,
+)
 
 # Lines that are not pillars take the Okabe-Ito colours no pillar uses (vermilion, sky blue,
 # yellow), so a colour always means one pillar and nothing else.
@@ -349,6 +357,31 @@ def stance_grid_svg(chart: GridChart) -> str:
                           color=colour, fontsize=14, fontweight="bold")
                 axes.text(column, row + 0.22, _wrapped(who), ha="center", va="center",
                           color=colour, fontsize=7)
+        return _to_svg(figure, chart.summary)
+
+
+def activity_svg(chart: ActivityChart) -> str:
+    """A dot per person and the least-squares line across them, r and the number of people
+    in the legend; the names are in the table beside the chart, not on the dots (300 labels
+    would hide the points)."""
+    with matplotlib.rc_context(_STYLE):
+        figure = _figure(7.2, 3.6)
+        axes = figure.subplots()
+        xs, ys = [p.x for p in chart.points], [p.y for p in chart.points]
+        axes.scatter(xs, ys, s=18, color=OTHER_COLOURS[1], edgecolors=TOTAL_COLOUR,
+                     linewidths=0.5, label=chart.people)
+        axes.axhline(0, color=EVENT_COLOUR, linewidth=0.8)
+        if chart.slope is not None and chart.intercept is not None and xs:
+            ends = [min(xs), max(xs)]
+            label = "Trend" if chart.r is None else f"Trend (r = {chart.r:.2f})"
+            axes.plot(ends, [chart.slope * x + chart.intercept for x in ends],
+                      color=OTHER_COLOURS[0], linewidth=1.6, label=label)
+        axes.set_xlabel(chart.x_label, fontsize=8)
+        axes.set_ylabel(chart.y_label, fontsize=8)
+        axes.set_xlim(left=0)
+        axes.grid(alpha=0.3)
+        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2, frameon=False,
+                    fontsize=8)
         return _to_svg(figure, chart.summary)
 
 

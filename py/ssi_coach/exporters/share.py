@@ -1,7 +1,7 @@
 """Share links: a read-only SSI report carried entirely in a URL fragment.
 
 The part of a URL after '#' never reaches a server, so a report link shares the member's
-numbers with whoever opens it and with nobody in between. The payload is "r1." or "r2." and,
+numbers with whoever opens it and with nobody in between. The payload is "r1." to "r3." and,
 in base64url without padding, a CRC-32 of the report's JSON followed by the zlib-compressed
 JSON itself, in a positional form (a check-in is an array; dates are day offsets from the
 previous check-in; scores, averages and the peers' pillar averages are integer thousandths)
@@ -12,7 +12,10 @@ opens as exactly the report that was shared or is refused with a ShareLinkError 
 in plain words.
 
 Versions: "r1." rows hold the pillars, ranks, averages, industry and note; "r2." rows may add
-the peers' pillar averages, their weekly status lines and the events. A link is written in
+the peers' pillar averages, their weekly status lines and the events; "r3." adds, after the
+rows, the member's weekly activity totals and outcomes (counts only, per ISO week: a week is
+[weeks since the previous one (the first: since the Monday of 1 January 1 AD), {measure:
+count}], only the measures the member logged). A link is written in
 the oldest version that holds its report, so a report without the newer fields makes the
 same "r1." link as before them (and opens in an older ssi-coach), while one with them tells
 an older ssi-coach that it comes from a newer version rather than looking damaged.
@@ -20,6 +23,8 @@ an older ssi-coach that it comes from a newer version rather than looking damage
 What a report holds is the member's choice (`build_report`): notes and industry, the peers'
 averages with their status lines, and events, which travel with the notes: like a note they
 are the member's own account of what happened around a check-in (a holiday, a job change).
+Activity (`include_activity`) is the weekly counts of the shared period, never a name or a
+message's text: the model's weekly logs hold nothing else.
 
 The link itself is the page's address, REPORT_PREFIX ("#report=") and the payload: this
 module alone knows that shape (`share_link`, `report_in_fragment`, `report_from_link`).
@@ -36,12 +41,22 @@ from dataclasses import dataclass, replace
 from json import dumps, loads
 from typing import Any
 
+from ..activity.log import check_counts
 from ..checkins.validation import RECORD_LABELS, check_record
 from ..errors import ShareLinkError
-from ..model import PEER_GROUPS, PILLAR_KEYS, CheckIn, Document, PeerAverages
+from ..model import (
+    MEASURE_KEYS,
+    PEER_GROUPS,
+    PILLAR_KEYS,
+    CheckIn,
+    Document,
+    PeerAverages,
+    WeekLog,
+    week_of,
+)
 from ..text import long_date
 
-FORMAT_VERSION = 2  # the newest version of the payload this module reads and writes
+FORMAT_VERSION = 3  # the newest version of the payload this module reads and writes
 REPORT_PREFIX = "#report="  # a URL fragment starting with this opens a shared report
 MAX_NAME_LENGTH = 60
 MAX_REPORT_BYTES = 1_000_000  # decompressed; far above any real report, stops a zip bomb
@@ -55,7 +70,11 @@ _OPTIONAL = ("industry_rank", "network_rank", "industry_average", "network_avera
 _PEERS = tuple(f"{g.key}_peers" for g in PEER_GROUPS)
 _STATUSES = tuple(f"{g.key}_status" for g in PEER_GROUPS)
 _OPTIONAL_V2 = (*_PEERS, *_STATUSES, "events")
-_FIELDS_OF_VERSION = {1: _OPTIONAL, 2: (*_OPTIONAL, *_OPTIONAL_V2)}  # after date and pillars
+_FIELDS_OF_VERSION = {1: _OPTIONAL, 2: (*_OPTIONAL, *_OPTIONAL_V2),  # after date and pillars
+                      3: (*_OPTIONAL, *_OPTIONAL_V2)}
+_ACTIVITY_SINCE = 3  # the first version whose data holds the weekly activity after the rows
+_FIRST_MONDAY = dt.date(1, 1, 1)  # a Monday: weeks in a link are counted from it
+_LAST_WEEK = (dt.date.max - _FIRST_MONDAY).days // 7
 _THOUSANDTHS = ("industry_average", "network_average")
 _TEXTS = ("industry", "note", *_STATUSES)
 _NOT_GIVEN: tuple[Any, ...] = (None, "", [])  # absent optionals at a row's end are left out
@@ -70,11 +89,13 @@ _MAX_THOUSANDTHS = 10**9  # bounds what a link can ask float() to hold; the rule
 
 @dataclass(frozen=True)
 class SharedReport:
-    """What a share link holds: whose report, when it was made, and the check-ins."""
+    """What a share link holds: whose report, when it was made, the check-ins, and the
+    weekly activity totals the member chose to share (oldest first, one log per week)."""
 
     name: str
     created: dt.date
     checkins: tuple[CheckIn, ...]
+    activity: tuple[WeekLog, ...] = ()
 
     def person_name(self) -> str:
         """The name to keep the report under: the sharer's, or when they gave none, the day
@@ -84,11 +105,13 @@ class SharedReport:
 
 def build_report(document: Document, *, last: int, include_notes: bool,
                  include_industry: bool, name: str, created: dt.date,
-                 include_peers: bool = False) -> SharedReport:
+                 include_peers: bool = False, include_activity: bool = False) -> SharedReport:
     """The member's last `last` check-ins, with notes, industry and peers left out unless
     chosen. Events go with the notes (`include_notes`): like a note they tell what happened
     around a check-in. `include_peers` keeps the peers' pillar averages and their weekly
-    status lines ("include peer averages" on the page).
+    status lines ("include peer averages" on the page). `include_activity` adds the weekly
+    activity totals and outcomes (typed and imported merged, as the Coach reads them) of the
+    weeks from the first chosen check-in's to the last's: counts only, and only those logged.
 
     The name is tidied (runs of spaces and line breaks become one space) and cut to
     MAX_NAME_LENGTH characters, so whatever was typed makes a report that encodes.
@@ -106,7 +129,19 @@ def build_report(document: Document, *, last: int, include_notes: bool,
     if not include_peers:
         checkins = tuple(replace(c, industry_peers=None, network_peers=None, industry_status="",
                                  network_status="") for c in checkins)
-    return SharedReport(" ".join(name.split())[:MAX_NAME_LENGTH].rstrip(), created, checkins)
+    activity = _shared_weeks(document, checkins) if include_activity else ()
+    return SharedReport(" ".join(name.split())[:MAX_NAME_LENGTH].rstrip(), created, checkins,
+                        activity)
+
+
+def _shared_weeks(document: Document, checkins: tuple[CheckIn, ...]) -> tuple[WeekLog, ...]:
+    """The logged weeks of the shared period, each with only the counts it holds."""
+    if not checkins:
+        return ()
+    first, last = week_of(checkins[0].on), week_of(checkins[-1].on)
+    logs = (WeekLog(w.week, {k: w.counts[k] for k in MEASURE_KEYS if k in w.counts})
+            for w in document.activity_weeks() if first <= w.week <= last)
+    return tuple(log for log in logs if log.counts)
 
 
 # ---- encode ------------------------------------------------------------------------------
@@ -132,14 +167,27 @@ def _row(checkin: CheckIn, day: int) -> list[Any]:
     return row
 
 
-def _version_for(rows: list[list[Any]]) -> int:
-    """The oldest version whose rows are long enough for these."""
+def _version_for(rows: list[list[Any]], activity: list[list[Any]]) -> int:
+    """The oldest version whose rows are long enough for these, and that holds activity
+    when there is some."""
     longest = max((len(row) - 1 - len(PILLAR_KEYS) for row in rows), default=0)
-    return min(v for v, fields in _FIELDS_OF_VERSION.items() if len(fields) >= longest)
+    oldest = min(v for v, fields in _FIELDS_OF_VERSION.items() if len(fields) >= longest)
+    return max(oldest, _ACTIVITY_SINCE) if activity else oldest
+
+
+def _week_rows(activity: tuple[WeekLog, ...]) -> list[list[Any]]:
+    rows: list[list[Any]] = []
+    previous = 0
+    for log in activity:
+        number = (log.week - _FIRST_MONDAY).days // 7
+        rows.append([number - previous, {k: log.counts[k] for k in MEASURE_KEYS
+                                         if k in log.counts}])
+        previous = number
+    return rows
 
 
 def encode_report(report: SharedReport) -> str:
-    """The URL-fragment-safe text of `report` ("r1." or "r2." and base64url, no padding).
+    """The URL-fragment-safe text of `report` ("r1." to "r3." and base64url, no padding).
 
     Raises ValueError for a report that could not be opened again (a name that is too long,
     check-ins out of date order or breaking a record rule): those are programming errors,
@@ -151,12 +199,15 @@ def encode_report(report: SharedReport) -> str:
     for checkin in report.checkins:
         rows.append(_row(checkin, checkin.on.toordinal() - previous))
         previous = checkin.on.toordinal()
-    data = [report.name, report.created.toordinal(), rows]
+    weeks = _week_rows(report.activity)
+    data: list[Any] = [report.name, report.created.toordinal(), rows]
+    if weeks:
+        data.append(weeks)
     compact = dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     raw = compact.encode("utf-8")
     packed = zlib.crc32(raw).to_bytes(_CHECK_BYTES, "big") + zlib.compress(raw, 9)
     body = base64.urlsafe_b64encode(packed).rstrip(b"=").decode("ascii")
-    return f"r{_version_for(rows)}.{body}"
+    return f"r{_version_for(rows, weeks)}.{body}"
 
 
 def _check_encodable(report: SharedReport) -> None:
@@ -169,6 +220,14 @@ def _check_encodable(report: SharedReport) -> None:
         problems = check_record(checkin)
         if problems:
             raise ValueError(f"check-in {checkin.on}: {problems[0].message}")
+    weeks = [log.week for log in report.activity]
+    if weeks != sorted(set(weeks)):
+        raise ValueError("a report's weeks must be in order with one log per week")
+    for log in report.activity:
+        counts = check_counts(log.counts)
+        if counts or not log.counts:
+            raise ValueError(f"week of {log.week}: "
+                             f"{counts[0].message if counts else 'a shared week logs a count'}")
 
 
 # ---- links ------------------------------------------------------------------------------
@@ -232,7 +291,7 @@ def decode_report(payload: str) -> SharedReport:
     raw = _inflate(stream)
     if len(check) < _CHECK_BYTES or zlib.crc32(raw) != int.from_bytes(check, "big"):
         raise ShareLinkError(_DAMAGED)
-    return _report_from_data(_parse(raw), _FIELDS_OF_VERSION[version])
+    return _report_from_data(_parse(raw), version)
 
 
 def _inflate(packed: bytes) -> bytes:
@@ -279,9 +338,11 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _report_from_data(data: Any, optional: tuple[str, ...]) -> SharedReport:
-    _require(isinstance(data, list) and len(data) == 3)
-    name, created, rows = data
+def _report_from_data(data: Any, version: int) -> SharedReport:
+    optional = _FIELDS_OF_VERSION[version]
+    _require(isinstance(data, list) and len(data) in ((3, 4) if version >= _ACTIVITY_SINCE
+                                                      else (3,)))
+    name, created, rows = data[:3]
     name = _text(name)
     if len(name) > MAX_NAME_LENGTH:
         raise ShareLinkError(_NOT_A_REPORT)
@@ -299,7 +360,26 @@ def _report_from_data(data: Any, optional: tuple[str, ...]) -> SharedReport:
             raise ShareLinkError(f"This report link holds two check-ins on {on.isoformat()}, "
                                  "so it was not made by ssi-coach. Ask for the link again.")
         checkins.append(_checkin_from_row(on, row[1:], optional))
-    return SharedReport(name, created_on, tuple(checkins))
+    activity = _weeks_from_rows(data[3]) if len(data) == 4 else ()
+    return SharedReport(name, created_on, tuple(checkins), activity)
+
+
+def _weeks_from_rows(rows: Any) -> tuple[WeekLog, ...]:
+    """The weekly logs after a version 3 report's check-ins: known measures only, whole
+    counts within the form's limits, each week after the one before."""
+    _require(isinstance(rows, list) and len(rows) > 0)
+    logs: list[WeekLog] = []
+    number = 0
+    for row in rows:
+        _require(isinstance(row, list) and len(row) == 2 and isinstance(row[1], dict))
+        number += _integer(row[0], 1 if logs else 0, _LAST_WEEK)
+        _require(number <= _LAST_WEEK and len(row[1]) > 0)
+        counts = row[1]
+        if check_counts(counts):
+            raise ShareLinkError("This report link holds weekly activity that is not valid "
+                                 "(an unknown measure or a count the form would refuse).")
+        logs.append(WeekLog(_FIRST_MONDAY + dt.timedelta(weeks=number), dict(counts)))
+    return tuple(logs)
 
 
 def _score(value: Any) -> float:

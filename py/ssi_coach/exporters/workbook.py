@@ -183,14 +183,20 @@ def tables(document: Document, today: dt.date) -> tuple[Table, ...]:
 
 def workbook_bytes(document: Document, today: dt.date) -> bytes:
     """The workbook as .xlsx bytes: the same document and day always give the same bytes."""
-    import xlsxwriter  # loaded when the member asks for the workbook, not at start-up
+    return tables_bytes(tables(document, today), "SSI coach data", today)
+
+
+def tables_bytes(sheets: Sequence[Table], title: str, today: dt.date) -> bytes:
+    """Any tables as a workbook, a sheet each, written the way this module writes its own
+    (typed cells, a bold frozen header with a filter, fitting widths); made on `today`."""
+    import xlsxwriter  # loaded when the member asks for a workbook, not at start-up
 
     out = io.BytesIO()
     book = xlsxwriter.Workbook(out, {"in_memory": True})
-    book.set_properties({"title": "SSI coach data", "author": APP_NAME,
+    book.set_properties({"title": title, "author": APP_NAME,
                          "created": dt.datetime.combine(today, dt.time())})
     styles = _Styles(book)
-    for table in tables(document, today):
+    for table in sheets:
         _write_table(book.add_worksheet(table.name), table, styles)
     book.close()
     return out.getvalue()

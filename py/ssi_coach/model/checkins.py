@@ -8,6 +8,12 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+from .activity import WeekLog
+
+if TYPE_CHECKING:  # team.py builds on this module's pillar constants
+    from .team import Target
 
 PILLAR_MAX = 25
 TOTAL_MAX = 100
@@ -140,14 +146,27 @@ def require_date_order(checkins: tuple[CheckIn, ...]) -> None:
 
 @dataclass(frozen=True)
 class Person:
-    """Someone else's check-ins, kept from a report they shared (read-only to the member)."""
+    """Someone else's check-ins, kept from a report they shared (read-only to the member),
+    and what a coach keeps about them: a target, segment tags, and the weekly activity
+    totals they chose to share (counts per ISO week, oldest first; see model.team)."""
 
     name: str
     checkins: tuple[CheckIn, ...]
     saved_on: dt.date
+    target: Target | None = None
+    tags: tuple[str, ...] = ()
+    activity: tuple[WeekLog, ...] = ()
 
     def __post_init__(self) -> None:
         require_date_order(self.checkins)
+        if len(set(t.casefold() for t in self.tags)) != len(self.tags):
+            raise ValueError("a tag is given once")
+        weeks = [w.week for w in self.activity]
+        if weeks != sorted(set(weeks)):
+            raise ValueError("shared weeks must be in order, one per week")
+
+    def latest(self) -> CheckIn | None:
+        return self.checkins[-1] if self.checkins else None
 
 
 

@@ -17,6 +17,7 @@ from .checkins import CheckIn, Person, require_date_order
 from .network import NetworkSummary
 from .plans import Goal, WeeklyPlan
 from .posts import PostAnalytics
+from .team import Target
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ class Document:
     posts: PostAnalytics = field(default_factory=PostAnalytics)
     # The member's target accounts and the people mapped in them, in the order added.
     accounts: tuple[Account, ...] = field(default=())
+    # The coach's target for the whole team (the people in `people`), if set.
+    team_target: Target | None = None
 
     def __post_init__(self) -> None:
         require_date_order(self.checkins)

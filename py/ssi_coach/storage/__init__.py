@@ -6,7 +6,9 @@ migrations, and never destroys what it cannot read. Every save also writes the d
 under a second key (the last good copy); a main document found damaged at start is replaced
 by that copy, its damaged text kept aside for the member to download. With no good copy,
 the unreadable document is reported, left untouched, and only moved aside at the member's
-request. A save that finds another tab's changes merges with them (see concurrent.py).
+request. A save that finds another tab's changes merges with them (see concurrent.py). A save
+that would take the stored data above what the browser allows is refused before anything is
+written, with a message saying so (see quota.py); `usage` gives the figures.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from .backends import MemoryStorage, Storage
 from .codec import decode, encode, parse_json
 from .concurrent import Conflict, merge
 from .migrations import MIGRATIONS, Migration, schema_version, stored_version
+from .quota import StorageUsage, after_writing, quota_of, too_large_message, usage_of
 
 DOCUMENT_KEY = "ssi-coach"
 LAST_GOOD_SUFFIX = ".last-good"  # the copy every save also writes, to recover from damage
@@ -31,8 +34,8 @@ KEPT_COPY_KINDS = {
 }
 
 __all__ = [
-    "DOCUMENT_KEY", "Conflict", "Loaded", "MemoryStorage", "Saved", "Storage", "Store",
-    "decode", "encode", "schema_version",
+    "DOCUMENT_KEY", "Conflict", "Loaded", "MemoryStorage", "Saved", "Storage", "StorageUsage",
+    "Store", "decode", "encode", "schema_version", "usage",
 ]
 
 
@@ -133,6 +136,7 @@ class Store:
         if merge and current != self.base:
             saved = self._merge_with(current, document)
         text = encode(saved.document)
+        self._require_room(text)
         self.backend.set(self.key, text)
         self.base = text
         try:
@@ -141,6 +145,23 @@ class Store:
         except StorageError:
             self.last_good_stale = True  # the older copy stays: still a good document
         return saved
+
+    def would_fit(self, document: Document) -> bool:
+        """Whether saving `document` now would stay within what the browser allows."""
+        return self._room_for(encode(document)) is None
+
+    def too_large(self, document: Document) -> str | None:
+        """The message a save of `document` would be refused with; None when it fits."""
+        return self._room_for(encode(document))
+
+    def _room_for(self, text: str) -> str | None:
+        total, quota = after_writing(self.backend, self.key, text), quota_of(self.backend)
+        return too_large_message(total, quota) if total > quota else None
+
+    def _require_room(self, text: str) -> None:
+        message = self._room_for(text)
+        if message is not None:  # the page adds its own full stop after a StorageError
+            raise StorageError(message.removesuffix("."))
 
     def _merge_with(self, current: str | None, document: Document) -> Saved:
         try:
@@ -223,3 +244,8 @@ class Store:
                 self.backend.set(copy_key, raw)
         except (DocumentError, StorageError):
             pass  # the copy is a courtesy; the migrated document is still only in memory
+
+
+def usage(store: Store) -> StorageUsage:
+    """How much of the browser's storage the app's keys (and any other) take now."""
+    return usage_of(store.backend)

@@ -28,7 +28,6 @@ from ..model import (
     Document,
     PeerAverages,
     PeerGroup,
-    Person,
 )
 from .accounts_codec import accounts_from_data, accounts_to_data
 from .activity_codec import (
@@ -46,6 +45,7 @@ from .activity_codec import (
 )
 from .migrations import MIGRATIONS, Data, Migration, migrate, schema_version
 from .posts_codec import posts_from_data, posts_to_data
+from .team_codec import person_from_data, person_to_data, target_from_data, target_to_data
 
 _OPTIONAL_NUMBERS = ("industry_rank", "network_rank", "industry_average", "network_average")
 _TEXTS = ("industry", "note")
@@ -77,16 +77,13 @@ def document_to_data(document: Document) -> Data:
     return {
         "schema_version": schema_version(),
         "checkins": [checkin_to_data(c) for c in document.checkins],
-        "people": [
-            {"name": p.name, "saved_on": p.saved_on.isoformat(),
-             "checkins": [checkin_to_data(c) for c in p.checkins]}
-            for p in document.people
-        ],
+        "people": [person_to_data(p, checkin_to_data) for p in document.people],
         **activity_to_data(document.weeks, document.checklist, document.plan, document.goal),
         **imports_to_data(document),
         "held_fit": held_fit_to_data(document.held_fit),
         "posts": posts_to_data(document.posts),
         "accounts": accounts_to_data(document.accounts),
+        "team_target": target_to_data(document.team_target),
     }
 
 
@@ -121,7 +118,7 @@ def data_to_document(data: Data) -> Document:
         raise CorruptDocument("The data's list of people is not a list.")
     return Document(
         _checkins_from_data(data.get("checkins"), "Check-in"),
-        tuple(_person_from_data(p, n) for n, p in enumerate(people, 1)),
+        tuple(person_from_data(p, n, _checkins_from_data) for n, p in enumerate(people, 1)),
         weeks=weeks_from_data(data.get("weeks", [])),
         checklist=checklist_from_data(data.get("checklist")),
         plan=plan_from_data(data.get("plan")),
@@ -133,18 +130,8 @@ def data_to_document(data: Data) -> Document:
         held_fit=held_fit_from_data(data.get("held_fit")),
         posts=posts_from_data(data.get("posts")),
         accounts=accounts_from_data(data.get("accounts")),
+        team_target=target_from_data(data.get("team_target"), "The team's target"),
     )
-
-
-def _person_from_data(record: Any, number: int) -> Person:
-    if not isinstance(record, dict) or not isinstance(record.get("name"), str):
-        raise CorruptDocument(f"Person {number} has no name.")
-    try:
-        saved_on = dt.date.fromisoformat(record["saved_on"])
-    except (KeyError, TypeError, ValueError):
-        raise InvalidRecord(f"Person {number} ({record['name']}) has no valid date.") from None
-    where = f"{record['name']}'s check-in"
-    return Person(record["name"], _checkins_from_data(record.get("checkins"), where), saved_on)
 
 
 def _checkins_from_data(records: Any, what: str) -> tuple[CheckIn, ...]:

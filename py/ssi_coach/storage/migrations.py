@@ -88,6 +88,17 @@ def _add_accounts(data: Data) -> Data:
     return data
 
 
+def _add_team(data: Data) -> Data:
+    """v9: what a coach keeps about the team: per person a target (`target`), segment tags
+    (`tags`) and the weekly activity their share link carried (`activity`), and the whole
+    team's target (`team_target`, null until set). People stored from now on keep their
+    check-ins as columns (see team_codec.py); the lists of records stored before are read as
+    they are, so nothing older needs a change, and the version makes an older ssi-coach
+    refuse the document instead of dropping targets, tags and activity at its next save."""
+    data.setdefault("team_target", None)
+    return data
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_create_checkins", _create_checkins),
     Migration("0002_add_people", _add_people),
@@ -97,6 +108,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0006_add_peers", _add_peers),
     Migration("0007_add_posts", _add_posts),
     Migration("0008_add_accounts", _add_accounts),
+    Migration("0009_add_team", _add_team),
 )
 
 

@@ -4,14 +4,16 @@ Each member is a `Person` in `Document.people`, with the check-ins kept from the
 links, backups or CSV files. They are never mixed with the coach's own `checkins`, and no
 function here changes anything in a document but `people`.
 
-    add_to_team(document, name, checkins, today) -> TeamChange | list[FieldError]
+    add_to_team(document, name, checkins, today, activity=()) -> TeamChange | list[FieldError]
     rename_person(document, old, new) -> Document | FieldError
+    find_person(people, name) -> int | None
     remove_person(document, name) -> Document
     put_back(document, person) -> Document | None
     add_missing_people(document, people) -> Document
     name_for_file(file_name) -> str
     TeamSort().clicked(key) -> TeamSort
     team_view(people, today, *, sort_by="total", descending=True) -> TeamView | None
+    resort(view, sort_by, descending) -> TeamView
     team_csv(view) -> str
 
 Names are tidied the way share links tidy them (runs of spaces and line breaks become one
@@ -45,6 +47,7 @@ from ..model import (
     FieldError,
     Person,
     Pillar,
+    WeekLog,
     weakest_pillars,
 )
 from ..text import score
@@ -55,6 +58,7 @@ SORT_KEYS: tuple[str, ...] = ("name", "total", *PILLAR_KEYS, "industry_rank", "n
 # check in about monthly, and a longer gap says more about the habit than about the score.
 CARRY_MONTHS = 3
 PLACES = 3  # averages and medians are rounded to the pillars' own precision
+HEAT_MAP_ROWS = 40  # people in the heat map; a larger team is in the table, all of it
 # Names read A to Z first and ranks and days lowest first; every other column (the scores
 # and their change) best, that is highest, first.
 ASCENDING_FIRST = frozenset({"name", "industry_rank", "network_rank", "days_since"})
@@ -72,10 +76,11 @@ class TeamChange:
     added: int
     updated: int
     unchanged: int
+    weeks_changed: int = 0  # shared activity weeks new or different from those kept
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.updated)
+        return bool(self.added or self.updated or self.weeks_changed)
 
 
 @dataclass(frozen=True)
@@ -120,11 +125,12 @@ class HeatMap:
     """Pillar scores as a matrix: scores[i][j] is names[i]'s score in pillars[j]."""
 
     title: str
-    names: tuple[str, ...]  # in the table's row order
+    names: tuple[str, ...]  # highest total first (then by name), whatever the table's sort
     pillars: tuple[Pillar, ...]
     scores: tuple[tuple[float, ...], ...]
     v_max: float
     summary: str  # one sentence for screen readers and the figure caption
+    left_out: int = 0  # people beyond HEAT_MAP_ROWS, in the table only
 
 
 @dataclass(frozen=True)
@@ -152,6 +158,11 @@ def _find(people: Sequence[Person], name: str) -> int | None:
     return next((i for i, p in enumerate(people) if _same_name(p.name, name)), None)
 
 
+def find_person(people: Sequence[Person], name: str) -> int | None:
+    """Where `name` (tidied, ignoring case) is in `people`; None when nobody has that name."""
+    return _find(people, name)
+
+
 def _put_at(people: tuple[Person, ...], index: int, person: Person) -> tuple[Person, ...]:
     return (*people[:index], person, *people[index + 1:])
 
@@ -159,27 +170,36 @@ def _put_at(people: tuple[Person, ...], index: int, person: Person) -> tuple[Per
 # ---- changing the team -------------------------------------------------------------------
 
 def add_to_team(document: Document, name: str, checkins: Sequence[CheckIn],
-                today: dt.date) -> TeamChange | list[FieldError]:
-    """Keep `checkins` as `name`'s: a new person at the end of the team, or, when the name is
-    already there (ignoring case), that person refreshed and saved `today`. Adding the same
-    link twice changes nothing, not even the saved date."""
+                today: dt.date, activity: Sequence[WeekLog] = ()) -> TeamChange | list[FieldError]:
+    """Keep `checkins` (and the weekly `activity` their report shared) as `name`'s: a new
+    person at the end of the team, or, when the name is already there (ignoring case), that
+    person refreshed and saved `today`, keeping their target and tags; in a week both hold,
+    the report being added wins. Adding the same link twice changes nothing, not even the
+    saved date."""
     tidied = _tidy(name)
     errors = _add_errors(tidied, checkins)
     if errors:
         return errors
     index = _find(document.people, tidied)
-    if index is None:
-        merged = merge_checkins((), checkins)
-        kept_name = tidied
-        people = (*document.people, Person(kept_name, merged.checkins, today))
-    else:
-        current = document.people[index]
-        merged = merge_checkins(current.checkins, checkins)
-        kept_name = current.name
-        people = _put_at(document.people, index, Person(kept_name, merged.checkins, today))
-    result = replace(document, people=people) if merged.changed else document
-    return TeamChange(result, kept_name, index is None, merged.added, merged.updated,
-                      merged.unchanged)
+    current = Person(tidied, (), today) if index is None else document.people[index]
+    merged = merge_checkins(current.checkins, checkins)
+    weeks, weeks_changed = _merge_weeks(current.activity, activity)
+    person = replace(current, checkins=merged.checkins, saved_on=today, activity=weeks)
+    people = (*document.people, person) if index is None else _put_at(document.people, index,
+                                                                       person)
+    result = replace(document, people=people) if merged.changed or weeks_changed else document
+    return TeamChange(result, current.name, index is None, merged.added, merged.updated,
+                      merged.unchanged, weeks_changed)
+
+
+def _merge_weeks(kept: Sequence[WeekLog], shared: Sequence[WeekLog],
+                 ) -> tuple[tuple[WeekLog, ...], int]:
+    """The weeks kept with the newly shared ones standing in for the same weeks, oldest
+    first, and how many weeks that added or changed."""
+    by_week = {w.week: w for w in kept}
+    changed = sum(1 for w in shared if by_week.get(w.week) != w)
+    by_week.update((w.week, w) for w in shared)
+    return tuple(by_week[week] for week in sorted(by_week)), changed
 
 
 def _add_errors(name: str, checkins: Sequence[CheckIn]) -> list[FieldError]:
@@ -276,6 +296,15 @@ def team_view(people: Sequence[Person], today: dt.date, *, sort_by: str = "total
                     _trend(with_checkins), sort_by, descending)
 
 
+def resort(view: TeamView, sort_by: str, descending: bool) -> TeamView:
+    """The same view with its rows in another order: the statistics, heat map and trend do
+    not depend on it, so a click on a heading costs a sort, not a new view."""
+    if sort_by not in SORT_KEYS:
+        raise ValueError(f"cannot sort the team by {sort_by!r}; use one of {SORT_KEYS}")
+    return replace(view, rows=_sorted_rows(list(view.rows), sort_by, descending),
+                   sort_by=sort_by, descending=descending)
+
+
 def _first_weekly_actions() -> dict[str, str]:
     """Pillar key -> the catalogue's first weekly habit for it: concrete, and never a
     checklist item the person may well have done already."""
@@ -333,14 +362,22 @@ def _stats(rows: Sequence[TeamRow], how: Callable[[list[float]], float]) -> Team
 
 
 def _heat_map(rows: Sequence[TeamRow], average: TeamStats) -> HeatMap:
+    """In a fixed order (highest total first), so sorting the table never redraws it, and at
+    most HEAT_MAP_ROWS people: the chart of a 300-person team would be metres tall."""
     lowest = min(PILLARS, key=lambda p: float(getattr(average, p.key)))
     people = "1 person" if len(rows) == 1 else f"{len(rows)} people"
+    ordered = sorted(rows, key=lambda r: (-r.total, *_name_order(r)))
+    shown = ordered[:HEAT_MAP_ROWS]
+    cut = (f" The {len(shown)} highest totals are shown; the table has everyone."
+           if len(ordered) > len(shown) else "")
     return HeatMap(
         title="Pillar scores by person",
-        names=tuple(r.name for r in rows), pillars=PILLARS,
-        scores=tuple(r.scores() for r in rows), v_max=PILLAR_MAX,
+        names=tuple(r.name for r in shown), pillars=PILLARS,
+        scores=tuple(r.scores() for r in shown), v_max=PILLAR_MAX,
         summary=(f"Pillar scores of {people}, 0 to {PILLAR_MAX} each; on average the team is "
-                 f"lowest in {lowest.label} ({score(round(getattr(average, lowest.key), 1))})."),
+                 f"lowest in {lowest.label} ({score(round(getattr(average, lowest.key), 1))})."
+                 + cut),
+        left_out=len(ordered) - len(shown),
     )
 
 
