@@ -64,11 +64,16 @@ REPORT = team_report(Document((), TEAM), START, END, TODAY)
 
 
 def test_leaderboard_ranks_the_latest_ssi_by_the_periods_end() -> None:
+    from ssi_coach.team.targets import on_track
+
+    fay = on_track(next(p for p in TEAM if p.name == "Fay"), TODAY)
+    assert fay is not None and fay.text.startswith("behind by")  # as the page's board says
     assert REPORT.leaderboard == (
         LeaderRow(1, "Di", dt.date(2026, 10, 2), 61, 1, "—"),
         LeaderRow(2, "Bo", dt.date(2026, 10, 10), 48, -2, "—"),
-        LeaderRow(3, "Ann", dt.date(2026, 10, 20), 46, 6, "70 by 30 Jun 2027"),
-        LeaderRow(3, "Fay", dt.date(2026, 10, 31), 46, 4, "Brand 20, People 18 by 31 Mar 2027"),
+        LeaderRow(3, "Ann", dt.date(2026, 10, 20), 46, 6, "70 by 30 Jun 2027: on track"),
+        LeaderRow(3, "Fay", dt.date(2026, 10, 31), 46, 4,
+                  f"Brand 20, People 18 by 31 Mar 2027: {fay.text}"),
         LeaderRow(5, "Cy", dt.date(2026, 9, 1), 33, None, "—"),
         LeaderRow(6, "Gus", dt.date(2026, 10, 5), 30, -10, "—"),
     )
@@ -91,9 +96,9 @@ def test_movers_lists_stop_at_five() -> None:
 
 def test_due_lists_who_has_no_recent_check_in_or_none_in_the_period() -> None:
     assert [(r.name, r.latest_on, r.days_since, r.reason) for r in REPORT.due] == [
-        ("Eve", None, None, "No check-in yet"),
-        ("Cy", dt.date(2026, 9, 1), 65, "No check-in for 65 days; None in the period"),
-        ("Gus", dt.date(2026, 10, 5), 31, "No check-in for 31 days"),
+        ("Eve", None, None, "No check-in yet."),
+        ("Cy", dt.date(2026, 9, 1), 65, "No check-in for 65 days, none in the period."),
+        ("Gus", dt.date(2026, 10, 5), 31, "No check-in for 31 days."),
     ]
 
 
@@ -178,7 +183,7 @@ def test_workbook_has_a_typed_sheet_per_section() -> None:
     assert board["E6"].value is None  # Cy's unknown change is an empty cell, not 0
     assert board.max_row == 7
     due = book["Due"]
-    assert [c.value for c in due[2]] == ["Eve", None, None, "No check-in yet"]
+    assert [c.value for c in due[2]] == ["Eve", None, None, "No check-in yet."]
     assert due["C3"].value == 65
     about = {row[0].value: row[1].value for row in book["About"].iter_rows(min_row=2)}
     assert about["People in the team"] == 7

@@ -19,16 +19,18 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from statistics import fmean
 
 from ..exporters.csv_checkins import escape_formula, number_text
-from ..model import PILLARS, CheckIn, Document, Person, Target, tag_kind, tidy_tag
+from ..model import PILLARS, CheckIn, Document, Person, tag_kind, tidy_tag
 from ..text import long_date, score
 from .activity import SHARED, SHARED_KEYS, PersonActivity, ssi_change, team_activity
+from .due import DUE_DAYS, due_people
+from .periods import Period, PersonChange, period_stats
+from .targets import on_track
 
-DUE_DAYS = 30  # no check-in for this many days: due for one
 MOVERS = 5  # people in each of the movers lists
 PLACES = 3
 NO_TARGET = "—"
@@ -111,12 +113,13 @@ def team_report(document: Document, start: dt.date, end: dt.date,
     if end < start:
         raise ValueError("a period ends on or after its start")
     people = document.people
-    board = _leaderboard(people, start, end)
+    stats = period_stats(people, Period(start, end, ""), top=MOVERS)
+    board = _leaderboard(people, {c.name: c.change for c in stats.people}, end, today)
     activity = tuple(sorted((a for a in team_activity(people, start, end) if a.weeks),
                             key=lambda a: (a.name.casefold(), a.name)))
     return TeamReport(
         start=start, end=end, today=today, people=len(people), leaderboard=board,
-        movers_up=_movers(board, rising=True), movers_down=_movers(board, rising=False),
+        movers_up=_movers(stats.movers_up), movers_down=_movers(stats.movers_down),
         due=_due(people, start, end, today), segments=_segments(people, start, end),
         activity=activity, activity_totals=_activity_totals(activity))
 
@@ -125,65 +128,41 @@ def _standing(person: Person, day: dt.date) -> CheckIn | None:
     return next((c for c in reversed(person.checkins) if c.on <= day), None)
 
 
-def _target_placeholder(target: Target | None) -> str:
-    """'70 by 30 Jun 2027', 'Brand 20, People 18 by …': the target until the cycle's own
-    on-track status replaces it."""
-    if target is None:
+def _target_text(person: Person, today: dt.date) -> str:
+    """'70 by 30 Jun 2027: behind by 4.2', as the page's leaderboard says it (team.targets)."""
+    status = on_track(person, today)
+    if status is None:
         return NO_TARGET
+    target = status.target
     parts = [score(target.total)] if target.total is not None else []
     parts += [f"{p.short} {score(target.pillars[p.key])}" for p in PILLARS
               if p.key in target.pillars]
-    return f"{', '.join(parts)} by {long_date(target.by)}"
+    return f"{', '.join(parts)} by {long_date(target.by)}: {status.text}"
 
 
-def _leaderboard(people: Sequence[Person], start: dt.date,
-                 end: dt.date) -> tuple[LeaderRow, ...]:
+def _leaderboard(people: Sequence[Person], changes: Mapping[str, float | None], end: dt.date,
+                 today: dt.date) -> tuple[LeaderRow, ...]:
+    """Highest SSI by the period's end first; the change over the period as the page's
+    leaderboard counts it (team.periods) and each target's status (team.targets)."""
     found = [(p, c) for p in people if (c := _standing(p, end)) is not None]
     found.sort(key=lambda pc: (-pc[1].total, pc[0].name.casefold(), pc[0].name))
     totals = [c.total for _, c in found]
     return tuple(
         LeaderRow(place=1 + sum(t > c.total for t in totals), name=p.name, latest_on=c.on,
-                  total=c.total, change=ssi_change(p, start, end),
-                  target=_target_placeholder(p.target))
+                  total=c.total, change=changes.get(p.name), target=_target_text(p, today))
         for p, c in found)
 
 
-def _movers(board: Sequence[LeaderRow], *, rising: bool) -> tuple[Mover, ...]:
-    """The MOVERS biggest rises (or falls) over the period; equal changes go by name."""
-    moved = [r for r in board if r.change is not None and (r.change > 0 if rising
-                                                           else r.change < 0)]
-    moved.sort(key=lambda r: (-(r.change or 0) if rising else (r.change or 0),
-                              r.name.casefold(), r.name))
-    return tuple(Mover(r.name, r.change or 0.0, r.total) for r in moved[:MOVERS])
-
-
-def _due_reason(person: Person, start: dt.date, end: dt.date, today: dt.date) -> str | None:
-    """Why the person is due for a check-in, or None when they are not."""
-    latest = person.latest()
-    if latest is None:
-        return "No check-in yet"
-    reasons = []
-    days = (today - latest.on).days
-    if days >= DUE_DAYS:
-        reasons.append(f"No check-in for {days} days")
-    if not any(start <= c.on <= end for c in person.checkins):
-        reasons.append("None in the period")
-    return "; ".join(reasons) or None
+def _movers(found: Sequence[PersonChange]) -> tuple[Mover, ...]:
+    return tuple(Mover(c.name, c.change or 0.0, c.latest_total or 0.0) for c in found)
 
 
 def _due(people: Sequence[Person], start: dt.date, end: dt.date,
          today: dt.date) -> tuple[DueRow, ...]:
-    rows = []
-    for person in people:
-        reason = _due_reason(person, start, end, today)
-        if reason is not None:
-            latest = person.latest()
-            rows.append(DueRow(person.name, None if latest is None else latest.on,
-                               None if latest is None else (today - latest.on).days, reason))
-    never = 10**9
-    rows.sort(key=lambda r: (-(never if r.days_since is None else r.days_since),
-                             r.name.casefold(), r.name))
-    return tuple(rows)
+    """Who is due, by the cycle's own rule (team.due), as the page lists them."""
+    period = Period(start, end, "the period")  # the reasons read "none in the period"
+    return tuple(DueRow(row.name, row.latest_on, row.days_since, row.reason)
+                 for row in due_people(people, today, period))
 
 
 def _segment_of(tag: str) -> tuple[str, str]:
