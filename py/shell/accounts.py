@@ -215,20 +215,20 @@ class AccountsTools:
         form_id = str(event.target.id)
         fields = browser.form_entries(form_id)
         if form_id == "account-people-form":
-            self._apply(account, read_people_form(fields, account), "Saved the tags.")
+            read, message = read_people_form(fields, account), "Saved the tags."
         elif form_id == "person-add-form":
-            self._apply(account, read_person_form(fields, account), "Added the person.")
+            read, message = read_person_form(fields, account), "Added the person."
         elif form_id == "account-form":
-            self._apply(account, read_account_form(fields, account,
-                                                   self.context.document.accounts),
-                        "Saved the account.")
+            read = read_account_form(fields, account, self.context.document.accounts)
+            message = "Saved the account."
+        else:
+            return
+        self._apply(account, read, message, form_id)
 
-    def _apply(self, account: Account, read: Read, message: str) -> None:
+    def _apply(self, account: Account, read: Read, message: str, form_id: str) -> None:
         if read.errors:
-            prefix = "person" if read.errors[0].field in ("name", "title", "profile_url",
-                                                         "role") else "account"
-            browser.show_field_errors(str(self._form_of(read)),
-                                      [(f"{prefix}-{e.field}", e) for e in read.errors])
+            prefix = accounts_views.FIELD_PREFIX[form_id]
+            browser.show_field_errors(form_id, [(prefix, e) for e in read.errors])
             self.context.say(read.errors[0].message, error=True)
             return
         value = read.value
@@ -242,15 +242,6 @@ class AccountsTools:
         self.open_key = updated.key
         if self._save(self.context.document.with_account(updated, replacing=account.key)):
             self.context.say(message)
-
-    @staticmethod
-    def _form_of(read: Read) -> str:
-        fields = {e.field for e in read.errors}
-        if fields & {"name", "title", "profile_url", "role"}:
-            return "person-add-form"
-        if any(f.split("-")[0] in ("role", "stance", "influence", "note") for f in fields):
-            return "account-people-form"
-        return "account-form"
 
     # ---- drawing -----------------------------------------------------------------------------
 

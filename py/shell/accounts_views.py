@@ -34,10 +34,15 @@ from ssi_coach.model import (
     label_of,
 )
 
-from .html import Child, Markup, el, join, trusted
+from .html import Child, Markup, el, join
+from .views import table_figure
 
 _PILLAR_LABELS = {p.key: p.label for p in PILLARS}
 SHOWN_RESULTS = 50
+# The prefix of each form's field ids: its field "note-0" is the element "person-note-0" and
+# its error line "personerr-note-0" (see browser.show_field_errors).
+FIELD_PREFIX = {"account-people-form": "person", "person-add-form": "person",
+                "account-form": "account"}
 
 
 def _select(name: str, label: str, choices: Sequence[Choice], value: str, *,
@@ -46,6 +51,7 @@ def _select(name: str, label: str, choices: Sequence[Choice], value: str, *,
               el("label", label, for_=id_),
               el("select", [el("option", c.label, value=c.key, selected=c.key == value)
                             for c in choices], name=name, id=id_),
+              el("p", "", class_="field-error", id=f"personerr-{name}"),
               class_="field")
 
 
@@ -184,7 +190,7 @@ def _person_card(n: int, person: Stakeholder, step: Step, today: dt.date) -> Mar
                  el("div", el("label", "Note (the plan)", for_=f"person-note-{n}"),
                     el("textarea", person.note, name=f"note-{n}", id=f"person-note-{n}",
                        rows="2", maxlength="500"),
-                    el("p", "", class_="field-error", id=f"person-note-{n}-error", hidden=True),
+                    el("p", "", class_="field-error", id=f"personerr-note-{n}"),
                     class_="field field-wide"),
                  class_="person-tags"),
               el("p", facts_text(person.facts, today), class_="muted person-facts"),
@@ -240,15 +246,15 @@ def add_person_form() -> Markup:
     fields = [el("div", el("label", label, for_=f"person-{name}"),
                  el("input", type=kind, id=f"person-{name}", name=name, maxlength="200",
                     inputmode="url" if name == "profile_url" else None),
-                 el("p", "", class_="field-error", id=f"person-{name}-error",
-                    hidden=True),
+                 el("p", "", class_="field-error", id=f"personerr-{name}"),
                  class_="field")
               for name, label, kind in (("name", "Name", "text"), ("title", "Title", "text"),
                                         ("profile_url", "LinkedIn profile address (optional)",
                                          "text"))]
     role = el("div", el("label", "Role", for_="person-role"),
               el("select", [el("option", c.label, value=c.key) for c in ROLES], name="role",
-                 id="person-role"), class_="field")
+                 id="person-role"),
+              el("p", "", class_="field-error", id="personerr-role"), class_="field")
     return el("details",
               el("summary", "Add someone who is not in your export"),
               el("form", fields, role,
@@ -261,13 +267,14 @@ def account_form(account: Account) -> Markup:
     status = el("div", el("label", "Status", for_="account-status"),
                 el("select", [el("option", c.label, value=c.key,
                                  selected=c.key == account.status) for c in ACCOUNT_STATUSES],
-                   name="status", id="account-status"), class_="field")
+                   name="status", id="account-status"),
+                el("p", "", class_="field-error", id="accounterr-status"), class_="field")
 
     def field(name: str, label: str, value: str, kind: str = "text") -> Markup:
         return el("div", el("label", label, for_=f"account-{name}"),
                   el("input", type=kind, id=f"account-{name}", name=name, value=value,
                      inputmode="decimal" if name == "value" else None),
-                  el("p", "", class_="field-error", id=f"account-{name}-error", hidden=True),
+                  el("p", "", class_="field-error", id=f"accounterr-{name}"),
                   class_="field")
 
     return el("details",
@@ -281,7 +288,7 @@ def account_form(account: Account) -> Markup:
                  el("div", el("label", "Note", for_="account-note"),
                     el("textarea", account.note, name="note", id="account-note", rows="2",
                        maxlength="500"),
-                    el("p", "", class_="field-error", id="account-note-error", hidden=True),
+                    el("p", "", class_="field-error", id="accounterr-note"),
                     class_="field field-wide"),
                  el("div", el("button", "Save", type="submit", class_="primary"),
                     class_="actions"),
@@ -297,17 +304,9 @@ def _plain(value: float | None) -> str:
 
 def grid_figure(chart: GridChart, svg: str | None) -> Markup:
     """Stance × influence: the chart once drawn, and the same grid as a table at once."""
-    drawn: Child = (el("p", "Drawing the chart…", class_="muted") if svg is None
-                    else trusted(svg))
-    table = el("div", el("table", el("caption", chart.title, class_="visually-hidden"),
-                         el("thead", el("tr", [el("th", h, scope="col") for h in chart.head])),
-                         el("tbody", [el("tr", el("th", row[0], scope="row"),
-                                         [el("td", cell) for cell in row[1:]])
-                                      for row in chart.table]),
-                         id="account-grid-table"),
-               class_="table-wrap", tabindex="0")
-    return el("figure", el("h4", chart.title), drawn, el("figcaption", chart.summary), table,
-              class_="chart", id="account-grid")
+    return table_figure(chart.title, svg, chart.summary, chart.head, chart.table,
+                        "account-grid", heading="h4", table_id="account-grid-table",
+                        folded=False)
 
 
 # ---- the export's search ----------------------------------------------------------------------

@@ -115,7 +115,7 @@ class CycleTools:
             return  # waiting for both dates
         read = read_cycle_controls(fields, browser.local_today())
         if isinstance(read, list):
-            browser.show_field_errors("team-cycle-form", [(f"team-{e.field}", e) for e in read])
+            browser.show_field_errors("team-cycle-form", [("team", e) for e in read])
             return
         browser.show_field_errors("team-cycle-form", [])
         self.controls = read
@@ -199,12 +199,12 @@ class CycleTools:
         if form_id == "person-tags-form":
             name = str(form.dataset.name)
             self._save(set_tags(self.context.document, name, fields.get("tags", "")),
-                       f"Saved the tags for {name}.", form_id, "person-tags-input")
+                       f"Saved the tags for {name}.", form_id)
             return
         target = read_target_form(fields, today)
         prefix = "person-target" if form_id == "person-target-form" else "team-target"
         if isinstance(target, list):
-            browser.show_field_errors(form_id, [(f"{prefix}-{e.field}", e) for e in target])
+            browser.show_field_errors(form_id, [(prefix, e) for e in target])
             return
         scope = str(event.submitter.dataset.scope) if event.submitter else "person"
         document = self.context.document
@@ -218,11 +218,10 @@ class CycleTools:
                        f"Set everyone's target: {fields.get('total') or 'per pillar'} by "
                        f"{target.by.isoformat()}.")
 
-    def _save(self, changed: Document | FieldError, message: str, form_id: str = "",
-              field_id: str = "") -> None:
+    def _save(self, changed: Document | FieldError, message: str, form_id: str = "") -> None:
         if isinstance(changed, FieldError):
-            if form_id:
-                browser.show_field_errors(form_id, [(field_id, changed)])
+            if form_id and changed.field == "tags":  # at the tags form's field, "person-tags"
+                browser.show_field_errors(form_id, [("person", changed)])
             else:
                 self.context.say(changed.message, error=True)
             return

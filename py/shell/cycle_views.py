@@ -18,7 +18,8 @@ from ssi_coach.team.due import DueRow
 from ssi_coach.team.periods import PersonChange
 from ssi_coach.team.targets import TargetStatus
 
-from .html import Child, Markup, el, join, trusted
+from .html import Child, Markup, el, join
+from .views import table_figure
 
 
 def _signed(value: float | None) -> str:
@@ -178,7 +179,7 @@ def target_form(person: Person | None, target: Target | None) -> Markup:
     inputs = [el("div", el("label", label, for_=f"{prefix}-{name}"),
                  el("input", id=f"{prefix}-{name}", name=name, value=value,
                     type="date" if name == "by" else "text", inputmode=mode),
-                 el("p", "", class_="field-error", id=f"{prefix}-{name}-error", hidden=True),
+                 el("p", "", class_="field-error", id=f"{prefix}err-{name}"),
                  class_="field")
               for name, label, value, mode in fields]
     pillars = el("details", el("summary", "Per pillar (optional)"),
@@ -188,8 +189,8 @@ def target_form(person: Person | None, target: Target | None) -> Markup:
                                      inputmode="decimal",
                                      value="" if target is None or p.key not in target.pillars
                                      else text.score(target.pillars[p.key])),
-                                  el("p", "", class_="field-error", id=f"{prefix}-{p.key}-error",
-                                     hidden=True),
+                                  el("p", "", class_="field-error",
+                                     id=f"{prefix}err-{p.key}"),
                                   class_="field") for p in PILLARS], class_="pillar-targets"))
     if person is not None:
         buttons = [el("button", "Save target", type="submit", class_="primary",
@@ -212,9 +213,9 @@ def tags_form(person: Person) -> Markup:
     return el("form",
               el("h3", f"Tags for {person.name}"),
               el("div", el("label", "Tags, separated by commas (e.g. region: EMEA, team: "
-                                    "North, Executives)", for_="person-tags-input"),
-                 el("input", id="person-tags-input", name="tags", value=", ".join(person.tags)),
-                 el("p", "", class_="field-error", id="person-tags-input-error", hidden=True),
+                                    "North, Executives)", for_="person-tags"),
+                 el("input", id="person-tags", name="tags", value=", ".join(person.tags)),
+                 el("p", "", class_="field-error", id="personerr-tags"),
                  class_="field"),
               el("div", el("button", "Save tags", type="submit", class_="primary"), " ",
                  el("button", "Cancel", type="button", data_action="team-edit-cancel"),
@@ -224,15 +225,6 @@ def tags_form(person: Person) -> Markup:
 
 
 def activity_figure(chart: ActivityChart, svg: str | None) -> Markup:
-    """Activity against SSI change across the team: the chart once drawn, the table at once."""
-    drawn: Child = (el("p", "Drawing the chart…", class_="muted") if svg is None
-                    else trusted(svg))
-    table = el("div", el("table", el("caption", chart.title, class_="visually-hidden"),
-                         el("thead", el("tr", [el("th", h, scope="col") for h in chart.head])),
-                         el("tbody", [el("tr", el("th", row[0], scope="row"),
-                                         [el("td", cell) for cell in row[1:]])
-                                      for row in chart.rows])),
-               class_="table-wrap", tabindex="0")
-    return el("figure", el("h4", chart.title), drawn, el("figcaption", chart.summary),
-              el("details", el("summary", "Show the numbers as a table"), table),
-              class_="chart", id="team-activity-chart")
+    """Activity against SSI change across the team: the chart once drawn, the table folded."""
+    return table_figure(chart.title, svg, chart.summary, chart.head, chart.rows,
+                        "team-activity-chart", heading="h4")

@@ -28,8 +28,8 @@ from ssi_coach.posts.view import (
 from ssi_coach.posts.weekday import WeekdayAdvice
 from ssi_coach.posts.weekly import PostWeek
 
-from .html import Child, Markup, el, join, trusted
-from .views import chart_drawing
+from .html import Child, Markup, el, join
+from .views import table_figure
 
 SHOWN_TOP_POSTS = 15  # the rest are counted; the workbook download has them all
 SHOWN_SKIPPED = 50
@@ -244,16 +244,7 @@ def chart_slot(chart: WeeksChart | None, svg: str | None, figure_id: str) -> Mar
     """A chart once drawn (with its table folded beside it), or where it will go."""
     if chart is None:
         return None
-    drawn: Child = chart_drawing() if svg is None else trusted(svg)
-    head = el("tr", [el("th", h, scope="col") for h in chart.head])
-    rows = [el("tr", el("th", row[0], scope="row"), [el("td", cell) for cell in row[1:]])
-            for row in chart.rows]
-    table = el("div", el("table", el("caption", chart.title, class_="visually-hidden"),
-                         el("thead", head), el("tbody", rows)),
-               class_="table-wrap", tabindex="0")
-    return el("figure", el("h3", chart.title), drawn, el("figcaption", chart.summary),
-              el("details", el("summary", "Show the numbers as a table"), table),
-              class_="chart", id=figure_id)
+    return table_figure(chart.title, svg, chart.summary, chart.head, chart.rows, figure_id)
 
 
 # ---- the import ---------------------------------------------------------------------------------

@@ -302,6 +302,26 @@ def charts_waiting(count: int) -> Markup:
                    "trend yet.", class_="muted")
 
 
+def table_figure(title: str, svg: str | None, summary: str, head: Sequence[str],
+                 rows: Sequence[Sequence[str]], figure_id: str, *, heading: str = "h3",
+                 table_id: str | None = None, folded: bool = True) -> Markup:
+    """A chart (Matplotlib's SVG, or "Drawing the chart…" until it is drawn) with its caption
+    and the same numbers as a table, whose first column heads each row: folded away, or
+    shown at once (`folded=False`)."""
+    drawn: Child = chart_drawing() if svg is None else trusted(svg)
+    table = el("div", el("table", el("caption", title, class_="visually-hidden"),
+                         el("thead", el("tr", [el("th", h, scope="col") for h in head])),
+                         el("tbody", [el("tr", el("th", row[0], scope="row"),
+                                         [el("td", cell) for cell in row[1:]])
+                                      for row in rows]),
+                         id=table_id),
+               class_="table-wrap", tabindex="0")
+    return el("figure", el(heading, title), drawn, el("figcaption", summary),
+              el("details", el("summary", "Show the numbers as a table"), table)
+              if folded else table,
+              class_="chart", id=figure_id)
+
+
 def chart_drawing() -> Markup:
     """Where one chart goes while Matplotlib loads."""
     return el("p", "Drawing the chart…", class_="muted")

@@ -72,7 +72,7 @@ def test_a_coach_runs_a_quarterly_review_from_pasted_links(page: Page, site_url:
     for name in ("Ann Lee", "Di Ng"):
         page.locator(f"#team-leaderboard tr[data-person='{name}'] button[data-action=team-tags]"
                      ).click()
-        page.fill("#person-tags-input", "region: EMEA, Executives")
+        page.fill("#person-tags", "region: EMEA, Executives")
         page.locator("#person-tags-form button[type=submit]").click()
         expect(page.locator("#status")).to_contain_text(f"Saved the tags for {name}")
     saved = {p["name"]: p for p in stored_document(page)["people"]}

@@ -87,3 +87,26 @@ def test_search_results_offer_to_add_to_the_open_account_or_the_persons_company(
     assert page.one("button").attrs["data-company"] == "Globex"
     page = parse(accounts_views.search_results("bo", (contact,), (), ACME, (ACME,)))
     assert page.one("button").text == "Add to Acme <script>"
+
+
+def test_every_field_a_form_can_refuse_has_its_input_and_error_line() -> None:
+    """browser.show_field_errors finds `<prefix>-<field>` and `<prefix>err-<field>`: a
+    refused value must land beside its own field, never nowhere (or raise)."""
+    from ssi_coach.accounts.forms import read_account_form, read_people_form, read_person_form
+
+    forms = {
+        "account-form": (accounts_views.account_form(ACME), read_account_form(
+            {"company": "", "status": "x", "value": "-1", "closes_on": "no",
+             "note": "n" * 600}, ACME, [ACME])),
+        "person-add-form": (accounts_views.add_person_form(), read_person_form(
+            {"name": "", "role": "boss", "profile_url": "nope"}, ACME)),
+        "account-people-form": (_detail(ACME), read_people_form(
+            {"role-0": "x", "stance-0": "x", "influence-1": "x", "note-1": "n" * 600}, ACME)),
+    }
+    for form_id, (html, read) in forms.items():
+        prefix = accounts_views.FIELD_PREFIX[form_id]
+        page = parse(html)
+        assert read.errors, form_id
+        for error in read.errors:
+            assert page.all(id=f"{prefix}-{error.field}"), (form_id, error.field)
+            assert page.all(id=f"{prefix}err-{error.field}"), (form_id, error.field)

@@ -65,3 +65,23 @@ def test_a_custom_period_needs_both_dates_in_order() -> None:
     assert isinstance(read, list) and read[0].field == "end"
     fine = read_controls({"period": CUSTOM, "start": "2026-10-01", "end": "2026-10-31"}, TODAY)
     assert isinstance(fine, Controls) and fine.period.start == dt.date(2026, 10, 1)
+
+
+def test_every_field_the_target_and_tag_forms_can_refuse_has_its_input_and_error_line() -> None:
+    from ssi_coach.team.segments import read_tags
+    from ssi_coach.team.targets import read_target_form
+
+    refused = read_target_form({"total": "150", "brand": "x", "people": "30", "by": "soon"},
+                               TODAY)
+    assert isinstance(refused, list) and refused
+    ann = _team().people[0]
+    for prefix, html in (("team-target", cycle_views.target_form(None, None)),
+                         ("person-target", cycle_views.target_form(ann, ann.target))):
+        page = parse(html)
+        for error in refused:
+            assert page.all(id=f"{prefix}-{error.field}"), (prefix, error.field)
+            assert page.all(id=f"{prefix}err-{error.field}"), (prefix, error.field)
+    tags = read_tags(", ".join(f"tag {n}" for n in range(20)))
+    assert not isinstance(tags, tuple)
+    page = parse(cycle_views.tags_form(ann))
+    assert page.all(id=f"person-{tags.field}") and page.all(id=f"personerr-{tags.field}")
