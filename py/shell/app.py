@@ -255,8 +255,13 @@ class App:
         heading = browser.query(element(f"view-{view.key}"), "h2[tabindex]")
         if focus and changed and heading is not None:
             browser.focus_at_top(heading)
-        if view.key == "posts" and self.report is None:
-            self.posts.shown()  # its charts are drawn only while it is on screen
+        if self.report is None:  # what is drawn only while its view is on screen
+            if view.key == "posts":
+                self.posts.shown()
+            elif view.key == "team":
+                self.cycle.shown()
+            elif view.key == "data":
+                self.data.render_usage()
 
     def close_menu(self) -> None:
         element("site-nav").classList.remove("open")

@@ -41,6 +41,7 @@ class CycleTools:
         self.controls: Controls | None = None  # None: this quarter, everyone
         self.copying: asyncio.Future[None] | None = None
         self.drawn: tuple[Any, str] | None = None  # the activity chart and its SVG
+        self.stale = True  # the document changed since the cycle was last drawn
 
     def bind(self) -> None:
         when("change", "#team-cycle-form")(self.on_controls)
@@ -55,6 +56,16 @@ class CycleTools:
                           today)
 
     def render(self) -> None:
+        """The cycle, when the Team view is on screen; otherwise when it is next shown (a
+        300-person team takes a while, and the page renders on every save)."""
+        self.stale = True
+        if not element("view-team").hidden:
+            self.shown()
+
+    def shown(self) -> None:
+        if not self.stale:
+            return
+        self.stale = False
         people = self.context.document.people
         element("team-cycle").hidden = not people
         if not people:

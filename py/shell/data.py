@@ -78,10 +78,16 @@ class DataTools:
     def render(self) -> None:
         """The copies kept in this browser (a restore's previous data, unreadable data), and
         how much of the browser's storage the app uses."""
-        element("storage-usage").textContent = views.storage_usage(usage(self.context.store))
+        if not element("view-data").hidden:
+            self.render_usage()
         kept = self.context.store.kept_copies()
         element("set-aside-body").innerHTML = views.kept_copies(kept)
         element("set-aside").hidden = not kept
+
+    def render_usage(self) -> None:
+        """How much of the browser's storage the app uses: read from every key, so only
+        while the Data view is on screen."""
+        element("storage-usage").textContent = views.storage_usage(usage(self.context.store))
 
     # ---- spreadsheet ------------------------------------------------------------------
 
